@@ -1,0 +1,78 @@
+//! SDK plumbing: the base configuration, STS clients, and error messages people can act on.
+
+use std::time::Duration;
+
+use anyhow::anyhow;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_sts::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+
+use crate::creds::Creds;
+
+/// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
+/// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
+/// credentials of its stage explicitly.
+pub async fn base_config(region: &str, profile: Option<&str>) -> SdkConfig {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .no_credentials()
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(5))
+                .operation_attempt_timeout(Duration::from_secs(20))
+                .operation_timeout(Duration::from_secs(60))
+                .build(),
+        );
+    if let Some(profile) = profile {
+        loader = loader.profile_name(profile);
+    }
+    loader.load().await
+}
+
+/// An STS client that signs with `creds`.
+pub fn sts(sdk: &SdkConfig, creds: &Creds) -> aws_sdk_sts::Client {
+    let conf = aws_sdk_sts::config::Builder::from(sdk)
+        .credentials_provider(creds.to_sdk())
+        .build();
+    aws_sdk_sts::Client::from_conf(conf)
+}
+
+/// A one-line description of a failed STS call, with a hint where the code suggests one.
+/// Never includes request details (they carry signatures and tokens).
+pub fn sts_error<E, R>(op: &str, err: SdkError<E, R>) -> anyhow::Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match &err {
+        SdkError::ServiceError(se) => {
+            let code = se.err().code().unwrap_or("UnknownError");
+            let msg = se.err().message().unwrap_or("no message");
+            let hint = match (code, op) {
+                ("ExpiredToken", _) => {
+                    "; the credentials used for this call have expired: get fresh ones"
+                }
+                ("InvalidClientTokenId", _) => {
+                    "; AWS does not know this access key: check the credentials source"
+                }
+                ("SignatureDoesNotMatch", _) => {
+                    "; the secret key does not match the access key id (or the clock is off)"
+                }
+                ("AccessDenied", "AssumeRole") => {
+                    "; check that the role trusts the caller, and --external-id / --mfa-serial if its trust policy needs them"
+                }
+                ("Throttling", _) => "; STS is throttling requests: try again shortly",
+                _ => "",
+            };
+            anyhow!("sts {op} failed: {code}: {msg}{hint}")
+        }
+        SdkError::TimeoutError(_) => {
+            anyhow!("sts {op} timed out: check the network or AWS_ENDPOINT_URL_STS")
+        }
+        SdkError::DispatchFailure(_) => anyhow!(
+            "cannot reach STS for {op}: {}; check the network or AWS_ENDPOINT_URL_STS",
+            DisplayErrorContext(&err)
+        ),
+        _ => anyhow!("sts {op} failed: {}", DisplayErrorContext(&err)),
+    }
+}

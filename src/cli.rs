@@ -1,0 +1,300 @@
+//! The command line: every command and option. Doc comments are the `--help` text.
+//!
+//! Each command takes only the options that mean something to it (anything else is a
+//! usage error), so the option groups below are flattened per command.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
+/// transitions, and use it.
+#[derive(Debug, Parser)]
+#[command(name = "aws-login", version, propagate_version = true)]
+#[command(
+    after_help = "Example: aws-login getcallerid --profile base --assume-roles arn:aws:iam::123456789012:role/Admin"
+)]
+pub struct Cli {
+    /// More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the AWS web console signed in as the final identity.
+    Console(ConsoleArgs),
+    /// Print the final credentials as shell code or as credential_process JSON.
+    Dumpcreds(DumpcredsArgs),
+    /// Print the final identity (STS GetCallerIdentity) as JSON.
+    Getcallerid(CredArgs),
+    /// Run a command with the final credentials in its environment.
+    Runas(RunasArgs),
+    /// Print ~/.aws/config profiles for every Identity Center account and role.
+    Dumpconfig(DumpconfigArgs),
+    /// Import an SSO token cache (AWS CLI format) into the shared token cache.
+    Importcache(ImportcacheArgs),
+    /// Shell integration (init scripts for the `awsl` function).
+    Shell(ShellArgs),
+}
+
+/// Where the starting credentials come from, and the STS transitions applied to them.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CredArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub sso_role: SsoRoleArgs,
+    #[command(flatten)]
+    pub sso: SsoArgs,
+    #[command(flatten)]
+    pub transitions: TransitionArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Source")]
+pub struct SourceArgs {
+    /// Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "IAM Identity Center")]
+pub struct SsoRoleArgs {
+    /// Account id for SSO GetRoleCredentials (with --sso-role-name).
+    #[arg(long, value_name = "ID")]
+    pub sso_acct_id: Option<String>,
+
+    /// The SSO role (permission set) to get credentials for (with --sso-acct-id).
+    #[arg(long, value_name = "NAME")]
+    pub sso_role_name: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "IAM Identity Center")]
+pub struct SsoArgs {
+    /// Identity Center start URL: sign in through the browser (unless --use-cache finds a token).
+    #[arg(long, value_name = "URL")]
+    pub start_url: Option<String>,
+
+    /// Identity Center region.
+    #[arg(long, value_name = "REGION")]
+    pub sso_region: Option<String>,
+
+    /// Name of the sso-session (keys the token cache, as the AWS CLI does).
+    #[arg(long, value_name = "NAME")]
+    pub sso_session_name: Option<String>,
+
+    /// Use this SSO access token as is (not refreshable).
+    #[arg(long, value_name = "TOKEN", conflicts_with_all = ["accesstoken_cache", "use_cache"])]
+    pub sso_access_token: Option<String>,
+
+    /// Read the token from an AWS CLI cache file (file://PATH) or inline JSON.
+    #[arg(long, value_name = "SRC", conflicts_with = "use_cache")]
+    pub accesstoken_cache: Option<String>,
+
+    /// Read, refresh and store the token in the shared cache (~/.aws/sso/cache).
+    #[arg(long)]
+    pub use_cache: bool,
+
+    /// Token refresh: auto (when near expiry or rejected), off, force.
+    #[arg(long, value_enum, ignore_case = true, value_name = "MODE")]
+    pub refresh: Option<Refresh>,
+
+    /// Sign in with the device-code flow instead of the browser redirect (PKCE).
+    #[arg(long)]
+    pub use_device_code: bool,
+
+    /// Ask for a token without a refresh token.
+    #[arg(long)]
+    pub nrt: bool,
+
+    /// Do not open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "STS transitions")]
+pub struct TransitionArgs {
+    /// Call STS GetSessionToken first (long-term IAM user keys only).
+    #[arg(long, conflicts_with = "get_federation_token")]
+    pub get_session_token: bool,
+
+    /// Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles).
+    #[arg(long, conflicts_with = "assume_roles")]
+    pub get_federation_token: bool,
+
+    /// Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName",
+    /// "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH.
+    #[arg(long, value_name = "LIST")]
+    pub assume_roles: Option<String>,
+
+    /// RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login].
+    #[arg(long, value_name = "NAME")]
+    pub role_session_name: Option<String>,
+
+    /// Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a
+    /// chained hop; session and federation tokens 900-129600).
+    #[arg(long, value_name = "N")]
+    pub duration_seconds: Option<i32>,
+
+    /// MFA device serial (ARN) for GetSessionToken, or else the first role hop.
+    #[arg(long, value_name = "ARN")]
+    pub mfa_serial: Option<String>,
+
+    /// The MFA code (prompted for on the terminal when missing).
+    #[arg(long, value_name = "CODE", requires = "mfa_serial")]
+    pub mfa_code: Option<String>,
+
+    /// ExternalId for every role hop that sets none of its own.
+    #[arg(long, value_name = "ID")]
+    pub external_id: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ConsoleArgs {
+    #[command(flatten)]
+    pub cred: CredArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DumpcredsArgs {
+    #[command(flatten)]
+    pub cred: CredArgs,
+
+    /// Shell to print code for.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Outform::Linux, conflicts_with = "credential_helper")]
+    pub outform: Outform,
+
+    /// Print credential_process JSON (for a profile's credential_process) instead of shell code.
+    #[arg(long)]
+    pub credential_helper: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RunasArgs {
+    #[command(flatten)]
+    pub cred: CredArgs,
+
+    /// Command line to run through `sh -c`.
+    #[arg(short = 'c', long, value_name = "STRING", conflicts_with = "program")]
+    pub command: Option<String>,
+
+    /// Program and arguments to run directly (after `--`).
+    #[arg(last = true, value_name = "PROGRAM")]
+    pub program: Vec<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DumpconfigArgs {
+    #[command(flatten)]
+    pub sso: SsoArgs,
+
+    /// Region written into every generated profile.
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// role_session_name written into the --target-arn-profiles profiles.
+    #[arg(long, value_name = "NAME")]
+    pub role_session_name: Option<String>,
+
+    /// Extra assume-role profiles: JSON array of {"SourceAccountID", "SourceRoleName",
+    /// "TargetArn", "TargetAccountName", "Region"}, inline or file://PATH.
+    #[arg(long, value_name = "LIST")]
+    pub target_arn_profiles: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ImportcacheArgs {
+    /// The token to import: file://PATH or inline JSON in the AWS CLI cache format.
+    #[arg(long, value_name = "SRC", required = true)]
+    pub accesstoken_cache: String,
+
+    /// Store it under this sso-session name (default: keyed by its startUrl).
+    #[arg(long, value_name = "NAME")]
+    pub sso_session_name: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ShellArgs {
+    #[command(subcommand)]
+    pub command: ShellCommand,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum ShellCommand {
+    /// Print the init script that defines the `awsl` function.
+    Init(ShellInitArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ShellInitArgs {
+    /// The shell to print the script for.
+    #[arg(value_enum, ignore_case = true)]
+    pub shell: InitShell,
+
+    /// Name of the function to define.
+    #[arg(long, value_name = "NAME", default_value = "awsl")]
+    pub cmd: String,
+
+    /// Do not register tab completion.
+    #[arg(long)]
+    pub no_completion: bool,
+
+    /// Add the identity segment to the prompt.
+    #[arg(long)]
+    pub prompt: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitShell {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(alias = "pwsh")]
+    Powershell,
+}
+
+/// Output shells for `dumpcreds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Outform {
+    /// POSIX shells (bash, zsh, sh).
+    Linux,
+    /// POSIX shells (same as linux).
+    Mac,
+    /// cmd.exe.
+    Windows,
+    /// PowerShell.
+    #[value(alias = "pwsh")]
+    Powershell,
+    /// fish.
+    Fish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Refresh {
+    #[default]
+    Auto,
+    #[value(alias = "false")]
+    Off,
+    #[value(aliases = ["on", "true"])]
+    Force,
+}
+
+impl CredArgs {
+    /// Whether any option asks for an SSO token source.
+    pub fn wants_sso(&self) -> bool {
+        self.sso.start_url.is_some()
+            || self.sso.sso_access_token.is_some()
+            || self.sso.accesstoken_cache.is_some()
+            || self.sso.use_cache
+            || self.sso_role.sso_acct_id.is_some()
+    }
+}

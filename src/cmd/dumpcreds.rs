@@ -1,0 +1,50 @@
+use anyhow::{Result, anyhow};
+use serde::Serialize;
+
+use crate::cli::DumpcredsArgs;
+use crate::creds::Creds;
+use crate::env::Env;
+use crate::exports::credential_vars;
+use crate::output;
+use crate::pipeline::Pipeline;
+use crate::shell::Shell;
+
+/// The credential_process v1 document. `SessionToken` and `Expiration` are omitted when
+/// unknown: a `null` token breaks some SDKs, and without `Expiration` SDKs never refresh.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ProcessCredentials<'a> {
+    version: u8,
+    access_key_id: &'a str,
+    secret_access_key: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_token: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expiration: Option<String>,
+}
+
+pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
+    let pipeline = Pipeline::prepare(&args.cred, env, false).await?;
+    let id = pipeline.acquire(&args.cred, env).await?;
+    let text = if args.credential_helper {
+        helper_json(&id.creds)
+    } else {
+        Shell::from(args.outform)
+            .script(&credential_vars(
+                &id.creds,
+                args.cred.source.region.as_deref(),
+            ))
+            .map_err(|e| anyhow!(e))?
+    };
+    output::print(&text)
+}
+
+fn helper_json(c: &Creds) -> String {
+    output::json(&ProcessCredentials {
+        version: 1,
+        access_key_id: &c.access_key_id,
+        secret_access_key: &c.secret_access_key,
+        session_token: c.session_token.as_deref(),
+        expiration: c.expiration_rfc3339(),
+    })
+}

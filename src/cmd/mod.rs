@@ -1,0 +1,31 @@
+//! One file per command.
+
+mod dumpcreds;
+mod getcallerid;
+mod pending;
+mod runas;
+
+use anyhow::{Context, Result};
+
+use crate::cli::Command;
+use crate::env::Env;
+
+pub fn run(command: Command, env: &Env) -> Result<()> {
+    match command {
+        Command::Getcallerid(args) => runtime()?.block_on(getcallerid::run(&args, env)),
+        Command::Dumpcreds(args) => runtime()?.block_on(dumpcreds::run(&args, env)),
+        Command::Runas(args) => runas::run(&args, env),
+        Command::Console(args) => runtime()?.block_on(pending::console(&args, env)),
+        Command::Dumpconfig(args) => pending::dumpconfig(&args),
+        Command::Importcache(args) => pending::importcache(&args),
+        Command::Shell(args) => pending::shell(&args),
+    }
+}
+
+/// One thread is plenty for a handful of sequential calls, and starts faster.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}

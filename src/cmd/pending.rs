@@ -1,0 +1,39 @@
+//! Commands whose options parse and validate here, and whose work lands in later issues.
+
+use anyhow::{Result, anyhow};
+
+use crate::cli::{ConsoleArgs, DumpconfigArgs, ImportcacheArgs, ShellArgs};
+use crate::env::Env;
+use crate::error::bail_usage;
+use crate::pipeline::Pipeline;
+
+fn not_yet(what: &str) -> anyhow::Error {
+    anyhow!("{what} is not available in this version of aws-login yet")
+}
+
+pub async fn console(args: &ConsoleArgs, env: &Env) -> Result<()> {
+    Pipeline::prepare(&args.cred, env, true).await?;
+    Err(not_yet("console"))
+}
+
+pub fn dumpconfig(args: &DumpconfigArgs) -> Result<()> {
+    let sso = &args.sso;
+    if sso.start_url.is_none()
+        && sso.sso_access_token.is_none()
+        && sso.accesstoken_cache.is_none()
+        && !sso.use_cache
+    {
+        bail_usage!(
+            "dumpconfig needs an SSO token: add --start-url, --sso-access-token, --accesstoken-cache or --use-cache"
+        );
+    }
+    Err(not_yet("dumpconfig"))
+}
+
+pub fn importcache(_args: &ImportcacheArgs) -> Result<()> {
+    Err(not_yet("importcache"))
+}
+
+pub fn shell(_args: &ShellArgs) -> Result<()> {
+    Err(not_yet("shell init"))
+}

@@ -1,0 +1,61 @@
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+
+use anyhow::Result;
+
+use crate::cli::RunasArgs;
+use crate::env::Env;
+use crate::error::{WithCode, bail_usage};
+use crate::exports::credential_vars;
+use crate::input::io_reason;
+use crate::pipeline::Pipeline;
+
+/// Acquire the identity, then replace this process with the child.
+///
+/// exec (rather than spawn and wait) makes the child's exit status, or the signal that
+/// killed it (128+N in the calling shell), aws-login's own; signals reach the child
+/// directly; and no process holding the credentials lingers. The credentials travel in the
+/// environment, never in argv.
+pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
+    if args.command.is_none() && args.program.is_empty() {
+        bail_usage!("runas needs something to run: -c 'COMMAND LINE' or -- PROGRAM [ARGS...]");
+    }
+    let rt = super::runtime()?;
+    let id = rt.block_on(async {
+        let pipeline = Pipeline::prepare(&args.cred, env, false).await?;
+        pipeline.acquire(&args.cred, env).await
+    })?;
+    drop(rt);
+
+    let (mut child, shown) = match &args.command {
+        Some(line) => {
+            let mut c = Command::new("sh");
+            c.arg("-c").arg(line);
+            (c, "sh".to_string())
+        }
+        None => {
+            let mut c = Command::new(&args.program[0]);
+            c.args(&args.program[1..]);
+            (c, args.program[0].clone())
+        }
+    };
+    for (name, value) in credential_vars(&id.creds, args.cred.source.region.as_deref()) {
+        match value {
+            Some(v) => child.env(name, v),
+            None => child.env_remove(name),
+        };
+    }
+    let err = child.exec();
+    let code = match err.kind() {
+        std::io::ErrorKind::NotFound => 127,
+        _ => 126,
+    };
+    Err(WithCode(
+        code,
+        format!(
+            "cannot run '{shown}': {} (check the program name and PATH)",
+            io_reason(&err)
+        ),
+    )
+    .into())
+}

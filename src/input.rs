@@ -1,0 +1,87 @@
+//! Option values that may be given inline or as `file://PATH`.
+
+use std::path::{Path, PathBuf};
+
+use percent_encoding::percent_decode_str;
+
+/// The text of an option value: the value itself, or the contents of `file://PATH`.
+///
+/// `file:///abs/path` and `file://localhost/abs/path` are absolute; `file://rel/path` is
+/// relative to the working directory (the host part is not dropped, unlike the seed);
+/// percent-escapes are decoded. Errors name the option and the fix.
+pub fn read_value(option: &str, raw: &str) -> Result<String, String> {
+    let Some(rest) = raw.strip_prefix("file://") else {
+        if raw.trim().is_empty() {
+            return Err(format!("{option} is empty: give a value or file://PATH"));
+        }
+        return Ok(raw.to_string());
+    };
+    let path = file_path(rest).map_err(|e| format!("{option} {raw}: {e}"))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "{option}: cannot read {}: {} (check the path after file://)",
+            path.display(),
+            io_reason(&e)
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(format!("{option}: {} is empty", path.display()));
+    }
+    Ok(text)
+}
+
+fn file_path(rest: &str) -> Result<PathBuf, String> {
+    let decoded = percent_decode_str(rest)
+        .decode_utf8()
+        .map_err(|_| "the path is not valid UTF-8 after percent-decoding".to_string())?;
+    let decoded = decoded
+        .strip_prefix("localhost/")
+        .map(|p| format!("/{p}"))
+        .unwrap_or(decoded.into_owned());
+    if decoded.is_empty() {
+        return Err("no path after file://".to_string());
+    }
+    Ok(Path::new(&decoded).to_path_buf())
+}
+
+/// An io::Error without the "(os error N)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_map_to_paths() {
+        assert_eq!(
+            file_path("/tmp/x.json").unwrap(),
+            PathBuf::from("/tmp/x.json")
+        );
+        assert_eq!(
+            file_path("rel/x.json").unwrap(),
+            PathBuf::from("rel/x.json")
+        );
+        assert_eq!(
+            file_path("localhost/etc/x").unwrap(),
+            PathBuf::from("/etc/x")
+        );
+        assert_eq!(
+            file_path("/tmp/a%20b.json").unwrap(),
+            PathBuf::from("/tmp/a b.json")
+        );
+        assert!(file_path("").is_err());
+    }
+
+    #[test]
+    fn inline_values_pass_through_and_empty_ones_fail() {
+        assert_eq!(read_value("--x", "[1]").unwrap(), "[1]");
+        assert!(read_value("--x", "  ").is_err());
+        assert!(read_value("--x", "file:///nonexistent/aws-login-test").is_err());
+    }
+}

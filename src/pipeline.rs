@@ -1,0 +1,144 @@
+//! The credential pipeline every credential command shares: validate the options, resolve
+//! the source, run the transitions.
+
+use anyhow::{Result, anyhow};
+use aws_config::SdkConfig;
+
+use crate::arn::is_account_id;
+use crate::aws::base_config;
+use crate::cli::{CredArgs, Refresh};
+use crate::creds::Creds;
+use crate::env::Env;
+use crate::error::{bail_usage, usage};
+use crate::source::{self, profiles};
+use crate::transition::Plan;
+use crate::{region, validate};
+
+/// A run whose options have all been checked; nothing has touched the network yet.
+pub struct Pipeline {
+    profile: Option<String>,
+    explicit_profile: bool,
+    pub region: String,
+    plan: Plan,
+}
+
+/// The final identity's credentials and the SDK configuration to use them with.
+pub struct Identity {
+    pub creds: Creds,
+    pub sdk: SdkConfig,
+}
+
+impl Pipeline {
+    /// Every check that needs no network: option combinations (seed §1.4 and the ones it
+    /// lacked), values, the role chain, and that the named profile exists.
+    pub async fn prepare(args: &CredArgs, env: &Env, console: bool) -> Result<Pipeline> {
+        check_sso(args, console)?;
+        if let Some(r) = &args.source.region {
+            validate::region("--region", r).map_err(usage)?;
+        }
+        let plan = Plan::new(&args.transitions)?;
+        let profile_set = profiles::load().await?;
+        let profile = profiles::selected(&profile_set, args.source.profile.as_deref(), env)?;
+        let region = region::resolve(
+            args.source.region.as_deref(),
+            env,
+            profiles::region(&profile_set, profile),
+        );
+        Ok(Pipeline {
+            profile: profile.map(str::to_string),
+            explicit_profile: args.source.profile.is_some(),
+            region,
+            plan,
+        })
+    }
+
+    pub async fn acquire(self, args: &CredArgs, env: &Env) -> Result<Identity> {
+        if args.wants_sso() {
+            return Err(anyhow!(
+                "IAM Identity Center sign-in (--start-url, --sso-access-token, --accesstoken-cache, --use-cache) is not \
+available in this version yet: use a profile with sso_session after `aws sso login`"
+            ));
+        }
+        let sdk = base_config(&self.region, self.profile.as_deref()).await;
+        let start = source::resolve(
+            self.profile.as_deref(),
+            self.explicit_profile,
+            &self.region,
+            env,
+        )
+        .await?;
+        self.plan.check_source(&start)?;
+        let creds = self.plan.run(&sdk, &self.region, start).await?;
+        Ok(Identity { creds, sdk })
+    }
+}
+
+/// The SSO option rules of seed §1.4, all before any browser or network call.
+fn check_sso(args: &CredArgs, console: bool) -> Result<()> {
+    let (acct, role) = (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name);
+    let sso = &args.sso;
+    let has_token_source = sso.start_url.is_some()
+        || sso.sso_access_token.is_some()
+        || sso.accesstoken_cache.is_some()
+        || sso.use_cache;
+    match (acct, role) {
+        (Some(_), None) => {
+            bail_usage!("--sso-acct-id is of no use without --sso-role-name: add it")
+        }
+        (None, Some(_)) => {
+            bail_usage!("--sso-role-name is of no use without --sso-acct-id: add it")
+        }
+        (Some(_), Some(_)) if !has_token_source => bail_usage!(
+            "--sso-acct-id and --sso-role-name need a token: add --start-url, --sso-access-token, --accesstoken-cache or --use-cache"
+        ),
+        (None, None) if has_token_source => bail_usage!(
+            "an SSO token gives credentials only for an account and role: add --sso-acct-id and --sso-role-name"
+        ),
+        _ => {}
+    }
+    if let Some(id) = acct
+        && !is_account_id(id)
+    {
+        bail_usage!("--sso-acct-id '{id}' is not an account id: use the 12 digits");
+    }
+    if sso.refresh.is_some_and(|r| r != Refresh::Auto)
+        && !sso.use_cache
+        && sso.accesstoken_cache.is_none()
+    {
+        bail_usage!(
+            "--refresh off/force works only with a cache: add --use-cache or --accesstoken-cache"
+        );
+    }
+    if let Some(url) = &sso.start_url {
+        let ok = url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
+        if !ok {
+            bail_usage!(
+                "--start-url '{url}' is not an https URL (e.g. https://my-org.awsapps.com/start)"
+            );
+        }
+    }
+    if let Some(r) = &sso.sso_region {
+        validate::region("--sso-region", r).map_err(usage)?;
+    }
+    for (set, flag) in [
+        (sso.use_device_code, "--use-device-code"),
+        (sso.nrt, "--nrt"),
+    ] {
+        if set && sso.start_url.is_none() {
+            bail_usage!(
+                "{flag} applies to the sign-in that --start-url starts: add --start-url or drop {flag}"
+            );
+        }
+    }
+    if sso.no_browser && sso.start_url.is_none() && !console {
+        bail_usage!(
+            "--no-browser applies to the sign-in that --start-url starts: add --start-url or drop --no-browser"
+        );
+    }
+    if has_token_source && args.source.profile.is_some() {
+        bail_usage!(
+            "--profile and an SSO token source both give starting credentials: use one of them"
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! Where the starting credentials come from: environment keys, a profile (any kind
+//! aws-config resolves: static, role_arn + source_profile, credential_process, sso-session),
+//! container credentials or EC2 instance metadata.
+
+pub mod profiles;
+
+use anyhow::{Result, anyhow};
+use aws_config::Region;
+use aws_config::default_provider::credentials::DefaultCredentialsChain;
+use aws_config::profile::ProfileFileCredentialsProvider;
+use aws_config::provider_config::ProviderConfig;
+use aws_credential_types::provider::ProvideCredentials;
+use aws_credential_types::provider::error::CredentialsError;
+use aws_sdk_sts::error::DisplayErrorContext;
+use chrono::{DateTime, Utc};
+
+use crate::creds::Creds;
+use crate::env::Env;
+
+const NO_CREDENTIALS: &str = "no credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
+use --profile NAME (or AWS_PROFILE), sign in with --start-url, or run where container or EC2 instance credentials are available";
+
+/// Resolve the starting credentials. With an explicit `--profile`, environment keys are
+/// ignored (as botocore does); otherwise the SDK's default chain decides.
+pub async fn resolve(
+    profile: Option<&str>,
+    explicit: bool,
+    region: &str,
+    env: &Env,
+) -> Result<Creds> {
+    let conf = ProviderConfig::without_region().with_region(Some(Region::new(region.to_string())));
+    let result = match profile {
+        Some(name) if explicit => {
+            ProfileFileCredentialsProvider::builder()
+                .profile_name(name)
+                .configure(&conf)
+                .build()
+                .provide_credentials()
+                .await
+        }
+        _ => {
+            DefaultCredentialsChain::builder()
+                .region(Region::new(region.to_string()))
+                .configure(conf)
+                .build()
+                .await
+                .provide_credentials()
+                .await
+        }
+    };
+    let what = match (profile, explicit) {
+        (Some(name), true) => format!("profile '{name}'"),
+        (Some(name), false) => format!("AWS_PROFILE '{name}'"),
+        (None, _) => "the default credential chain".to_string(),
+    };
+    match result {
+        Ok(c) => {
+            let mut creds = Creds::from_sdk(&c);
+            if !explicit {
+                creds.expiration = creds.expiration.or_else(|| env_expiration(&creds, env));
+            }
+            tracing::debug!(source = %what, key = %creds.access_key_id, expiration = ?creds.expiration, "starting credentials");
+            Ok(creds)
+        }
+        Err(CredentialsError::CredentialsNotLoaded(_)) if profile.is_none() => {
+            Err(anyhow!(NO_CREDENTIALS))
+        }
+        Err(CredentialsError::CredentialsNotLoaded(_)) => Err(anyhow!(
+            "{what} holds no credentials: give it aws_access_key_id/aws_secret_access_key, role_arn with \
+source_profile, credential_process or sso_session"
+        )),
+        Err(e) => Err(anyhow!(
+            "cannot load credentials from {what}: {}",
+            DisplayErrorContext(&e)
+        )),
+    }
+}
+
+/// Environment keys carry no expiry for the SDK; aws-login's own exports set
+/// `AWS_CREDENTIAL_EXPIRATION` beside them, so honour it when the keys came from there.
+fn env_expiration(creds: &Creds, env: &Env) -> Option<DateTime<Utc>> {
+    if env.get("AWS_ACCESS_KEY_ID") != Some(creds.access_key_id.as_str()) {
+        return None;
+    }
+    DateTime::parse_from_rfc3339(env.get("AWS_CREDENTIAL_EXPIRATION")?)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
