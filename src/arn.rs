@@ -40,6 +40,9 @@ impl RoleArn {
         let Some(path_and_name) = resource.strip_prefix("role/") else {
             return fail("not a role");
         };
+        if path_and_name.starts_with('/') {
+            return fail("bad role path");
+        }
         let (path, name) = match path_and_name.rsplit_once('/') {
             Some((path, name)) => (path, name),
             None => ("", path_and_name),
