@@ -48,7 +48,8 @@ where
         SdkError::ServiceError(se) => {
             let code = se.err().code().unwrap_or("UnknownError");
             let msg = se.err().message().unwrap_or("no message");
-            let hint = match (code, op) {
+            let op_name = op.split(' ').next().unwrap_or(op);
+            let hint = match (code, op_name) {
                 ("ExpiredToken", _) => {
                     "; the credentials used for this call have expired: get fresh ones"
                 }

@@ -33,6 +33,15 @@ pub fn selected<'a>(
         (None, None) => return Ok(None),
     };
     if profiles.get_profile(name).is_none() {
+        // Environment keys come before AWS_PROFILE in the chain, so a stale AWS_PROFILE
+        // beside them changes nothing: ignore it rather than fail.
+        if origin == "AWS_PROFILE" && env.get("AWS_ACCESS_KEY_ID").is_some() {
+            tracing::debug!(
+                profile = name,
+                "ignoring AWS_PROFILE: not defined, and environment keys are set"
+            );
+            return Ok(None);
+        }
         let known: Vec<&str> = profiles.profiles().collect();
         let hint = if known.is_empty() {
             "no profiles are defined (check AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE)"

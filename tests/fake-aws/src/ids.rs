@@ -1,0 +1,86 @@
+//! Identifier generation in the shapes AWS uses, so clients that sanity-check
+//! formats (prefixes, lengths) behave as they would against the real service.
+
+use rand::Rng;
+
+const UPPER_ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn random_from(alphabet: &[u8], len: usize) -> String {
+    let mut rng = rand::rng();
+    (0..len)
+        .map(|_| alphabet[rng.random_range(0..alphabet.len())] as char)
+        .collect()
+}
+
+/// Temporary access key id: `ASIA` + 16 uppercase alphanumerics.
+pub fn temp_access_key_id() -> String {
+    format!("ASIA{}", random_from(UPPER_ALNUM, 16))
+}
+
+pub fn secret_access_key() -> String {
+    random_from(BASE64, 40)
+}
+
+/// Real session tokens are long opaque base64 blobs; the length exercises
+/// clients that store them in headers, env vars and files.
+pub fn session_token() -> String {
+    format!("FQoGZXIvYXdzE{}", random_from(BASE64, 344))
+}
+
+/// Opaque random token for IMDSv2 sessions.
+pub fn imds_token() -> String {
+    format!("AQAEA{}==", random_from(BASE64, 51))
+}
+
+pub fn request_id() -> String {
+    let hex = random_from(b"0123456789abcdef", 32);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// Stable unique id (`AIDA…` for users, `AROA…` for roles) derived from the
+/// ARN, so the same principal reports the same id across runs, as in AWS.
+pub fn stable_unique_id(prefix: &str, arn: &str) -> String {
+    // FNV-1a: tiny, deterministic across Rust versions (unlike DefaultHasher).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out = String::from(prefix);
+    for round in 0..17u64 {
+        for b in arn.bytes().chain(round.to_le_bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push(UPPER_ALNUM[(h % UPPER_ALNUM.len() as u64) as usize] as char);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let k = temp_access_key_id();
+        assert!(k.starts_with("ASIA") && k.len() == 20);
+        assert!(k.bytes().all(|b| UPPER_ALNUM.contains(&b)));
+        assert_eq!(secret_access_key().len(), 40);
+        assert_eq!(request_id().len(), 36);
+        let a = stable_unique_id("AIDA", "arn:aws:iam::111111111111:user/alice");
+        assert_eq!(
+            a,
+            stable_unique_id("AIDA", "arn:aws:iam::111111111111:user/alice")
+        );
+        assert_ne!(
+            a,
+            stable_unique_id("AIDA", "arn:aws:iam::111111111111:user/bob")
+        );
+        assert_eq!(a.len(), 21);
+    }
+}

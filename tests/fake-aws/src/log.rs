@@ -1,0 +1,52 @@
+//! The request log tests assert on, and the one-line summaries the binary prints.
+
+use crate::router::Service;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug)]
+pub struct LogEntry {
+    pub service: Service,
+    /// STS: the Action parameter; IMDS/container: "METHOD path".
+    pub action: String,
+    /// From the SigV4 Credential= scope, when the request was signed.
+    pub access_key_id: Option<String>,
+    /// Region from the SigV4 Credential= scope, when signed (shows which
+    /// region the client resolved).
+    pub region: Option<String>,
+    /// Identity of the signer, when the access key was known.
+    pub caller_arn: Option<String>,
+    /// HTTP status sent; 0 when the connection was dropped by fault injection.
+    pub status: u16,
+    /// AWS error code such as "AccessDenied"; "ConnectionDropped" for dropped connections.
+    pub error_code: Option<String>,
+    /// Decoded query and form parameters.
+    pub params: BTreeMap<String, String>,
+}
+
+impl LogEntry {
+    /// One line without secrets: keys ids and ARNs only, never secrets or tokens.
+    pub fn summary(&self) -> String {
+        let mut line = format!(
+            "[fake-aws] {:?} {} -> {}",
+            self.service, self.action, self.status
+        );
+        if let Some(code) = &self.error_code {
+            line.push_str(&format!(" {code}"));
+        }
+        if let Some(key) = &self.access_key_id {
+            line.push_str(&format!(" key={key}"));
+        }
+        if let Some(region) = &self.region {
+            line.push_str(&format!(" region={region}"));
+        }
+        if let Some(arn) = &self.caller_arn {
+            line.push_str(&format!(" caller={arn}"));
+        }
+        for name in ["RoleArn", "RoleSessionName", "Name", "DurationSeconds"] {
+            if let Some(v) = self.params.get(name) {
+                line.push_str(&format!(" {name}={v}"));
+            }
+        }
+        line
+    }
+}

@@ -1,0 +1,50 @@
+//! `fake-aws --scenario FILE [--port N]`: runs the emulator for manual testing
+//! and demos, printing shell `export` lines for the endpoint overrides.
+
+use anyhow::{Context, bail};
+use fake_aws::{FakeAws, Scenario};
+use std::io::Write;
+
+const USAGE: &str = "usage: fake-aws --scenario FILE [--port N]";
+
+fn main() -> anyhow::Result<()> {
+    let mut scenario_path = None;
+    let mut port = 0u16;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--scenario" => scenario_path = args.next(),
+            "--port" => {
+                let v = args.next().context(USAGE)?;
+                port = v.parse().with_context(|| format!("bad --port {v:?}"))?;
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            other => bail!("unknown argument {other:?}\n{USAGE}"),
+        }
+    }
+    let path = scenario_path.context(USAGE)?;
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+    let scenario = Scenario::from_json(&text).with_context(|| format!("loading {path}"))?;
+    let fake = FakeAws::start_on(scenario, port)?;
+    fake.echo_requests(true);
+
+    let mut out = std::io::stdout().lock();
+    for (name, value) in fake.endpoint_env() {
+        writeln!(out, "export {name}='{value}'")?;
+    }
+    out.flush()?;
+    drop(out);
+    // Not exported above: setting it would switch SDK credential chains to it.
+    eprintln!(
+        "[fake-aws] serving on {}; container credentials: AWS_CONTAINER_CREDENTIALS_FULL_URI={}",
+        fake.url(),
+        fake.container_uri()
+    );
+    // Serve until SIGTERM/SIGINT, whose default action ends the process.
+    loop {
+        std::thread::park();
+    }
+}

@@ -1,0 +1,104 @@
+//! Shared mutable state behind the server: scenario, sessions, log, faults.
+
+use crate::arn::RoleArn;
+use crate::faults::Faults;
+use crate::log::LogEntry;
+use crate::router::Service;
+use crate::scenario::Scenario;
+use crate::sessions::{CredKind, Principal, Session, SessionStore};
+use chrono::{Duration, Utc};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Lifetime of instance/container role sessions; IMDS rotates well before
+/// its roughly six-hour credentials expire.
+const INSTANCE_SESSION_SECS: i64 = 6 * 3600;
+/// Hand out a fresh instance session once the cached one gets this close to expiry.
+const INSTANCE_REFRESH_MARGIN_SECS: i64 = 15 * 60;
+
+pub struct State {
+    pub scenario: Scenario,
+    pub sessions: Mutex<SessionStore>,
+    pub faults: Faults,
+    log: Mutex<Vec<LogEntry>>,
+    /// Current instance-role session key per credential-vending service.
+    instance_keys: Mutex<HashMap<Service, String>>,
+    /// IMDSv2 session tokens and their expiry.
+    pub imds_tokens: Mutex<HashMap<String, chrono::DateTime<Utc>>>,
+    echo: AtomicBool,
+}
+
+impl State {
+    pub fn new(scenario: Scenario) -> State {
+        State {
+            scenario,
+            sessions: Mutex::default(),
+            faults: Faults::default(),
+            log: Mutex::default(),
+            instance_keys: Mutex::default(),
+            imds_tokens: Mutex::default(),
+            echo: AtomicBool::new(false),
+        }
+    }
+
+    pub fn record(&self, entry: LogEntry) {
+        if self.echo.load(Ordering::Relaxed) {
+            eprintln!("{}", entry.summary());
+        }
+        self.log.lock().unwrap().push(entry);
+    }
+
+    pub fn log(&self) -> Vec<LogEntry> {
+        self.log.lock().unwrap().clone()
+    }
+
+    pub fn clear_log(&self) {
+        self.log.lock().unwrap().clear();
+    }
+
+    pub fn set_echo(&self, on: bool) {
+        self.echo.store(on, Ordering::Relaxed);
+    }
+
+    /// Issues a role session as if the role had been assumed (no trust checks).
+    pub fn mint_role_session(
+        &self,
+        role_arn: &str,
+        session_name: &str,
+        secs: i64,
+        mfa: bool,
+    ) -> Option<Session> {
+        let role = RoleArn::parse(role_arn)?;
+        let principal = Principal::AssumedRole {
+            role_arn: role_arn.into(),
+            role,
+            session_name: session_name.into(),
+        };
+        let mut sessions = self.sessions.lock().unwrap();
+        Some(sessions.issue(principal, CredKind::AssumedRole, mfa, secs))
+    }
+
+    /// A live session of an instance/container role, reused until close to
+    /// expiry the way IMDS and ECS agents rotate credentials.
+    pub fn instance_session(&self, service: Service, role_arn: &str) -> Option<Session> {
+        let mut keys = self.instance_keys.lock().unwrap();
+        if let Some(key) = keys.get(&service) {
+            let sessions = self.sessions.lock().unwrap();
+            if let Some(s) = sessions.get(key) {
+                let fresh_until = Utc::now() + Duration::seconds(INSTANCE_REFRESH_MARGIN_SECS);
+                if s.creds.expiration > fresh_until {
+                    return Some(s.clone());
+                }
+            }
+        }
+        // Session name as EC2 uses it (instance id); the container agent uses a task id.
+        let name = match service {
+            Service::Imds => "i-0fake0instance00001",
+            _ => "fake-task-00000000000000000001",
+        };
+        let session = self.mint_role_session(role_arn, name, INSTANCE_SESSION_SECS, false)?;
+        keys.insert(service, session.creds.access_key_id.clone());
+        Some(session)
+    }
+}

@@ -1,0 +1,425 @@
+//! Bad input: one `aws-login: …` line naming the fix, exit 1 or 2, and no call made.
+
+use crate::harness::*;
+
+/// (arguments, exit code, a phrase the message must contain)
+fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        // seed §1.4 rules
+        (
+            s(&["getcallerid", "--sso-acct-id", "111111111111"]),
+            2,
+            "--sso-role-name",
+        ),
+        (
+            s(&["getcallerid", "--sso-role-name", "Admin"]),
+            2,
+            "--sso-acct-id",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--sso-acct-id",
+                "111111111111",
+                "--sso-role-name",
+                "Admin",
+            ]),
+            2,
+            "--start-url",
+        ),
+        (
+            s(&["getcallerid", "--target-arn-profiles", "[]"]),
+            2,
+            "--target-arn-profiles",
+        ),
+        (s(&["getcallerid", "--refresh", "force"]), 2, "--use-cache"),
+        (
+            s(&["getcallerid", "--refresh", "sometimes"]),
+            2,
+            "possible values",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--sso-access-token",
+                "t",
+                "--accesstoken-cache",
+                "{}",
+            ]),
+            2,
+            "cannot be used with",
+        ),
+        (
+            s(&["getcallerid", "--sso-access-token", "t", "--use-cache"]),
+            2,
+            "cannot be used with",
+        ),
+        (
+            s(&["getcallerid", "--use-cache", "--accesstoken-cache", "{}"]),
+            2,
+            "cannot be used with",
+        ),
+        (
+            s(&["getcallerid", "--start-url", "https://x.awsapps.com/start"]),
+            2,
+            "--sso-acct-id",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--start-url",
+                "http://insecure",
+                "--sso-acct-id",
+                "111111111111",
+                "--sso-role-name",
+                "A",
+            ]),
+            2,
+            "https",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--use-cache",
+                "--sso-acct-id",
+                "12345",
+                "--sso-role-name",
+                "A",
+            ]),
+            2,
+            "12 digits",
+        ),
+        (s(&["runas"]), 2, "-c"),
+        (s(&["importcache"]), 2, "--accesstoken-cache"),
+        // malformed ARNs and lists
+        (
+            s(&["getcallerid", "--assume-roles", "Admin"]),
+            2,
+            "invalid role ARN",
+        ),
+        (
+            s(&["getcallerid", "--assume-roles", "arn:aws:iam::12345:role/A"]),
+            2,
+            "12 digits",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                "arn:aws:iam::123456789012:user/bob",
+            ]),
+            2,
+            "not a role",
+        ),
+        (
+            s(&["getcallerid", "--assume-roles", &format!("{DEPLOY},")]),
+            2,
+            "empty entry",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                &format!("{DEPLOY},,{AUDIT}"),
+            ]),
+            2,
+            "empty entry",
+        ),
+        (s(&["getcallerid", "--assume-roles", ""]), 2, "empty"),
+        (s(&["getcallerid", "--assume-roles", "[]"]), 2, "no roles"),
+        (
+            s(&["getcallerid", "--assume-roles", &format!("[\"{DEPLOY}\",]")]),
+            2,
+            "not valid JSON",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                &format!("[{{\"Arn\": \"{DEPLOY}\"}}]"),
+            ]),
+            2,
+            "RoleArn",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                "file:///nonexistent/roles.json",
+            ]),
+            2,
+            "cannot read",
+        ),
+        (
+            s(&["getcallerid", "--assume-roles", "file://empty.json"]),
+            2,
+            "is empty",
+        ),
+        // session names, durations, ids
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                DEPLOY,
+                "--role-session-name",
+                "a",
+            ]),
+            2,
+            "2-64",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                DEPLOY,
+                "--role-session-name",
+                "has space",
+            ]),
+            2,
+            "2-64",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--get-federation-token",
+                "--role-session-name",
+                &"n".repeat(33),
+            ]),
+            2,
+            "2-32",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                DEPLOY,
+                "--duration-seconds",
+                "899",
+            ]),
+            2,
+            "900-43200",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                DEPLOY,
+                "--duration-seconds",
+                "43201",
+            ]),
+            2,
+            "900-43200",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                &format!("{DEPLOY},{AUDIT}"),
+                "--duration-seconds",
+                "7200",
+            ]),
+            2,
+            "hop 2",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--get-session-token",
+                "--duration-seconds",
+                "129601",
+            ]),
+            2,
+            "900-129600",
+        ),
+        (
+            s(&["getcallerid", "--duration-seconds", "3600"]),
+            2,
+            "--assume-roles",
+        ),
+        (
+            s(&["getcallerid", "--duration-seconds", "soon"]),
+            2,
+            "invalid value",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--assume-roles",
+                DEPLOY,
+                "--external-id",
+                "x",
+            ]),
+            2,
+            "2-1224",
+        ),
+        (
+            s(&["getcallerid", "--external-id", "abcdef"]),
+            2,
+            "--assume-roles",
+        ),
+        (
+            s(&["getcallerid", "--mfa-code", "123456"]),
+            2,
+            "--mfa-serial",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--get-session-token",
+                "--mfa-serial",
+                MFA_SERIAL,
+                "--mfa-code",
+                "12ab",
+            ]),
+            2,
+            "6 digits",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--get-session-token",
+                "--mfa-serial",
+                MFA_SERIAL,
+            ]),
+            2,
+            "--mfa-code",
+        ),
+        // transitions STS would refuse
+        (
+            s(&[
+                "getcallerid",
+                "--get-session-token",
+                "--get-federation-token",
+            ]),
+            2,
+            "cannot be used with",
+        ),
+        (
+            s(&[
+                "getcallerid",
+                "--get-federation-token",
+                "--assume-roles",
+                DEPLOY,
+            ]),
+            2,
+            "cannot be used with",
+        ),
+        // unknown things
+        (
+            s(&["getcallerid", "--profile", "nope"]),
+            2,
+            "profile 'nope'",
+        ),
+        (
+            s(&["dumpcreds", "--outform", "tcsh"]),
+            2,
+            "linux, mac, windows, powershell, fish",
+        ),
+        (
+            s(&["dumpcreds", "--outform", "fish", "--credential-helper"]),
+            2,
+            "cannot be used with",
+        ),
+        (s(&["getcallerid", "--outform", "linux"]), 2, "--outform"),
+        (s(&["getcallerid", "--region", "mars"]), 2, "region"),
+        (s(&["getcallerid", "--no-browser"]), 2, "--start-url"),
+        (
+            s(&["runas", "-c", "true", "--", "true"]),
+            2,
+            "cannot be used with",
+        ),
+        (s(&["frobnicate"]), 2, "frobnicate"),
+        (s(&["getcallerid", "--use-cache=1"]), 2, "--use-cache"),
+    ]
+}
+
+#[test]
+fn bad_input_gets_one_line_naming_the_fix_and_makes_no_call() {
+    let w = World::new().with_user_profiles();
+    w.write("empty.json", "  \n");
+    let cases = cases();
+    assert!(cases.len() >= 25);
+    for (args, code, needle) in cases {
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = w.alice(&argv).run();
+        assert!(
+            out.code == code,
+            "{argv:?}: exit {} (want {code}): {}",
+            out.code,
+            out.stderr
+        );
+        assert_eq!(out.stdout, "", "{argv:?}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{argv:?}: {}", out.stderr);
+        assert!(
+            lines[0].starts_with("aws-login: "),
+            "{argv:?}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains(needle),
+            "{argv:?} should mention {needle:?}: {}",
+            out.stderr
+        );
+        assert!(
+            w.fake.log().is_empty(),
+            "{argv:?} made a call: {:?}",
+            w.fake.log()
+        );
+    }
+}
+
+#[test]
+fn session_tokens_need_long_term_keys_and_no_call_is_made() {
+    let w = World::new();
+    let s = w.fake.mint_role_session(DEPLOY, "temp", 3600);
+    for flag in ["--get-session-token", "--get-federation-token"] {
+        let out = w
+            .cmd(&["getcallerid", flag])
+            .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
+            .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
+            .env("AWS_SESSION_TOKEN", &s.session_token)
+            .run();
+        out.fails(1, "long-term IAM user keys");
+        assert!(out.stderr.contains(flag));
+    }
+    assert!(w.sts_actions().is_empty());
+}
+
+#[test]
+fn cmd_exe_output_refuses_values_it_cannot_represent() {
+    let w = World::new();
+    let out = w
+        .cmd(&["dumpcreds", "--outform", "windows"])
+        .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "50%-of-a-secret")
+        .run();
+    out.fails(1, "--outform powershell");
+}
+
+#[test]
+fn help_and_version_go_to_stdout_with_exit_0() {
+    let w = World::new();
+    let v = w.cmd(&["--version"]).run();
+    v.ok();
+    assert_eq!(
+        v.stdout.trim(),
+        format!("aws-login {}", env!("CARGO_PKG_VERSION"))
+    );
+    let h = w.cmd(&["dumpcreds", "--help"]).run();
+    h.ok();
+    assert!(h.stdout.contains("--outform"));
+}
+
+#[test]
+fn an_unknown_aws_profile_is_an_error_unless_environment_keys_take_precedence() {
+    let w = World::new().with_user_profiles();
+    w.cmd(&["getcallerid"])
+        .env("AWS_PROFILE", "nope")
+        .run()
+        .fails(2, "AWS_PROFILE");
+    let out = w.alice(&["getcallerid"]).env("AWS_PROFILE", "nope").run();
+    out.ok();
+    assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/alice");
+}

@@ -1,0 +1,11 @@
+//! aws-login's integration tests: one binary, driving the real executable against the
+//! fake-aws emulator and, for interop, against tools we did not write.
+
+mod bad_input;
+mod chain;
+mod harness;
+mod interop;
+mod outform;
+mod runas;
+mod sources;
+mod verbosity;

@@ -1,0 +1,209 @@
+//! Every source of starting credentials.
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use crate::harness::*;
+
+#[test]
+fn environment_keys_are_the_identity_when_nothing_else_is_given() {
+    let w = World::new();
+    let out = w.alice(&["getcallerid"]).run();
+    out.ok();
+    let j = out.json();
+    assert_eq!(j["Arn"], "arn:aws:iam::111111111111:user/alice");
+    assert_eq!(j["Account"], "111111111111");
+    // The seed's layout: 4-space indent, keys in the order UserId, Account, Arn.
+    assert!(
+        out.stdout.starts_with("{\n    \"UserId\": "),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.find("\"Account\"").unwrap() < out.stdout.find("\"Arn\"").unwrap());
+}
+
+#[test]
+fn environment_session_keys_keep_their_expiration() {
+    let w = World::new();
+    let s = w.fake.mint_role_session(DEPLOY, "env-session", 3600);
+    let exp = s
+        .expiration
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let out = w
+        .cmd(&["dumpcreds", "--credential-helper"])
+        .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
+        .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
+        .env("AWS_SESSION_TOKEN", &s.session_token)
+        .env("AWS_CREDENTIAL_EXPIRATION", &exp)
+        .run();
+    out.ok();
+    assert_eq!(out.json()["Expiration"], exp.as_str());
+    assert_eq!(out.json()["SessionToken"], s.session_token.as_str());
+}
+
+#[test]
+fn an_explicit_profile_wins_over_environment_keys() {
+    let w = World::new().with_user_profiles();
+    // alice's keys in the environment, bob's profile on the command line: bob it is.
+    let out = w.alice(&["getcallerid", "--profile", "bob"]).run();
+    out.ok();
+    assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/bob");
+}
+
+#[test]
+fn aws_profile_selects_a_profile_from_the_credentials_file() {
+    let w = World::new().with_user_profiles();
+    let out = w.cmd(&["getcallerid"]).env("AWS_PROFILE", "bob").run();
+    out.ok();
+    assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/bob");
+}
+
+#[test]
+fn a_role_arn_profile_is_resolved_by_the_sdk_through_the_emulator() {
+    let w = World::new().with_user_profiles();
+    w.write(".aws/config", &format!("[profile deploy]\nrole_arn = {DEPLOY}\nsource_profile = alice\nrole_session_name = from-profile\n"));
+    let out = w.cmd(&["getcallerid", "--profile", "deploy"]).run();
+    out.ok();
+    assert_eq!(
+        out.arn(),
+        "arn:aws:sts::222222222222:assumed-role/Deploy/from-profile"
+    );
+    let log = w.fake.log();
+    let assume = log
+        .iter()
+        .find(|e| e.action == "AssumeRole")
+        .expect("the SDK assumed the role");
+    assert_eq!(assume.access_key_id.as_deref(), Some(ALICE_KEY));
+}
+
+#[test]
+fn a_credential_process_profile_works_and_can_be_aws_login_itself() {
+    let w = World::new().with_user_profiles();
+    w.write(
+        ".aws/config",
+        &format!("[profile helper]\ncredential_process = {BIN} dumpcreds --credential-helper --profile alice --assume-roles {DEPLOY}\n"),
+    );
+    let out = w
+        .cmd(&[
+            "getcallerid",
+            "--profile",
+            "helper",
+            "--assume-roles",
+            AUDIT,
+        ])
+        .run();
+    out.ok();
+    assert_eq!(
+        out.arn(),
+        "arn:aws:sts::333333333333:assumed-role/Audit/aws-login"
+    );
+}
+
+#[test]
+fn container_credentials_are_a_source() {
+    let w = World::new();
+    let out = w
+        .cmd(&["getcallerid"])
+        .env(
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            &w.fake.container_uri(),
+        )
+        .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "task-auth-token")
+        .run();
+    out.ok();
+    assert!(
+        out.arn()
+            .starts_with("arn:aws:sts::111111111111:assumed-role/TaskRole/"),
+        "{}",
+        out.arn()
+    );
+}
+
+#[test]
+fn ec2_instance_metadata_v2_is_a_source() {
+    let w = World::new();
+    let out = w.cmd(&["dumpcreds", "--credential-helper"]).run();
+    out.ok();
+    assert!(
+        out.json()["Expiration"].is_string(),
+        "IMDS credentials carry their expiry"
+    );
+    let id = w.cmd(&["getcallerid"]).run();
+    id.ok();
+    assert!(
+        id.arn()
+            .starts_with("arn:aws:sts::111111111111:assumed-role/Ec2Role/"),
+        "{}",
+        id.arn()
+    );
+    let log = w.fake.log();
+    assert!(
+        log.iter()
+            .any(|e| e.action.starts_with("PUT /latest/api/token")),
+        "IMDSv2 token first"
+    );
+}
+
+#[test]
+fn no_credentials_anywhere_is_a_clear_error() {
+    let w = World::with_scenario("{}");
+    w.cmd(&["getcallerid"])
+        .run()
+        .fails(1, "no credentials found");
+    assert!(w.sts_actions().is_empty());
+}
+
+#[test]
+fn a_laptop_without_a_region_does_not_wait_for_instance_metadata() {
+    // A metadata endpoint that accepts connections and never answers: consulting it for the
+    // region would hang the run.
+    let w = World::new();
+    let blackhole = TcpListener::bind("127.0.0.1:0").unwrap();
+    blackhole.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", blackhole.local_addr().unwrap());
+    let start = Instant::now();
+    let out = w
+        .alice(&["getcallerid"])
+        .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", &url)
+        .run();
+    out.ok();
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        blackhole.accept().is_err(),
+        "instance metadata was consulted"
+    );
+}
+
+#[test]
+fn the_region_comes_from_the_profile_when_nothing_else_sets_it() {
+    let w = World::new().with_user_profiles();
+    w.write(".aws/config", "[profile alice]\nregion = eu-central-1\n");
+    let out = w.cmd(&["getcallerid", "--profile", "alice"]).run();
+    out.ok();
+    assert_eq!(
+        w.fake.log().last().unwrap().region.as_deref(),
+        Some("eu-central-1")
+    );
+    let out = w
+        .cmd(&["getcallerid", "--profile", "alice"])
+        .env("AWS_DEFAULT_REGION", "ap-south-1")
+        .run();
+    out.ok();
+    assert_eq!(
+        w.fake.log().last().unwrap().region.as_deref(),
+        Some("ap-south-1")
+    );
+    let out = w
+        .cmd(&["getcallerid", "--profile", "alice", "--region", "sa-east-1"])
+        .env("AWS_REGION", "ap-south-1")
+        .run();
+    out.ok();
+    assert_eq!(
+        w.fake.log().last().unwrap().region.as_deref(),
+        Some("sa-east-1")
+    );
+}

@@ -1,0 +1,62 @@
+//! No secret reaches stderr at any verbosity.
+
+use crate::harness::*;
+
+#[test]
+fn no_secret_reaches_stderr_at_any_verbosity() {
+    let w = World::new().with_user_profiles();
+    w.write(
+        ".aws/config",
+        &format!("[profile deploy]\nrole_arn = {DEPLOY}\nsource_profile = alice\n"),
+    );
+    let s = w.fake.mint_role_session(DEPLOY, "verbose", 3600);
+    let chain = format!("{DEPLOY},{AUDIT}");
+    for v in ["-v", "-vv", "-vvv"] {
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["getcallerid", v, "--assume-roles", &chain],
+            vec![
+                "dumpcreds",
+                v,
+                "--get-session-token",
+                "--mfa-serial",
+                MFA_SERIAL,
+                "--mfa-code",
+                "123456",
+            ],
+            vec![
+                "dumpcreds",
+                v,
+                "--credential-helper",
+                "--profile",
+                "deploy",
+                "--assume-roles",
+                AUDIT,
+            ],
+            vec!["dumpcreds", v, "--get-federation-token"],
+            vec!["getcallerid", v, "--assume-roles", AUDIT],
+            vec!["runas", v, "--assume-roles", DEPLOY, "--", "true"],
+        ];
+        // The harness asserts on every run that no known secret is on stderr: the
+        // scenario's keys, keys in the environment or on stdout, and every key and token
+        // the emulator issued (the intermediate hops' included).
+        for args in runs {
+            let out = w.alice(&args).run();
+            assert!(
+                out.stderr.contains("aws_login"),
+                "{args:?} logged nothing at {v}: {}",
+                out.stderr
+            );
+        }
+        let out = w
+            .cmd(&["getcallerid", v, "--assume-roles", AUDIT])
+            .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
+            .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
+            .env("AWS_SESSION_TOKEN", &s.session_token)
+            .run();
+        out.ok();
+    }
+    assert!(
+        w.fake.issued_secrets().len() > 20,
+        "the runs above issued credentials to check"
+    );
+}
