@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     // Completion requests (COMPLETE=<shell>) are answered before anything else runs.
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
 
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse_from(cli::normalize_args(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };

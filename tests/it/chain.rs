@@ -396,3 +396,22 @@ fn an_unreachable_sts_is_a_clear_error() {
         .run();
     out.fails(1, "cannot reach STS");
 }
+
+#[test]
+fn a_missing_mfa_code_is_asked_for_on_the_terminal() {
+    // `script` gives aws-login a controlling terminal; the code is typed into it.
+    if !have("script") {
+        return;
+    }
+    let w = World::new();
+    let line = format!("'{BIN}' getcallerid --get-session-token --mfa-serial {MFA_SERIAL}");
+    let out = w
+        .alice(&["-qec", &line, "/dev/null"])
+        .program(which("script").unwrap())
+        .run_with_stdin(Some("123456\n"));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains(&format!("MFA code for {MFA_SERIAL}: ")), "{}", out.stdout);
+    assert!(out.stdout.contains("arn:aws:iam::111111111111:user/alice"), "{}", out.stdout);
+    let gst = w.fake.log().into_iter().find(|e| e.action == "GetSessionToken").unwrap();
+    assert_eq!(gst.params["TokenCode"], "123456");
+}

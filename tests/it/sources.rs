@@ -207,3 +207,11 @@ fn the_region_comes_from_the_profile_when_nothing_else_sets_it() {
         Some("sa-east-1")
     );
 }
+
+#[test]
+fn the_command_word_may_follow_options_and_use_any_case_as_in_the_seed() {
+    let w = World::new().with_user_profiles();
+    let out = w.cmd(&["--profile", "bob", "GETCALLERID"]).run();
+    out.ok();
+    assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/bob");
+}
