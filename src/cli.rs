@@ -306,7 +306,10 @@ impl CredArgs {
 pub fn normalize_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     use clap::CommandFactory;
     let cli = Cli::command();
-    let names: Vec<String> = cli.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
     let takes_value: std::collections::HashSet<String> = cli
         .get_subcommands()
         .flat_map(|c| c.get_arguments())
@@ -315,7 +318,9 @@ pub fn normalize_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
         .collect();
     let mut i = 1;
     while i < args.len() {
-        let Some(word) = args[i].to_str() else { return args };
+        let Some(word) = args[i].to_str() else {
+            return args;
+        };
         if word == "--" {
             return args;
         }
@@ -323,7 +328,9 @@ pub fn normalize_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
             i += if takes_value.contains(word) { 2 } else { 1 };
             continue;
         }
-        let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case(word)) else { return args };
+        let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case(word)) else {
+            return args;
+        };
         let mut out = args.clone();
         out.remove(i);
         out.insert(1, name.into());
@@ -338,16 +345,34 @@ mod tests {
     use clap::CommandFactory;
 
     fn norm(v: &[&str]) -> Vec<String> {
-        normalize_args(v.iter().map(Into::into).collect()).into_iter().map(|s| s.into_string().unwrap()).collect()
+        normalize_args(v.iter().map(Into::into).collect())
+            .into_iter()
+            .map(|s| s.into_string().unwrap())
+            .collect()
     }
 
     #[test]
     fn the_command_word_may_come_after_options_and_in_any_case() {
-        assert_eq!(norm(&["aws-login", "--profile", "p", "CONSOLE"]), ["aws-login", "console", "--profile", "p"]);
-        assert_eq!(norm(&["aws-login", "GetCallerId"]), ["aws-login", "getcallerid"]);
-        assert_eq!(norm(&["aws-login", "--profile", "console"]), ["aws-login", "--profile", "console"]);
-        assert_eq!(norm(&["aws-login", "runas", "--", "Dumpcreds"]), ["aws-login", "runas", "--", "Dumpcreds"]);
-        assert_eq!(norm(&["aws-login", "--use-cache", "dumpcreds"]), ["aws-login", "dumpcreds", "--use-cache"]);
+        assert_eq!(
+            norm(&["aws-login", "--profile", "p", "CONSOLE"]),
+            ["aws-login", "console", "--profile", "p"]
+        );
+        assert_eq!(
+            norm(&["aws-login", "GetCallerId"]),
+            ["aws-login", "getcallerid"]
+        );
+        assert_eq!(
+            norm(&["aws-login", "--profile", "console"]),
+            ["aws-login", "--profile", "console"]
+        );
+        assert_eq!(
+            norm(&["aws-login", "runas", "--", "Dumpcreds"]),
+            ["aws-login", "runas", "--", "Dumpcreds"]
+        );
+        assert_eq!(
+            norm(&["aws-login", "--use-cache", "dumpcreds"]),
+            ["aws-login", "dumpcreds", "--use-cache"]
+        );
     }
 
     #[test]

@@ -410,8 +410,21 @@ fn a_missing_mfa_code_is_asked_for_on_the_terminal() {
         .program(which("script").unwrap())
         .run_with_stdin(Some("123456\n"));
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains(&format!("MFA code for {MFA_SERIAL}: ")), "{}", out.stdout);
-    assert!(out.stdout.contains("arn:aws:iam::111111111111:user/alice"), "{}", out.stdout);
-    let gst = w.fake.log().into_iter().find(|e| e.action == "GetSessionToken").unwrap();
+    assert!(
+        out.stdout.contains(&format!("MFA code for {MFA_SERIAL}: ")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("arn:aws:iam::111111111111:user/alice"),
+        "{}",
+        out.stdout
+    );
+    let gst = w
+        .fake
+        .log()
+        .into_iter()
+        .find(|e| e.action == "GetSessionToken")
+        .unwrap();
     assert_eq!(gst.params["TokenCode"], "123456");
 }
