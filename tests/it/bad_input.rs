@@ -342,26 +342,9 @@ fn bad_input_gets_one_line_naming_the_fix_and_makes_no_call() {
     assert!(cases.len() >= 25);
     for (args, code, needle) in cases {
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = w.alice(&argv).run();
-        assert!(
-            out.code == code,
-            "{argv:?}: exit {} (want {code}): {}",
-            out.code,
-            out.stderr
-        );
-        assert_eq!(out.stdout, "", "{argv:?}");
-        let lines: Vec<&str> = out.stderr.lines().collect();
-        assert_eq!(lines.len(), 1, "{argv:?}: {}", out.stderr);
-        assert!(
-            lines[0].starts_with("aws-login: "),
-            "{argv:?}: {}",
-            out.stderr
-        );
-        assert!(
-            out.stderr.contains(needle),
-            "{argv:?} should mention {needle:?}: {}",
-            out.stderr
-        );
+        // `fails` checks the exit code, empty stdout and the single `aws-login: ` line.
+        eprintln!("case: {argv:?}");
+        w.alice(&argv).run().fails(code, needle);
         assert!(
             w.fake.log().is_empty(),
             "{argv:?} made a call: {:?}",
@@ -375,12 +358,7 @@ fn session_tokens_need_long_term_keys_and_no_call_is_made() {
     let w = World::new();
     let s = w.fake.mint_role_session(DEPLOY, "temp", 3600);
     for flag in ["--get-session-token", "--get-federation-token"] {
-        let out = w
-            .cmd(&["getcallerid", flag])
-            .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
-            .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
-            .env("AWS_SESSION_TOKEN", &s.session_token)
-            .run();
+        let out = w.cmd(&["getcallerid", flag]).session(&s).run();
         out.fails(1, "long-term IAM user keys");
         assert!(out.stderr.contains(flag));
     }

@@ -324,12 +324,7 @@ fn expired_source_credentials_are_reported_as_expired() {
     let w = World::new();
     let s = w.fake.mint_role_session(DEPLOY, "old", 900);
     w.fake.expire_all_sessions();
-    let out = w
-        .cmd(&["getcallerid"])
-        .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
-        .env("AWS_SESSION_TOKEN", &s.session_token)
-        .run();
+    let out = w.cmd(&["getcallerid"]).session(&s).run();
     out.fails(1, "ExpiredToken");
 }
 
@@ -346,9 +341,7 @@ fn a_first_hop_from_role_credentials_over_an_hour_is_refused_by_sts() {
             "--duration-seconds",
             "7200",
         ])
-        .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
-        .env("AWS_SESSION_TOKEN", &s.session_token)
+        .session(&s)
         .run();
     out.fails(1, "ValidationError");
 }

@@ -149,6 +149,13 @@ impl Run<'_> {
         self
     }
 
+    /// Temporary credentials (e.g. a minted session) as environment keys.
+    pub fn session(self, c: &fake_aws::IssuedCreds) -> Self {
+        self.env("AWS_ACCESS_KEY_ID", &c.access_key_id)
+            .env("AWS_SECRET_ACCESS_KEY", &c.secret_access_key)
+            .env("AWS_SESSION_TOKEN", &c.session_token)
+    }
+
     /// Run another program (a shell, the aws CLI) in the same clean environment.
     pub fn program(mut self, p: impl Into<PathBuf>) -> Self {
         self.program = p.into();

@@ -31,9 +31,7 @@ fn environment_session_keys_keep_their_expiration() {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let out = w
         .cmd(&["dumpcreds", "--credential-helper"])
-        .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
-        .env("AWS_SESSION_TOKEN", &s.session_token)
+        .session(&s)
         .env("AWS_CREDENTIAL_EXPIRATION", &exp)
         .run();
     out.ok();

@@ -49,9 +49,7 @@ fn no_secret_reaches_stderr_at_any_verbosity() {
         }
         let out = w
             .cmd(&["getcallerid", v, "--assume-roles", AUDIT])
-            .env("AWS_ACCESS_KEY_ID", &s.access_key_id)
-            .env("AWS_SECRET_ACCESS_KEY", &s.secret_access_key)
-            .env("AWS_SESSION_TOKEN", &s.session_token)
+            .session(&s)
             .run();
         out.ok();
     }
