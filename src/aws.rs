@@ -38,12 +38,28 @@ pub fn sts(sdk: &SdkConfig, creds: &Creds) -> aws_sdk_sts::Client {
 }
 
 /// A one-line description of a failed STS call, with a hint where the code suggests one.
-/// Never includes request details (they carry signatures and tokens).
 pub fn sts_error<E, R>(op: &str, err: SdkError<E, R>) -> anyhow::Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
 {
+    call_error("STS", "AWS_ENDPOINT_URL_STS", op, err)
+}
+
+/// A one-line description of a failed SDK call. Never includes request details (they
+/// carry signatures and tokens), only the service's error code and message, plus a hint
+/// where the code suggests one.
+pub fn call_error<E, R>(
+    service: &str,
+    endpoint_var: &str,
+    op: &str,
+    err: SdkError<E, R>,
+) -> anyhow::Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    let svc = service.to_lowercase();
     match &err {
         SdkError::ServiceError(se) => {
             let code = se.err().code().unwrap_or("UnknownError");
@@ -62,18 +78,23 @@ where
                 ("AccessDenied", "AssumeRole") => {
                     "; check that the role trusts the caller, and --external-id / --mfa-serial if its trust policy needs them"
                 }
-                ("Throttling", _) => "; STS is throttling requests: try again shortly",
+                ("ForbiddenException", "GetRoleCredentials") => {
+                    "; check --sso-acct-id and --sso-role-name: that role is not assigned to you in that account"
+                }
+                ("Throttling" | "TooManyRequestsException", _) => {
+                    "; the service is throttling requests: try again shortly"
+                }
                 _ => "",
             };
-            anyhow!("sts {op} failed: {code}: {msg}{hint}")
+            anyhow!("{svc} {op} failed: {code}: {msg}{hint}")
         }
         SdkError::TimeoutError(_) => {
-            anyhow!("sts {op} timed out: check the network or AWS_ENDPOINT_URL_STS")
+            anyhow!("{svc} {op} timed out: check the network or {endpoint_var}")
         }
         SdkError::DispatchFailure(_) => anyhow!(
-            "cannot reach STS for {op}: {}; check the network or AWS_ENDPOINT_URL_STS",
+            "cannot reach {service} for {op}: {}; check the network or {endpoint_var}",
             DisplayErrorContext(&err)
         ),
-        _ => anyhow!("sts {op} failed: {}", DisplayErrorContext(&err)),
+        _ => anyhow!("{svc} {op} failed: {}", DisplayErrorContext(&err)),
     }
 }

@@ -118,6 +118,10 @@ pub struct SsoArgs {
     /// Do not open a browser.
     #[arg(long)]
     pub no_browser: bool,
+
+    /// How long to wait for the sign-in to be approved, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub login_timeout: u64,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -286,17 +290,6 @@ pub enum Refresh {
     Off,
     #[value(aliases = ["on", "true"])]
     Force,
-}
-
-impl CredArgs {
-    /// Whether any option asks for an SSO token source.
-    pub fn wants_sso(&self) -> bool {
-        self.sso.start_url.is_some()
-            || self.sso.sso_access_token.is_some()
-            || self.sso.accesstoken_cache.is_some()
-            || self.sso.use_cache
-            || self.sso_role.sso_acct_id.is_some()
-    }
 }
 
 /// The seed's command line accepted the command word in any case and anywhere among the

@@ -16,6 +16,7 @@ mod region;
 mod roles;
 mod shell;
 mod source;
+mod sso;
 mod transition;
 mod validate;
 

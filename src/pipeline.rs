@@ -1,7 +1,7 @@
 //! The credential pipeline every credential command shares: validate the options, resolve
 //! the source, run the transitions.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use aws_config::SdkConfig;
 
 use crate::arn::is_account_id;
@@ -12,7 +12,7 @@ use crate::env::Env;
 use crate::error::{bail_usage, usage};
 use crate::source::{self, profiles};
 use crate::transition::Plan;
-use crate::{region, validate};
+use crate::{region, sso, validate};
 
 /// A run whose options have all been checked; nothing has touched the network yet.
 pub struct Pipeline {
@@ -53,20 +53,22 @@ impl Pipeline {
     }
 
     pub async fn acquire(self, args: &CredArgs, env: &Env) -> Result<Identity> {
-        if args.wants_sso() {
-            return Err(anyhow!(
-                "IAM Identity Center sign-in (--start-url, --sso-access-token, --accesstoken-cache, --use-cache) is not \
-available in this version yet: use a profile with sso_session after `aws sso login`"
-            ));
-        }
         let sdk = base_config(&self.region, self.profile.as_deref()).await;
-        let start = source::resolve(
-            self.profile.as_deref(),
-            self.explicit_profile,
-            &self.region,
-            env,
-        )
-        .await?;
+        let start = match (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name) {
+            (Some(account), Some(role)) => {
+                let mut session = sso::Session::open(&args.sso, &sdk, env).await?;
+                session.role_credentials(account, role).await?
+            }
+            _ => {
+                source::resolve(
+                    self.profile.as_deref(),
+                    self.explicit_profile,
+                    &self.region,
+                    env,
+                )
+                .await?
+            }
+        };
         self.plan.check_source(&start)?;
         let creds = self.plan.run(&sdk, &self.region, start).await?;
         Ok(Identity { creds, sdk })

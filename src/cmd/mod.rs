@@ -2,6 +2,7 @@
 
 mod dumpcreds;
 mod getcallerid;
+mod importcache;
 mod pending;
 mod runas;
 
@@ -17,7 +18,7 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Runas(args) => runas::run(&args, env),
         Command::Console(args) => runtime()?.block_on(pending::console(&args, env)),
         Command::Dumpconfig(args) => pending::dumpconfig(&args),
-        Command::Importcache(args) => pending::importcache(&args),
+        Command::Importcache(args) => importcache::run(&args, env),
         Command::Shell(args) => pending::shell(&args),
     }
 }

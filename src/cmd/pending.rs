@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow};
 
-use crate::cli::{ConsoleArgs, DumpconfigArgs, ImportcacheArgs, ShellArgs};
+use crate::cli::{ConsoleArgs, DumpconfigArgs, ShellArgs};
 use crate::env::Env;
 use crate::error::bail_usage;
 use crate::pipeline::Pipeline;
@@ -28,10 +28,6 @@ pub fn dumpconfig(args: &DumpconfigArgs) -> Result<()> {
         );
     }
     Err(not_yet("dumpconfig"))
-}
-
-pub fn importcache(_args: &ImportcacheArgs) -> Result<()> {
-    Err(not_yet("importcache"))
 }
 
 pub fn shell(_args: &ShellArgs) -> Result<()> {

@@ -21,6 +21,8 @@ pub const FINAL: &str = "arn:aws:iam::111111111111:role/Final";
 pub const PARTNER: &str = "arn:aws:iam::222222222222:role/Partner";
 pub const SECURE: &str = "arn:aws:iam::222222222222:role/Secure";
 pub const MFA_SERIAL: &str = "arn:aws:iam::111111111111:mfa/alice";
+pub const START_URL: &str = "https://example.awsapps.com/start";
+pub const FROM_SSO: &str = "arn:aws:iam::222222222222:role/FromSso";
 
 /// One organisation used across the tests: alice can reach Deploy, Deploy can reach
 /// team/Audit, Audit can reach Final; Partner needs an external id, Secure needs MFA.
@@ -43,9 +45,13 @@ pub fn scenario_json() -> String {
     {{"arn": "{PARTNER}", "trust": ["arn:aws:iam::111111111111:user/alice"], "external_id": "ext-123"}},
     {{"arn": "{SECURE}", "trust": ["arn:aws:iam::111111111111:user/alice"], "require_mfa": true}},
     {{"arn": "arn:aws:iam::111111111111:role/Ec2Role", "trust": ["*"]}},
+    {{"arn": "{FROM_SSO}", "trust": ["arn:aws:iam::111111111111:root"]}},
     {{"arn": "arn:aws:iam::111111111111:role/TaskRole", "trust": ["*"]}}
   ],
   "imds": {{"role_arn": "arn:aws:iam::111111111111:role/Ec2Role"}},
+  "sso": {{"start_url": "{START_URL}", "region": "us-east-1", "user": "alice@example.com",
+           "assignments": [{{"account_id": "111111111111", "account_name": "dev", "roles": ["Admin", "ReadOnly"]}},
+                           {{"account_id": "222222222222", "account_name": "prod", "roles": ["Admin"]}}]}},
   "container": {{"role_arn": "arn:aws:iam::111111111111:role/TaskRole", "auth_token": "task-auth-token"}}
 }}"#
     )
@@ -125,6 +131,45 @@ impl World {
             .env("AWS_SECRET_ACCESS_KEY", ALICE_SECRET)
     }
 
+    /// A "browser" for BROWSER: a script that fetches the URL and follows redirects
+    /// (python's urllib), recording each URL it was given in `browser.log`.
+    pub fn fetching_browser(&self) -> String {
+        let log = self.home().join("browser.log");
+        let script = format!(
+            "#!/bin/sh\necho \"$1\" >> '{}'\nexec python3 -c 'import sys, urllib.request\ntry:\n    print(urllib.request.urlopen(sys.argv[1], timeout=20).read().decode())\nexcept Exception as e:\n    print(\"browser error\", e)' \"$1\" >> '{}.pages' 2>&1\n",
+            log.display(),
+            log.display()
+        );
+        self.executable("fetch-browser", &script)
+    }
+
+    /// A BROWSER that does nothing (a user who never signs in).
+    pub fn idle_browser(&self) -> String {
+        self.executable("idle-browser", "#!/bin/sh\nexit 0\n")
+    }
+
+    pub fn executable(&self, name: &str, script: &str) -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let p = self.write(&format!("bin/{name}"), script);
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        p.display().to_string()
+    }
+
+    /// The pages the fetching browser saw.
+    pub fn browser_pages(&self) -> String {
+        std::fs::read_to_string(self.home().join("browser.log.pages")).unwrap_or_default()
+    }
+
+    /// The shared SSO cache file for a key (sso-session name or start URL).
+    pub fn sso_cache_file(&self, key: &str) -> PathBuf {
+        use sha1::Digest;
+        let hash: String = sha1::Sha1::digest(key.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        self.home().join(format!(".aws/sso/cache/{hash}.json"))
+    }
+
     /// Every STS action the emulator saw, in order.
     pub fn sts_actions(&self) -> Vec<String> {
         self.fake
@@ -181,6 +226,13 @@ impl Run<'_> {
             c.env(k, v);
         }
         c
+    }
+
+    /// Start without waiting, stdout and stderr piped.
+    pub fn spawn(self) -> std::process::Child {
+        let mut c = self.command();
+        c.stdout(Stdio::piped()).stderr(Stdio::piped());
+        c.spawn().unwrap()
     }
 
     pub fn run(self) -> Out {

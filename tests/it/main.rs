@@ -2,10 +2,12 @@
 //! fake-aws emulator and, for interop, against tools we did not write.
 
 mod bad_input;
+mod browser;
 mod chain;
 mod harness;
 mod interop;
 mod outform;
 mod runas;
 mod sources;
+mod sso;
 mod verbosity;

@@ -10,9 +10,12 @@ use std::time::Duration;
 pub struct Fault {
     /// Sleep before answering every request of the service.
     pub latency_ms: u64,
-    /// Every Nth request gets a throttling error (STS: 400 Throttling; IMDS/container: 429).
+    /// Every Nth request gets a throttling error (STS: 400 Throttling; SSO portal:
+    /// 429 TooManyRequestsException; SSO OIDC: 400 SlowDownException, its only
+    /// throttling error; IMDS/container: 429).
     pub throttle_every: Option<u32>,
-    /// Every Nth request gets HTTP 500 (STS: InternalFailure).
+    /// Every Nth request gets HTTP 500 (STS: InternalFailure; SSO portal and
+    /// SSO OIDC: InternalServerException).
     pub error_5xx_every: Option<u32>,
     /// Every Nth request: the connection is closed without any response.
     pub drop_every: Option<u32>,

@@ -5,6 +5,10 @@ use rand::Rng;
 
 const UPPER_ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Header- and URL-safe alphabet for OAuth tokens and codes.
+const BASE64URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Device user codes avoid vowels and look-alike digits, as AWS's do.
+const USER_CODE: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
 
 fn random_from(alphabet: &[u8], len: usize) -> String {
     let mut rng = rand::rng();
@@ -31,6 +35,54 @@ pub fn session_token() -> String {
 /// Opaque random token for IMDSv2 sessions.
 pub fn imds_token() -> String {
     format!("AQAEA{}==", random_from(BASE64, 51))
+}
+
+/// SSO OIDC access token: opaque and long like AWS's `aoa…` tokens.
+pub fn sso_access_token() -> String {
+    format!(
+        "aoa{}:{}",
+        random_from(BASE64URL, 120),
+        random_from(BASE64URL, 96)
+    )
+}
+
+pub fn sso_refresh_token() -> String {
+    format!(
+        "aor{}:{}",
+        random_from(BASE64URL, 180),
+        random_from(BASE64URL, 96)
+    )
+}
+
+pub fn oidc_client_id() -> String {
+    // AWS client ids end in the base64 of the region they were registered in.
+    format!("{}dXMtZWFzdC0x", random_from(BASE64URL, 22))
+}
+
+/// Client secrets are JWT-shaped (three dot-separated base64url parts) at AWS.
+pub fn oidc_client_secret() -> String {
+    format!(
+        "eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0.{}.{}",
+        random_from(BASE64URL, 400),
+        random_from(BASE64URL, 64)
+    )
+}
+
+pub fn device_code() -> String {
+    random_from(BASE64URL, 86)
+}
+
+pub fn authorization_code() -> String {
+    random_from(BASE64URL, 64)
+}
+
+/// `ABCD-EFGH`: what the user types on the verification page.
+pub fn user_code() -> String {
+    format!(
+        "{}-{}",
+        random_from(USER_CODE, 4),
+        random_from(USER_CODE, 4)
+    )
 }
 
 pub fn request_id() -> String {
@@ -61,6 +113,16 @@ pub fn stable_unique_id(prefix: &str, arn: &str) -> String {
     out
 }
 
+/// 16 lowercase hex digits, stable per input (FNV-1a, like `stable_unique_id`).
+pub fn stable_hex(input: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in input.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +144,10 @@ mod tests {
             stable_unique_id("AIDA", "arn:aws:iam::111111111111:user/bob")
         );
         assert_eq!(a.len(), 21);
+        let code = user_code();
+        assert_eq!(code.len(), 9);
+        assert_eq!(code.as_bytes()[4], b'-');
+        assert_eq!(stable_hex("x").len(), 16);
+        assert_ne!(stable_hex("x"), stable_hex("y"));
     }
 }

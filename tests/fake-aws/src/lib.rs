@@ -1,7 +1,8 @@
 //! AWS emulator for aws-login's tests and demo.
 //!
 //! One HTTP server on 127.0.0.1 serves STS (every request SigV4-verified),
-//! IMDSv2 and container credentials, routed by method and path, so the binary
+//! IMDSv2, container credentials, and IAM Identity Center (the SSO portal and
+//! SSO OIDC with its device and PKCE flows), routed by path, so the binary
 //! under test reaches it purely through the standard endpoint environment
 //! variables. Everything is in memory and driven by a [`Scenario`].
 
@@ -12,19 +13,26 @@ mod http;
 mod ids;
 mod imds;
 mod log;
+mod oidc;
 mod router;
 mod scenario;
 mod server;
 mod sessions;
 mod sigv4;
+mod sso;
+mod sso_store;
 mod state;
 mod sts;
 
 pub use faults::Fault;
 pub use log::LogEntry;
 pub use router::Service;
-pub use scenario::{AccessKey, Account, ContainerConfig, ImdsConfig, Mfa, Role, Scenario, User};
+pub use scenario::{
+    AccessKey, Account, ContainerConfig, ImdsConfig, Mfa, Role, Scenario, SsoAssignment, SsoConfig,
+    User,
+};
 pub use sessions::IssuedCreds;
+pub use sso_store::{SsoRegistration, SsoToken};
 
 use anyhow::Context;
 use server::{Handler, Reply, Server};
@@ -48,7 +56,8 @@ impl FakeAws {
     pub fn start_on(scenario: Scenario, port: u16) -> anyhow::Result<FakeAws> {
         let listener = TcpListener::bind(("127.0.0.1", port))
             .with_context(|| format!("binding 127.0.0.1:{port}"))?;
-        let state = Arc::new(State::new(scenario));
+        let base_url = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+        let state = Arc::new(State::new(scenario, base_url));
         let handler: Handler = {
             let state = state.clone();
             Arc::new(move |req| -> Reply { router::handle(&state, req) })
@@ -114,10 +123,42 @@ impl FakeAws {
             .creds
     }
 
-    /// Every secret access key and session token the emulator has issued, so tests can
-    /// check that none of them leaked (e.g. onto stderr).
+    /// Every secret the emulator has issued (secret access keys, session
+    /// tokens, and SSO OIDC access tokens, refresh tokens and client secrets),
+    /// so tests can check that none of them leaked (e.g. onto stderr).
     pub fn issued_secrets(&self) -> Vec<String> {
-        self.state.sessions.lock().unwrap().secrets()
+        let mut secrets = self.state.sessions.lock().unwrap().secrets();
+        secrets.extend(self.state.sso.lock().unwrap().secrets());
+        secrets
+    }
+
+    /// Registers a client (grant types authorization_code + refresh_token) and
+    /// issues an access token living `ttl_secs` (negative: already expired),
+    /// with a refresh token when `refreshable`, as a finished sign-in to the
+    /// scenario's start URL would leave it. Not logged.
+    pub fn issue_sso_token(&self, ttl_secs: i64, refreshable: bool) -> SsoToken {
+        sso_store::issue_for_tests(&self.state, ttl_secs, refreshable)
+    }
+
+    /// Every SSO access token issued so far is expired; refresh tokens stay valid.
+    pub fn expire_sso_tokens(&self) {
+        self.state.sso.lock().unwrap().expire_access_tokens();
+    }
+
+    /// Switches the scenario's `sso.deny_authorization` at runtime.
+    pub fn set_sso_deny(&self, deny: bool) {
+        self.state.sso.lock().unwrap().deny = deny;
+    }
+
+    /// The `AWSReservedSSO_…` role ARN whose sessions the portal hands out for
+    /// permission set `role` in `account_id`.
+    pub fn sso_role_arn(&self, account_id: &str, role: &str) -> String {
+        self.state.scenario.sso_role_arn(account_id, role)
+    }
+
+    /// Every SSO OIDC client registration so far, oldest first.
+    pub fn sso_registrations(&self) -> Vec<SsoRegistration> {
+        self.state.sso.lock().unwrap().registrations()
     }
 
     /// Prints a one-line summary of each request to stderr (no secrets).

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug)]
 pub struct LogEntry {
     pub service: Service,
-    /// STS: the Action parameter; IMDS/container: "METHOD path".
+    /// STS: the Action parameter; SSO/SSO OIDC: the operation name (plus
+    /// "Authorize" and "DeviceVerify" for the browser pages); IMDS/container:
+    /// "METHOD path".
     pub action: String,
     /// From the SigV4 Credential= scope, when the request was signed.
     pub access_key_id: Option<String>,
@@ -19,7 +21,8 @@ pub struct LogEntry {
     pub status: u16,
     /// AWS error code such as "AccessDenied"; "ConnectionDropped" for dropped connections.
     pub error_code: Option<String>,
-    /// Decoded query and form parameters.
+    /// Decoded query and form parameters; for SSO OIDC also the JSON body's
+    /// string and list fields (lists comma-joined), except secrets.
     pub params: BTreeMap<String, String>,
 }
 
@@ -42,7 +45,16 @@ impl LogEntry {
         if let Some(arn) = &self.caller_arn {
             line.push_str(&format!(" caller={arn}"));
         }
-        for name in ["RoleArn", "RoleSessionName", "Name", "DurationSeconds"] {
+        let names = [
+            "RoleArn",
+            "RoleSessionName",
+            "Name",
+            "DurationSeconds",
+            "grantType",
+            "account_id",
+            "role_name",
+        ];
+        for name in names {
             if let Some(v) = self.params.get(name) {
                 line.push_str(&format!(" {name}={v}"));
             }

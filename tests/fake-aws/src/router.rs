@@ -8,7 +8,7 @@ use crate::http::{Request, Response};
 use crate::log::LogEntry;
 use crate::server::Reply;
 use crate::state::State;
-use crate::{container, imds, sts};
+use crate::{container, imds, oidc, sso, sts};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -16,6 +16,10 @@ pub enum Service {
     Sts,
     Imds,
     Container,
+    /// IAM Identity Center portal (`AWS_ENDPOINT_URL_SSO`).
+    Sso,
+    /// SSO OIDC, including its two browser pages (`AWS_ENDPOINT_URL_SSO_OIDC`).
+    SsoOidc,
 }
 
 /// What a service did with a request: the response plus the log fields.
@@ -68,6 +72,10 @@ pub fn route(req: &Request) -> Service {
         Service::Imds
     } else if req.path == container::PATH {
         Service::Container
+    } else if sso::owns(&req.path) {
+        Service::Sso
+    } else if oidc::owns(&req.path) {
+        Service::SsoOidc
     } else {
         Service::Sts
     }
@@ -83,12 +91,11 @@ pub fn handle(state: &State, req: &Request) -> Reply {
         None => dispatch(service, state, req),
         Some(fault) => {
             let described = describe(service, req);
+            let (response, code) = fault_response(service, fault);
             let code = match fault {
                 Injected::Drop => "ConnectionDropped",
-                Injected::Throttle => "Throttling",
-                Injected::ServerError => "InternalFailure",
+                Injected::Throttle | Injected::ServerError => code,
             };
-            let response = fault_response(service, fault);
             described.into_outcome(response, Some(code))
         }
     };
@@ -115,23 +122,36 @@ fn dispatch(service: Service, state: &State, req: &Request) -> Outcome {
         Service::Sts => sts::handle(state, req),
         Service::Imds => imds::handle(state, req),
         Service::Container => container::handle(state, req),
+        Service::Sso => sso::handle(state, req),
+        Service::SsoOidc => oidc::handle(state, req),
     }
 }
 
 fn describe(service: Service, req: &Request) -> Described {
     match service {
         Service::Sts => sts::describe(req),
+        Service::Sso => sso::describe(req),
+        Service::SsoOidc => oidc::describe(req),
         Service::Imds | Service::Container => Described::unsigned(req),
     }
 }
 
-fn fault_response(service: Service, fault: Injected) -> Response {
+/// The injected error answer and the error code the log records for it.
+fn fault_response(service: Service, fault: Injected) -> (Response, &'static str) {
+    // The body is never sent for drops; any response will do.
+    let legacy_code = match fault {
+        Injected::Throttle => "Throttling",
+        Injected::ServerError | Injected::Drop => "InternalFailure",
+    };
     match service {
-        Service::Sts => sts::fault_response(fault),
+        Service::Sts => (sts::fault_response(fault), legacy_code),
+        Service::Sso => sso::fault_response(fault),
+        Service::SsoOidc => oidc::fault_response(fault),
         Service::Imds | Service::Container => match fault {
-            Injected::Throttle => Response::text(429, "Too Many Requests"),
-            // The body is never sent for drops; any response will do.
-            Injected::ServerError | Injected::Drop => Response::text(500, "Internal Server Error"),
+            Injected::Throttle => (Response::text(429, "Too Many Requests"), legacy_code),
+            Injected::ServerError | Injected::Drop => {
+                (Response::text(500, "Internal Server Error"), legacy_code)
+            }
         },
     }
 }

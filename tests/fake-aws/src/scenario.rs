@@ -1,5 +1,10 @@
 //! The static world the emulator serves: accounts, IAM users with keys and
-//! MFA devices, roles with trust lists, and the instance/container roles.
+//! MFA devices, roles with trust lists, the instance/container roles, and the
+//! IAM Identity Center portal.
+
+mod sso;
+
+pub use sso::{SsoAssignment, SsoConfig};
 
 use crate::arn::{RoleArn, is_account_id};
 use anyhow::{Context, bail};
@@ -13,6 +18,9 @@ pub struct Scenario {
     pub roles: Vec<Role>,
     pub imds: Option<ImdsConfig>,
     pub container: Option<ContainerConfig>,
+    /// IAM Identity Center (SSO portal and SSO OIDC); absent means a portal
+    /// with default settings and no assignments.
+    pub sso: Option<SsoConfig>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -145,6 +153,9 @@ impl Scenario {
                 bail!("role {}: max_session_duration must be 900..=43200", r.arn);
             }
         }
+        if let Some(sso) = &self.sso {
+            sso.validate()?;
+        }
         Ok(())
     }
 
@@ -172,6 +183,12 @@ impl Scenario {
         self.users
             .iter()
             .find(|u| u.account == account && u.name == name)
+    }
+
+    /// The `AWSReservedSSO_…` role whose sessions the SSO portal hands out for
+    /// a permission set, for trust lists and assertions.
+    pub fn sso_role_arn(&self, account_id: &str, role: &str) -> String {
+        sso::sso_role_arn(&self.partition_of(account_id), account_id, role)
     }
 
     pub fn partition_of(&self, account: &str) -> String {

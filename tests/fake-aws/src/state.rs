@@ -1,11 +1,13 @@
-//! Shared mutable state behind the server: scenario, sessions, log, faults.
+//! Shared mutable state behind the server: scenario, sessions, log, faults,
+//! and the Identity Center store.
 
 use crate::arn::RoleArn;
 use crate::faults::Faults;
 use crate::log::LogEntry;
 use crate::router::Service;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, SsoConfig};
 use crate::sessions::{CredKind, Principal, Session, SessionStore};
+use crate::sso_store::SsoStore;
 use chrono::{Duration, Utc};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -19,6 +21,11 @@ const INSTANCE_REFRESH_MARGIN_SECS: i64 = 15 * 60;
 
 pub struct State {
     pub scenario: Scenario,
+    /// `http://127.0.0.1:PORT`, for URLs the emulator hands out (device verification).
+    pub base_url: String,
+    /// The scenario's `sso` section, or the defaults when it has none.
+    pub sso_config: SsoConfig,
+    pub sso: Mutex<SsoStore>,
     pub sessions: Mutex<SessionStore>,
     pub faults: Faults,
     log: Mutex<Vec<LogEntry>>,
@@ -30,9 +37,13 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(scenario: Scenario) -> State {
+    pub fn new(scenario: Scenario, base_url: String) -> State {
+        let sso_config = scenario.sso.clone().unwrap_or_default();
         State {
+            sso: Mutex::new(SsoStore::new(sso_config.deny_authorization)),
+            sso_config,
             scenario,
+            base_url,
             sessions: Mutex::default(),
             faults: Faults::default(),
             log: Mutex::default(),
@@ -77,6 +88,14 @@ impl State {
         };
         let mut sessions = self.sessions.lock().unwrap();
         Some(sessions.issue(principal, CredKind::AssumedRole, mfa, secs))
+    }
+
+    /// The role session the SSO portal hands out for a permission set, named
+    /// after the portal user as Identity Center does.
+    pub fn mint_sso_session(&self, account_id: &str, role: &str) -> Option<Session> {
+        let role_arn = self.scenario.sso_role_arn(account_id, role);
+        let cfg = &self.sso_config;
+        self.mint_role_session(&role_arn, &cfg.user, cfg.role_credentials_ttl, false)
     }
 
     /// A live session of an instance/container role, reused until close to

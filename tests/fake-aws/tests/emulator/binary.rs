@@ -49,10 +49,23 @@ async fn binary_prints_exports_and_serves_demo() {
         .role_session_name("demo")
         .send()
         .await;
+    // The demo scenario has a portal too.
+    let oidc_conf = aws_sdk_ssooidc::Config::builder()
+        .behavior_version(aws_sdk_ssooidc::config::BehaviorVersion::latest())
+        .region(aws_sdk_ssooidc::config::Region::new("us-east-1"))
+        .endpoint_url(&url)
+        .build();
+    let registered = aws_sdk_ssooidc::Client::from_conf(oidc_conf)
+        .register_client()
+        .client_name("demo")
+        .client_type("public")
+        .send()
+        .await;
     child.kill().unwrap();
     child.wait().unwrap();
     let arn = out.unwrap().assumed_role_user().unwrap().arn().to_string();
     assert_eq!(arn, "arn:aws:sts::222222222222:assumed-role/Deploy/demo");
+    assert!(registered.unwrap().client_id().is_some());
 }
 
 #[test]

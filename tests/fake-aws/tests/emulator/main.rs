@@ -1,11 +1,17 @@
 //! End-to-end tests of the emulator with real clients: the Rust AWS SDK,
-//! aws-config's IMDS/ECS providers, and raw HTTP for wire-level checks.
+//! aws-config's IMDS/ECS/SSO providers, and raw HTTP for wire-level checks.
 
 mod binary;
 mod container;
 mod faults;
 mod imds;
 mod raw;
+mod sso_common;
+mod sso_device;
+mod sso_faults;
+mod sso_pkce;
+mod sso_portal;
+mod sso_profile;
 mod sts_auth;
 mod sts_chain;
 mod sts_rules;

@@ -1,0 +1,34 @@
+use anyhow::{Result, anyhow};
+
+use crate::cli::ImportcacheArgs;
+use crate::env::Env;
+use crate::input::read_value;
+use crate::sso::cache::Cache;
+use crate::sso::token::Token;
+
+/// Validate a token in the AWS CLI cache format and store it in the shared cache under
+/// its key (the sso-session name, else its start URL). Prints nothing on success.
+pub fn run(args: &ImportcacheArgs, env: &Env) -> Result<()> {
+    let text =
+        read_value("--accesstoken-cache", &args.accesstoken_cache).map_err(|e| anyhow!(e))?;
+    let token = Token::parse(&text, "--accesstoken-cache")?;
+    let Some(start_url) = token.start_url() else {
+        return Err(anyhow!(
+            "--accesstoken-cache has no 'startUrl': the token cannot be matched to a sign-in; add it"
+        ));
+    };
+    if token.region().is_none() {
+        return Err(anyhow!(
+            "--accesstoken-cache has no 'region': add the Identity Center region (e.g. \"region\": \"us-east-1\")"
+        ));
+    }
+    if !token.refreshable(chrono::Utc::now()) {
+        eprintln!(
+            "aws-login: warning: the imported token has no refresh token or client registration: it cannot be refreshed, so sign in again when it expires"
+        );
+    }
+    let cache = Cache::new(env)?;
+    let path = cache.path(args.sso_session_name.as_deref().unwrap_or(start_url));
+    let lock = cache.lock(&path)?;
+    cache.write(&path, &token.to_json(), &lock)
+}

@@ -1,0 +1,167 @@
+//! The shared SSO token cache: the AWS CLI's directory and format
+//! (`~/.aws/sso/cache/<sha1 hex of the key>.json`), written atomically under a lock.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use sha1::{Digest, Sha1};
+
+use super::token::Token;
+use crate::env::Env;
+use crate::input::io_reason;
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// An exclusive lock on one cache entry, held while it is read, refreshed and written,
+/// so that concurrent aws-login processes refresh at most once and never interleave.
+pub struct Locked {
+    _file: File,
+}
+
+impl Cache {
+    pub fn new(env: &Env) -> Result<Cache> {
+        let home = env
+            .get("HOME")
+            .map(PathBuf::from)
+            .or_else(std::env::home_dir)
+            .context("cannot find the home directory for the SSO token cache: set HOME")?;
+        Ok(Cache {
+            dir: home.join(".aws").join("sso").join("cache"),
+        })
+    }
+
+    /// The file for a key: the sso-session name, or the start URL for legacy profiles.
+    pub fn path(&self, key: &str) -> PathBuf {
+        self.dir
+            .join(format!("{}.json", hex(&Sha1::digest(key.as_bytes()))))
+    }
+
+    fn ensure_dir(&self) -> Result<()> {
+        fs::create_dir_all(&self.dir).with_context(|| {
+            format!(
+                "cannot create the SSO cache directory {}",
+                self.dir.display()
+            )
+        })?;
+        fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("cannot make {} private (0700)", self.dir.display()))
+    }
+
+    pub fn lock(&self, path: &Path) -> Result<Locked> {
+        self.ensure_dir()?;
+        let lock_path = path.with_extension("json.lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open the cache lock {}", lock_path.display()))?;
+        file.lock()
+            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+        Ok(Locked { _file: file })
+    }
+
+    /// The cached token at `path`, `None` when there is none.
+    pub fn read(&self, path: &Path) -> Result<Option<Token>> {
+        match fs::read_to_string(path) {
+            Ok(text) => {
+                Token::parse(&text, &format!("the cached token {}", path.display())).map(Some)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(anyhow::anyhow!(
+                "cannot read the cached token {}: {}",
+                path.display(),
+                io_reason(&e)
+            )),
+        }
+    }
+
+    /// Replace the file atomically: a 0600 temp file in the same directory, then rename.
+    pub fn write(&self, path: &Path, contents: &str, _lock: &Locked) -> Result<()> {
+        self.ensure_dir()?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".aws-login-")
+            .permissions(fs::Permissions::from_mode(0o600))
+            .tempfile_in(&self.dir)
+            .with_context(|| format!("cannot write to {}", self.dir.display()))?;
+        tmp.write_all(contents.as_bytes())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path)
+            .with_context(|| format!("cannot replace {}", path.display()))?;
+        Ok(())
+    }
+
+    /// The token file written most recently that holds a start URL: the session this
+    /// user signed into last, whichever tool did it.
+    pub fn most_recent(&self) -> Option<PathBuf> {
+        let entries = fs::read_dir(&self.dir).ok()?;
+        entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter_map(|p| {
+                let modified = p.metadata().ok()?.modified().ok()?;
+                let token = Token::parse(&fs::read_to_string(&p).ok()?, "").ok()?;
+                token.start_url()?;
+                Some((modified, p))
+            })
+            .max_by_key(|(t, _)| *t)
+            .map(|(_, p)| p)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_hash_like_the_aws_cli() {
+        let cache = Cache {
+            dir: PathBuf::from("/c"),
+        };
+        // The AWS CLI's file for sso-session "corp" (checked against botocore).
+        assert_eq!(
+            cache.path("corp"),
+            PathBuf::from("/c/ee0bfd2552fbd840c02cc48b6e823320543c450f.json")
+        );
+    }
+
+    #[test]
+    fn writes_are_private_and_atomic() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache {
+            dir: dir.path().join("sso/cache"),
+        };
+        let path = cache.path("k");
+        let lock = cache.lock(&path).unwrap();
+        cache.write(&path, "{}", &lock).unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(cache.dir()).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        let leftovers: Vec<_> = fs::read_dir(cache.dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".aws-login-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}

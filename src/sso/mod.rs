@@ -1,0 +1,374 @@
+//! IAM Identity Center: where the access token comes from (one meaning for every
+//! command), when it is refreshed, and turning it into role credentials.
+
+mod browser;
+pub mod cache;
+mod device;
+mod oidc;
+mod pkce;
+pub mod token;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use aws_config::SdkConfig;
+use aws_sdk_sso::operation::get_role_credentials::GetRoleCredentialsError;
+use chrono::{DateTime, Utc};
+
+use self::cache::Cache;
+use self::oidc::Oidc;
+use self::token::{Token, format_time};
+use crate::aws::call_error;
+use crate::cli::{Refresh, SsoArgs};
+use crate::creds::Creds;
+use crate::env::Env;
+use crate::input::read_value;
+
+pub const DEFAULT_REGION: &str = "us-east-1";
+/// Refresh this long before expiry, as aws-config and the AWS CLI do.
+const REFRESH_MARGIN: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Where the token in hand came from; decides whether and where a refresh is stored.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// `--sso-access-token`: used as is, never refreshed.
+    Given,
+    /// `--accesstoken-cache`: refreshed in memory only; that file is never rewritten.
+    External,
+    /// The shared cache (read with `--use-cache`, or written after a sign-in).
+    Shared(PathBuf),
+}
+
+pub struct Session<'a> {
+    args: &'a SsoArgs,
+    cache: Cache,
+    sdk: &'a SdkConfig,
+    env: &'a Env,
+    pub token: Token,
+    origin: Origin,
+    pub region: String,
+    refreshed: bool,
+}
+
+impl<'a> Session<'a> {
+    /// A usable token from the source the options name, refreshed per `--refresh`.
+    pub async fn open(args: &'a SsoArgs, sdk: &'a SdkConfig, env: &'a Env) -> Result<Session<'a>> {
+        let cache = Cache::new(env)?;
+        let region = args
+            .sso_region
+            .clone()
+            .unwrap_or_else(|| DEFAULT_REGION.to_string());
+        let mut s = Session {
+            args,
+            cache,
+            sdk,
+            env,
+            token: Token::bare(""),
+            origin: Origin::Given,
+            region,
+            refreshed: false,
+        };
+        if let Some(t) = &args.sso_access_token {
+            s.token = Token::bare(t);
+            return Ok(s);
+        }
+        if let Some(src) = &args.accesstoken_cache {
+            let text = read_value("--accesstoken-cache", src).map_err(|e| anyhow!(e))?;
+            s.token = Token::parse(&text, "--accesstoken-cache")?;
+            s.origin = Origin::External;
+            s.adopt_cached_token()?;
+            s.apply_refresh_policy().await?;
+            return Ok(s);
+        }
+        if args.use_cache {
+            let path = match s.cache_key() {
+                Some(key) => s.cache.path(&key),
+                None => s.cache.most_recent().ok_or_else(|| {
+                    anyhow!(
+                        "no SSO token is cached yet: sign in once with --start-url URL --use-cache"
+                    )
+                })?,
+            };
+            let cached = {
+                let _lock = s.cache.lock(&path)?;
+                s.cache.read(&path)?
+            };
+            if let Some(token) = cached {
+                s.token = token;
+                s.origin = Origin::Shared(path.clone());
+                s.adopt_cached_token()?;
+                match s.apply_refresh_policy().await {
+                    Ok(()) => return Ok(s),
+                    // A dead cached token with --start-url: sign in again, as if nothing were cached.
+                    Err(e) if args.start_url.is_some() && !s.token_usable_now() => {
+                        tracing::info!("cached token unusable ({e:#}); signing in again");
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else if args.start_url.is_none() {
+                return Err(anyhow!(
+                    "no SSO token is cached for {}: sign in once with --start-url URL --use-cache",
+                    args.sso_session_name.as_deref().unwrap_or("that session")
+                ));
+            }
+        }
+        s.sign_in().await?;
+        Ok(s)
+    }
+
+    /// The shared-cache key: the sso-session name, else the start URL (the AWS CLI's rule).
+    fn cache_key(&self) -> Option<String> {
+        self.args
+            .sso_session_name
+            .clone()
+            .or_else(|| self.args.start_url.clone())
+    }
+
+    /// A cached token brings its own region and start URL: check and adopt them.
+    fn adopt_cached_token(&mut self) -> Result<()> {
+        if let (Some(wanted), Some(cached)) = (&self.args.start_url, self.token.start_url())
+            && normalise_url(wanted) != normalise_url(cached)
+        {
+            return Err(anyhow!(
+                "the cached token is for {cached}, not --start-url {wanted}: use the matching --sso-session-name or sign in without --use-cache"
+            ));
+        }
+        if let Some(r) = self.token.region() {
+            if let Some(explicit) = &self.args.sso_region
+                && explicit != r
+            {
+                eprintln!(
+                    "aws-login: note: using SSO region {r} from the token cache, not --sso-region {explicit}"
+                );
+            }
+            self.region = r.to_string();
+        }
+        Ok(())
+    }
+
+    fn token_usable_now(&self) -> bool {
+        !self
+            .token
+            .expires_within(Utc::now(), chrono::Duration::zero())
+    }
+
+    fn start_url_for_messages(&self) -> String {
+        self.token
+            .start_url()
+            .or(self.args.start_url.as_deref())
+            .unwrap_or("your start URL")
+            .to_string()
+    }
+
+    fn sign_in_hint(&self) -> String {
+        format!(
+            "sign in again with --start-url {}",
+            self.start_url_for_messages()
+        )
+    }
+
+    async fn apply_refresh_policy(&mut self) -> Result<()> {
+        let now = Utc::now();
+        let mode = self.args.refresh.unwrap_or_default();
+        let refreshable = self.token.refreshable(now);
+        let expired = self.token.expires_within(now, chrono::Duration::zero());
+        match mode {
+            Refresh::Off if expired => Err(anyhow!(
+                "the SSO token has expired (and --refresh off): {}",
+                self.sign_in_hint()
+            )),
+            Refresh::Off => Ok(()),
+            Refresh::Force if refreshable => self.refresh().await,
+            Refresh::Force => Err(anyhow!(
+                "--refresh force: the token cannot be refreshed (no refresh token or client registration): {}",
+                self.sign_in_hint()
+            )),
+            Refresh::Auto if self.token.expires_within(now, REFRESH_MARGIN) && refreshable => {
+                self.refresh().await
+            }
+            Refresh::Auto if expired => Err(anyhow!(
+                "the SSO token has expired and cannot be refreshed: {}",
+                self.sign_in_hint()
+            )),
+            Refresh::Auto => Ok(()),
+        }
+    }
+
+    /// Refresh the token; for the shared cache, under its lock, and only if no other
+    /// process refreshed it meanwhile.
+    async fn refresh(&mut self) -> Result<()> {
+        let oidc = Oidc::new(self.sdk, &self.region);
+        let Origin::Shared(path) = self.origin.clone() else {
+            let g = oidc
+                .refresh(&self.token)
+                .await
+                .map_err(|e| self.refresh_failed(e))?;
+            apply_grant(
+                &mut self.token,
+                &g.access_token,
+                g.expires_at,
+                g.refresh_token.as_deref(),
+            );
+            self.refreshed = true;
+            return Ok(());
+        };
+        let lock = self.cache.lock(&path)?;
+        if let Some(current) = self.cache.read(&path)?
+            && current.access_token() != self.token.access_token()
+            && !current.expires_within(Utc::now(), REFRESH_MARGIN)
+        {
+            tracing::debug!("another process refreshed the token");
+            self.token = current;
+            self.refreshed = true;
+            return Ok(());
+        }
+        tracing::info!("refreshing the SSO token");
+        let g = oidc
+            .refresh(&self.token)
+            .await
+            .map_err(|e| self.refresh_failed(e))?;
+        apply_grant(
+            &mut self.token,
+            &g.access_token,
+            g.expires_at,
+            g.refresh_token.as_deref(),
+        );
+        self.cache.write(&path, &self.token.to_json(), &lock)?;
+        self.refreshed = true;
+        Ok(())
+    }
+
+    fn refresh_failed(&self, e: anyhow::Error) -> anyhow::Error {
+        anyhow!(
+            "the SSO token could not be refreshed ({e:#}): {}",
+            self.sign_in_hint()
+        )
+    }
+
+    async fn sign_in(&mut self) -> Result<()> {
+        let Some(start_url) = self.args.start_url.clone() else {
+            return Err(anyhow!("no usable SSO token: {}", self.sign_in_hint()));
+        };
+        let oidc = Oidc::new(self.sdk, &self.region);
+        let refreshable = !self.args.nrt;
+        let open_browser = !self.args.no_browser;
+        let timeout = Duration::from_secs(self.args.login_timeout);
+        let device = self.args.use_device_code
+            || self.args.no_browser
+            || !browser::local_browser_available(self.env);
+        let (granted, reg) = if device {
+            let flow = device::Device {
+                oidc: &oidc,
+                cache: &self.cache,
+                start_url: &start_url,
+                refreshable,
+                open_browser,
+                timeout,
+            };
+            flow.sign_in().await?
+        } else {
+            let flow = pkce::Pkce {
+                oidc: &oidc,
+                cache: &self.cache,
+                start_url: &start_url,
+                refreshable,
+                timeout,
+            };
+            flow.sign_in().await?
+        };
+        let mut token = Token::new(
+            Some(&start_url),
+            &self.region,
+            &granted.access_token,
+            granted.expires_at,
+        );
+        token.set("clientId", &reg.id);
+        token.set("clientSecret", &reg.secret);
+        token.set("registrationExpiresAt", &format_time(reg.expires_at));
+        if let Some(r) = &granted.refresh_token {
+            token.set("refreshToken", r);
+        }
+        // Store every sign-in in the shared cache: one sign-in serves the AWS CLI and SDKs too.
+        let key = self.cache_key().unwrap_or(start_url);
+        let path = self.cache.path(&key);
+        let lock = self.cache.lock(&path)?;
+        self.cache.write(&path, &token.to_json(), &lock)?;
+        self.token = token;
+        self.origin = Origin::Shared(path);
+        Ok(())
+    }
+
+    /// Role credentials for an account and role (SSO GetRoleCredentials), refreshing the
+    /// token once if the portal rejects it.
+    pub async fn role_credentials(&mut self, account: &str, role: &str) -> Result<Creds> {
+        loop {
+            let conf = aws_sdk_sso::config::Builder::from(self.sdk)
+                .region(aws_config::Region::new(self.region.clone()))
+                .build();
+            let result = aws_sdk_sso::Client::from_conf(conf)
+                .get_role_credentials()
+                .access_token(self.token.access_token())
+                .account_id(account)
+                .role_name(role)
+                .send()
+                .await;
+            match result {
+                Ok(out) => {
+                    let c = out
+                        .role_credentials()
+                        .ok_or_else(|| anyhow!("sso GetRoleCredentials returned no credentials"))?;
+                    return Ok(Creds {
+                        access_key_id: c.access_key_id().unwrap_or_default().to_string(),
+                        secret_access_key: c.secret_access_key().unwrap_or_default().to_string(),
+                        session_token: c
+                            .session_token()
+                            .filter(|t| !t.is_empty())
+                            .map(str::to_string),
+                        expiration: DateTime::from_timestamp_millis(c.expiration())
+                            .filter(|_| c.expiration() > 0),
+                    });
+                }
+                Err(e)
+                    if matches!(
+                        e.as_service_error(),
+                        Some(GetRoleCredentialsError::UnauthorizedException(_))
+                    ) =>
+                {
+                    let can_retry = !self.refreshed
+                        && self.args.refresh != Some(Refresh::Off)
+                        && self.token.refreshable(Utc::now());
+                    if !can_retry {
+                        return Err(anyhow!(
+                            "the SSO token was rejected (expired or signed out): {}",
+                            self.sign_in_hint()
+                        ));
+                    }
+                    self.refresh().await?;
+                }
+                Err(e) => {
+                    return Err(call_error(
+                        "SSO",
+                        "AWS_ENDPOINT_URL_SSO",
+                        "GetRoleCredentials",
+                        e,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn apply_grant(token: &mut Token, access: &str, expires_at: DateTime<Utc>, refresh: Option<&str>) {
+    token.set("accessToken", access);
+    token.set("expiresAt", &format_time(expires_at));
+    if let Some(r) = refresh {
+        token.set("refreshToken", r);
+    }
+}
+
+fn normalise_url(u: &str) -> &str {
+    u.trim_end_matches('/')
+        .trim_end_matches("#")
+        .trim_end_matches('/')
+}

@@ -1,0 +1,188 @@
+//! Sign-in with the authorization-code grant and PKCE: a one-shot listener on
+//! 127.0.0.1, the browser sent to the OIDC authorize endpoint, and the code exchanged
+//! with the verifier.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, anyhow};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use super::browser::{Spinner, open};
+use super::cache::Cache;
+use super::oidc::{Flow, Granted, Oidc, Registration, SCOPE, granted};
+use crate::aws::call_error;
+
+const CALLBACK: &str = "/oauth/callback";
+
+pub struct Pkce<'a> {
+    pub oidc: &'a Oidc,
+    pub cache: &'a Cache,
+    pub start_url: &'a str,
+    pub refreshable: bool,
+    pub timeout: Duration,
+}
+
+/// What the callback brought.
+enum Callback {
+    Code(String),
+    Refused(String),
+}
+
+impl Pkce<'_> {
+    pub async fn sign_in(&self) -> Result<(Granted, Registration)> {
+        // Loopback only, ephemeral port: nothing off this machine can reach the listener.
+        let server = tiny_http::Server::http("127.0.0.1:0")
+            .map_err(|e| anyhow!("cannot listen on 127.0.0.1 for the sign-in callback: {e}"))?;
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .unwrap_or_default();
+        let redirect_uri = format!("http://127.0.0.1:{port}{CALLBACK}");
+        let reg = self
+            .oidc
+            .registration(
+                self.cache,
+                self.start_url,
+                Flow::Pkce,
+                self.refreshable,
+                Some(&redirect_uri),
+            )
+            .await?;
+
+        let verifier = random_b64(32);
+        let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
+        let state = random_b64(32);
+        let mut url = url::Url::parse(&format!("{}/authorize", self.oidc.endpoint().await?))?;
+        url.query_pairs_mut()
+            .append_pair("response_type", "code")
+            .append_pair("client_id", &reg.id)
+            .append_pair("redirect_uri", &redirect_uri)
+            .append_pair("state", &state)
+            .append_pair("code_challenge_method", "S256")
+            .append_pair("scopes", SCOPE)
+            .append_pair("code_challenge", &challenge);
+
+        eprintln!("aws-login: signing in to {} in the browser", self.start_url);
+        // PKCE is chosen only when a local browser can be used (else device code); if it
+        // cannot be opened after all, `open` prints the URL and the wait goes on.
+        open(url.as_str(), "sign in");
+        let spinner = Spinner::start("Waiting for sign-in in the browser (Ctrl-C to cancel)");
+        let timeout = self.timeout;
+        let expected_state = state.clone();
+        let callback = tokio::task::spawn_blocking(move || wait(&server, &expected_state, timeout))
+            .await
+            .map_err(|e| anyhow!("the sign-in listener failed: {e}"))??;
+        drop(spinner);
+        let code = match callback {
+            Callback::Code(code) => code,
+            Callback::Refused(why) => {
+                return Err(anyhow!(
+                    "sign-in was not approved: {why}; run the command again to retry"
+                ));
+            }
+        };
+        let out = self
+            .oidc
+            .client
+            .create_token()
+            .client_id(&reg.id)
+            .client_secret(&reg.secret)
+            .grant_type("authorization_code")
+            .code(code)
+            .redirect_uri(&redirect_uri)
+            .code_verifier(verifier)
+            .send()
+            .await
+            .map_err(|e| call_error("SSO OIDC", "AWS_ENDPOINT_URL_SSO_OIDC", "CreateToken", e))?;
+        Ok((
+            granted(out.access_token(), out.expires_in(), out.refresh_token()),
+            reg,
+        ))
+    }
+}
+
+fn random_b64(n: usize) -> String {
+    let mut bytes = vec![0u8; n];
+    rand::rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Serve until the callback with the right `state` arrives, or the timeout. Other paths
+/// get 404 and a callback with a wrong state gets 400; both keep the wait going, so a
+/// stray request (favicon, a stale tab) cannot end or hijack the sign-in.
+fn wait(server: &tiny_http::Server, state: &str, timeout: Duration) -> Result<Callback> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(anyhow!(
+                "sign-in timed out after {} s: run the command again, raise --login-timeout, or use --use-device-code",
+                timeout.as_secs()
+            ));
+        }
+        let Some(req) = server.recv_timeout(left.min(Duration::from_millis(500)))? else {
+            continue;
+        };
+        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{}", req.url())) else {
+            respond(req, 400, "Bad request.");
+            continue;
+        };
+        if url.path() != CALLBACK {
+            respond(req, 404, "Not found.");
+            continue;
+        }
+        let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+        if q.get("state").map(String::as_str) != Some(state) {
+            respond(
+                req,
+                400,
+                "This sign-in response does not belong to the sign-in aws-login is waiting for; it was ignored.",
+            );
+            continue;
+        }
+        if let Some(error) = q.get("error") {
+            let why = match q.get("error_description") {
+                Some(d) => format!("{error} ({d})"),
+                None => error.clone(),
+            };
+            respond(
+                req,
+                200,
+                &format!(
+                    "Sign-in failed: {why}. You can close this tab; aws-login reports the error."
+                ),
+            );
+            return Ok(Callback::Refused(why));
+        }
+        if let Some(code) = q.get("code") {
+            respond(
+                req,
+                200,
+                "Signed in. You can close this tab and return to the terminal.",
+            );
+            return Ok(Callback::Code(code.clone()));
+        }
+        respond(
+            req,
+            400,
+            "The sign-in response carried neither a code nor an error.",
+        );
+    }
+}
+
+fn respond(req: tiny_http::Request, status: u16, text: &str) {
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>aws-login</title></head><body><h1>aws-login</h1><p id=\"result\">{text}</p></body></html>"
+    );
+    let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
+        .expect("static header");
+    let _ = req.respond(
+        tiny_http::Response::from_string(page)
+            .with_status_code(status)
+            .with_header(header),
+    );
+}

@@ -1,0 +1,212 @@
+//! An SSO access token in the AWS CLI's cache format.
+//!
+//! Kept as a JSON object so that keys aws-login does not know survive a rewrite.
+
+use std::fmt;
+
+use anyhow::{Result, anyhow};
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use serde_json::{Map, Value};
+
+#[derive(Clone, PartialEq)]
+pub struct Token {
+    fields: Map<String, Value>,
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token")
+            .field("startUrl", &self.start_url())
+            .field("region", &self.region())
+            .field("expiresAt", &self.expires_at())
+            .field("refreshable", &self.refreshable(Utc::now()))
+            .finish_non_exhaustive()
+    }
+}
+
+/// AWS CLI cache timestamps: RFC 3339 with `Z`, written without fractions.
+pub fn format_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// RFC 3339 (any offset), and the old AWS CLI form `2019-11-14T04:05:45UTC`.
+pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SUTC")
+                .ok()
+                .map(|t| t.and_utc())
+        })
+}
+
+impl Token {
+    pub fn new(
+        start_url: Option<&str>,
+        region: &str,
+        access_token: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Token {
+        let mut t = Token { fields: Map::new() };
+        if let Some(url) = start_url {
+            t.set("startUrl", url);
+        }
+        t.set("region", region);
+        t.set("accessToken", access_token);
+        t.set("expiresAt", &format_time(expires_at));
+        t
+    }
+
+    /// A token given as is, with nothing known about it.
+    pub fn bare(access_token: &str) -> Token {
+        let mut t = Token { fields: Map::new() };
+        t.set("accessToken", access_token);
+        t
+    }
+
+    /// Parse cache-format JSON; `what` names the source in errors.
+    pub fn parse(text: &str, what: &str) -> Result<Token> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            anyhow!("{what} is not valid JSON ({e}): give a token cache file in the AWS CLI format")
+        })?;
+        let Value::Object(fields) = value else {
+            return Err(anyhow!(
+                "{what} must be a JSON object in the AWS CLI token cache format"
+            ));
+        };
+        let t = Token { fields };
+        for key in ["accessToken", "expiresAt"] {
+            if t.str(key).is_none() {
+                return Err(anyhow!(
+                    "{what} has no '{key}': it is not an SSO token cache file"
+                ));
+            }
+        }
+        if t.expires_at().is_none() {
+            return Err(anyhow!(
+                "{what}: 'expiresAt' is not an RFC 3339 time such as 2026-01-01T12:00:00Z"
+            ));
+        }
+        Ok(t)
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.fields).expect("a JSON map serialises");
+        s.push('\n');
+        s
+    }
+
+    fn str(&self, key: &str) -> Option<&str> {
+        self.fields.get(key)?.as_str().filter(|s| !s.is_empty())
+    }
+
+    pub fn set(&mut self, key: &str, value: &str) {
+        self.fields
+            .insert(key.to_string(), Value::String(value.to_string()));
+    }
+
+    pub fn access_token(&self) -> &str {
+        self.str("accessToken").unwrap_or_default()
+    }
+    pub fn start_url(&self) -> Option<&str> {
+        self.str("startUrl")
+    }
+    pub fn region(&self) -> Option<&str> {
+        self.str("region")
+    }
+    pub fn refresh_token(&self) -> Option<&str> {
+        self.str("refreshToken")
+    }
+    pub fn client_id(&self) -> Option<&str> {
+        self.str("clientId")
+    }
+    pub fn client_secret(&self) -> Option<&str> {
+        self.str("clientSecret")
+    }
+    pub fn expires_at(&self) -> Option<DateTime<Utc>> {
+        parse_time(self.str("expiresAt")?)
+    }
+    pub fn registration_expires_at(&self) -> Option<DateTime<Utc>> {
+        parse_time(self.str("registrationExpiresAt")?)
+    }
+
+    /// Whether the token is past its expiry, or within `margin` of it.
+    pub fn expires_within(&self, now: DateTime<Utc>, margin: chrono::Duration) -> bool {
+        self.expires_at().is_some_and(|t| t - margin <= now)
+    }
+
+    /// Refreshable: a refresh token and a client registration that has not expired.
+    pub fn refreshable(&self, now: DateTime<Utc>) -> bool {
+        self.refresh_token().is_some()
+            && self.client_id().is_some()
+            && self.client_secret().is_some()
+            && self.registration_expires_at().is_none_or(|t| t > now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_survive_and_times_are_written_with_z() {
+        let mut t = Token::parse(
+            r#"{"accessToken": "a", "expiresAt": "2030-01-01T00:00:00Z", "custom": {"x": 1}}"#,
+            "test",
+        )
+        .unwrap();
+        t.set(
+            "expiresAt",
+            &format_time(parse_time("2031-02-03T04:05:06+00:00").unwrap()),
+        );
+        let out: Value = serde_json::from_str(&t.to_json()).unwrap();
+        assert_eq!(out["custom"]["x"], 1);
+        assert_eq!(out["expiresAt"], "2031-02-03T04:05:06Z");
+    }
+
+    #[test]
+    fn old_aws_cli_times_parse() {
+        assert!(parse_time("2019-11-14T04:05:45UTC").is_some());
+        assert!(parse_time("tomorrow").is_none());
+    }
+
+    #[test]
+    fn malformed_caches_are_rejected_with_reasons() {
+        assert!(
+            Token::parse("nope", "x")
+                .unwrap_err()
+                .to_string()
+                .contains("not valid JSON")
+        );
+        assert!(
+            Token::parse("[]", "x")
+                .unwrap_err()
+                .to_string()
+                .contains("JSON object")
+        );
+        assert!(
+            Token::parse(r#"{"expiresAt": "2030-01-01T00:00:00Z"}"#, "x")
+                .unwrap_err()
+                .to_string()
+                .contains("accessToken")
+        );
+        assert!(Token::parse(r#"{"accessToken": "a", "expiresAt": "soon"}"#, "x").is_err());
+    }
+
+    #[test]
+    fn refreshable_needs_all_parts_and_a_live_registration() {
+        let now = Utc::now();
+        let mut t = Token::new(Some("https://x"), "us-east-1", "a", now);
+        assert!(!t.refreshable(now));
+        t.set("refreshToken", "r");
+        t.set("clientId", "c");
+        t.set("clientSecret", "s");
+        assert!(t.refreshable(now));
+        t.set(
+            "registrationExpiresAt",
+            &format_time(now - chrono::Duration::hours(1)),
+        );
+        assert!(!t.refreshable(now));
+    }
+}

@@ -1,0 +1,104 @@
+//! Sign-in end to end in a real browser: headless Chromium, opened through BROWSER.
+
+use std::time::{Duration, Instant};
+
+use crate::harness::*;
+
+/// A BROWSER wrapper around headless Chromium that writes the final page's DOM to `dom`.
+fn chromium(w: &World) -> Option<(String, std::path::PathBuf)> {
+    let exe = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find_map(which);
+    let exe = match exe {
+        Some(e) => e,
+        None => {
+            have("chromium");
+            return None;
+        }
+    };
+    let dom = w.home().join("dom.html");
+    let profile = w.home().join("chromium-profile");
+    let script = format!(
+        "#!/bin/sh\nexec '{}' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+         --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
+         --user-data-dir='{}' --dump-dom \"$1\" > '{}' 2>/dev/null\n",
+        exe.display(),
+        profile.display(),
+        dom.display()
+    );
+    Some((w.executable("chromium-browser", &script), dom))
+}
+
+/// Chromium may still be writing the page when aws-login finishes.
+fn wait_for(path: &std::path::Path, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(needle) || Instant::now() > deadline {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn chromium_completes_the_pkce_sign_in() {
+    let w = World::new();
+    let Some((browser, dom)) = chromium(&w) else {
+        return;
+    };
+    let out = w
+        .cmd(&[
+            "getcallerid",
+            "--start-url",
+            START_URL,
+            "--sso-acct-id",
+            "111111111111",
+            "--sso-role-name",
+            "Admin",
+        ])
+        .env("BROWSER", &browser)
+        .run();
+    out.ok();
+    assert!(
+        out.arn().contains(":assumed-role/AWSReservedSSO_Admin_"),
+        "{}",
+        out.arn()
+    );
+    let page = wait_for(&dom, "Signed in.");
+    assert!(page.contains("Signed in."), "the browser page: {page}");
+}
+
+#[test]
+fn chromium_completes_the_device_sign_in() {
+    let w = World::new();
+    let Some((browser, dom)) = chromium(&w) else {
+        return;
+    };
+    let out = w
+        .cmd(&[
+            "getcallerid",
+            "--start-url",
+            START_URL,
+            "--use-device-code",
+            "--sso-acct-id",
+            "111111111111",
+            "--sso-role-name",
+            "ReadOnly",
+        ])
+        .env("BROWSER", &browser)
+        .run();
+    out.ok();
+    assert!(
+        out.arn().contains(":assumed-role/AWSReservedSSO_ReadOnly_"),
+        "{}",
+        out.arn()
+    );
+    assert!(
+        out.stderr.contains("user_code="),
+        "the code and URL are shown: {}",
+        out.stderr
+    );
+    let page = wait_for(&dom, "approved");
+    assert!(page.contains("approved"), "the browser page: {page}");
+}

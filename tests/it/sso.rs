@@ -1,0 +1,753 @@
+//! IAM Identity Center: sign-in flows, token sources, the shared cache, refresh.
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
+
+use fake_aws::{Service, SsoToken};
+
+use crate::harness::*;
+
+const ACCT: &str = "111111111111";
+
+fn admin_arn(w: &World) -> String {
+    let role = w.fake.sso_role_arn(ACCT, "Admin");
+    let name = role.rsplit('/').next().unwrap().to_string();
+    format!("arn:aws:sts::{ACCT}:assumed-role/{name}/alice@example.com")
+}
+
+fn role_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec![
+        "getcallerid",
+        "--sso-acct-id",
+        ACCT,
+        "--sso-role-name",
+        "Admin",
+    ];
+    v.extend_from_slice(extra);
+    v
+}
+
+/// An AWS CLI-format cache document for a token the emulator issued.
+fn cache_json(t: &SsoToken, region: &str) -> String {
+    let mut v = serde_json::json!({
+        "startUrl": START_URL,
+        "region": region,
+        "accessToken": t.access_token,
+        "expiresAt": t.expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "clientId": t.client_id,
+        "clientSecret": t.client_secret,
+        "registrationExpiresAt": t.registration_expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "somethingElse": {"kept": true},
+    });
+    if let Some(r) = &t.refresh_token {
+        v["refreshToken"] = r.clone().into();
+    }
+    v.to_string()
+}
+
+fn oidc_actions(w: &World) -> Vec<String> {
+    w.fake
+        .log()
+        .into_iter()
+        .filter(|e| e.service == Service::SsoOidc)
+        .map(|e| match e.params.get("grantType") {
+            Some(g) => format!("{}:{g}", e.action),
+            None => e.action,
+        })
+        .collect()
+}
+
+fn refreshes(w: &World) -> usize {
+    oidc_actions(w)
+        .iter()
+        .filter(|a| a.ends_with(":refresh_token"))
+        .count()
+}
+
+#[test]
+fn pkce_sign_in_stores_the_token_in_the_aws_cli_cache_and_reuses_the_registration() {
+    let w = World::new();
+    let browser = w.fetching_browser();
+    let out = w
+        .cmd(&role_args(&["--start-url", START_URL]))
+        .env("BROWSER", &browser)
+        .run();
+    out.ok();
+    assert_eq!(out.arn(), admin_arn(&w));
+    assert!(
+        w.browser_pages().contains("Signed in."),
+        "{}",
+        w.browser_pages()
+    );
+    let opened = std::fs::read_to_string(w.home().join("browser.log")).unwrap();
+    assert!(
+        opened.starts_with(&format!(
+            "{}/authorize?response_type=code&client_id=",
+            w.fake.url()
+        )),
+        "{opened}"
+    );
+    assert!(
+        opened.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A")
+            && opened.contains("code_challenge_method=S256")
+    );
+
+    let file = w.sso_cache_file(START_URL);
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        std::fs::metadata(file.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o700
+    );
+    let cached: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for key in [
+        "startUrl",
+        "region",
+        "accessToken",
+        "expiresAt",
+        "clientId",
+        "clientSecret",
+        "registrationExpiresAt",
+        "refreshToken",
+    ] {
+        assert!(cached[key].is_string(), "{key} missing: {cached}");
+    }
+    assert!(cached["expiresAt"].as_str().unwrap().ends_with('Z'));
+
+    let reg = w
+        .fake
+        .log()
+        .iter()
+        .find(|e| e.action == "RegisterClient")
+        .unwrap()
+        .params
+        .clone();
+    assert!(
+        reg.get("grantTypes")
+            .is_some_and(|g| g.contains("authorization_code") && g.contains("refresh_token")),
+        "{reg:?}"
+    );
+
+    // A second sign-in reuses the client registration.
+    w.cmd(&role_args(&["--start-url", START_URL]))
+        .env("BROWSER", &browser)
+        .run()
+        .ok();
+    let registrations = oidc_actions(&w)
+        .iter()
+        .filter(|a| *a == "RegisterClient")
+        .count();
+    assert_eq!(registrations, 1, "{:?}", oidc_actions(&w));
+}
+
+#[test]
+fn nrt_asks_for_a_token_without_a_refresh_token() {
+    let w = World::new();
+    let out = w
+        .cmd(&role_args(&["--start-url", START_URL, "--nrt"]))
+        .env("BROWSER", &w.fetching_browser())
+        .run();
+    out.ok();
+    let reg = w
+        .fake
+        .log()
+        .into_iter()
+        .find(|e| e.action == "RegisterClient")
+        .unwrap();
+    assert!(
+        !reg.params["grantTypes"].contains("refresh_token"),
+        "{:?}",
+        reg.params
+    );
+    let cached = std::fs::read_to_string(w.sso_cache_file(START_URL)).unwrap();
+    assert!(!cached.contains("refreshToken"), "{cached}");
+}
+
+/// Run a device-code sign-in to completion: read the URL from stderr and visit it.
+fn approve_from_stderr(mut child: std::process::Child) -> (std::process::Output, String) {
+    let stderr = child.stderr.take().unwrap();
+    let mut seen = String::new();
+    for line in BufReader::new(stderr).lines() {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(i) = line.find("open http") {
+            let url = line[i + 5..].split(' ').next().unwrap().to_string();
+            assert!(url.contains("user_code="), "{url}");
+            let status = std::process::Command::new("python3")
+                .args([
+                    "-c",
+                    "import sys,urllib.request; urllib.request.urlopen(sys.argv[1]).read()",
+                    &url,
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            break;
+        }
+    }
+    (child.wait_with_output().unwrap(), seen)
+}
+
+#[test]
+fn device_code_sign_in_with_no_browser_prints_the_code_and_waits() {
+    let w = World::new();
+    let (out, seen) = approve_from_stderr(
+        w.cmd(&role_args(&["--start-url", START_URL, "--no-browser"]))
+            .spawn(),
+    );
+    assert!(
+        out.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["Arn"], admin_arn(&w).as_str());
+    assert!(oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
+    assert!(!oidc_actions(&w).contains(&"Authorize".to_string()));
+}
+
+#[test]
+fn without_a_display_or_browser_the_device_flow_is_chosen_and_slow_down_is_honoured() {
+    let w = World::with_scenario(&scenario_json().replace(
+        r#""user": "alice@example.com","#,
+        r#""user": "alice@example.com", "slow_down_polls": 1,"#,
+    ));
+    // Cleared environment: no BROWSER, no DISPLAY; an SSH session on top.
+    let started = std::time::Instant::now();
+    let (out, seen) = approve_from_stderr(
+        w.cmd(&role_args(&["--start-url", START_URL]))
+            .env("SSH_CONNECTION", "10.0.0.1 1 10.0.0.2 22")
+            .spawn(),
+    );
+    assert!(
+        out.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(6),
+        "slow_down adds 5 s to the interval"
+    );
+}
+
+#[test]
+fn sso_role_credentials_can_hop_on_to_further_roles_and_keep_their_expiry() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, false);
+    let out = w
+        .cmd(&role_args(&[
+            "--sso-access-token",
+            &t.access_token,
+            "--assume-roles",
+            FROM_SSO,
+        ]))
+        .run();
+    out.ok();
+    assert_eq!(
+        out.arn(),
+        "arn:aws:sts::222222222222:assumed-role/FromSso/aws-login"
+    );
+    let mut args = role_args(&["--sso-access-token", &t.access_token, "--credential-helper"]);
+    args[0] = "dumpcreds";
+    let creds = w.cmd(&args).run();
+    creds.ok();
+    assert!(
+        creds.json()["Expiration"].is_string(),
+        "role credentials keep their expiration"
+    );
+}
+
+#[test]
+fn an_external_cache_file_is_used_refreshed_in_memory_and_never_rewritten() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(60, true); // expires within 5 minutes: refresh
+    let path = w.write("cli-cache.json", &cache_json(&t, "us-east-1"));
+    let before = std::fs::read_to_string(&path).unwrap();
+    let out = w
+        .cmd(&role_args(&[
+            "--accesstoken-cache",
+            &format!("file://{}", path.display()),
+        ]))
+        .run();
+    out.ok();
+    assert_eq!(refreshes(&w), 1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // Inline JSON works too.
+    let t2 = w.fake.issue_sso_token(3600, false);
+    w.cmd(&role_args(&[
+        "--accesstoken-cache",
+        &cache_json(&t2, "us-east-1"),
+    ]))
+    .run()
+    .ok();
+}
+
+#[test]
+fn use_cache_reads_the_cached_token_without_signing_in() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, true);
+    w.write(".aws/sso/cache/x", "");
+    std::fs::write(w.sso_cache_file("corp"), cache_json(&t, "us-east-1")).unwrap();
+    let out = w
+        .cmd(&role_args(&[
+            "--use-cache",
+            "--sso-session-name",
+            "corp",
+            "--start-url",
+            START_URL,
+        ]))
+        .env("BROWSER", &w.idle_browser())
+        .run();
+    out.ok();
+    assert!(
+        oidc_actions(&w).is_empty(),
+        "no sign-in, no refresh: {:?}",
+        oidc_actions(&w)
+    );
+    // Without --start-url or a session name: the most recent sign-in.
+    let out = w.cmd(&role_args(&["--use-cache"])).run();
+    out.ok();
+    assert_eq!(out.arn(), admin_arn(&w));
+}
+
+#[test]
+fn the_cache_region_wins_over_sso_region_with_a_notice() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, false);
+    let out = w
+        .cmd(&role_args(&[
+            "--accesstoken-cache",
+            &cache_json(&t, "us-east-1"),
+            "--sso-region",
+            "eu-west-1",
+        ]))
+        .run();
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("using SSO region us-east-1 from the token cache"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn auto_refresh_before_expiry_stores_the_new_token_and_keeps_unknown_keys() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(120, true);
+    let file = w.sso_cache_file(START_URL);
+    w.write(".aws/sso/cache/.keep", "");
+    std::fs::write(&file, cache_json(&t, "us-east-1")).unwrap();
+    w.cmd(&role_args(&["--use-cache", "--start-url", START_URL]))
+        .run()
+        .ok();
+    assert_eq!(refreshes(&w), 1);
+    let cached: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_ne!(cached["accessToken"], t.access_token.as_str());
+    assert_eq!(cached["somethingElse"]["kept"], true);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // Fresh now: no second refresh.
+    w.cmd(&role_args(&["--use-cache", "--start-url", START_URL]))
+        .run()
+        .ok();
+    assert_eq!(refreshes(&w), 1);
+}
+
+#[test]
+fn refresh_off_and_force_do_what_they_say() {
+    let w = World::new();
+    let fresh = w.fake.issue_sso_token(3600, true);
+    let src = cache_json(&fresh, "us-east-1");
+    w.cmd(&role_args(&[
+        "--accesstoken-cache",
+        &src,
+        "--refresh",
+        "force",
+    ]))
+    .run()
+    .ok();
+    assert_eq!(refreshes(&w), 1);
+    let expired = w.fake.issue_sso_token(-60, true);
+    w.cmd(&role_args(&[
+        "--accesstoken-cache",
+        &cache_json(&expired, "us-east-1"),
+        "--refresh",
+        "OFF",
+    ]))
+    .run()
+    .fails(1, "sign in again with --start-url");
+    assert_eq!(refreshes(&w), 1);
+}
+
+#[test]
+fn an_expired_token_that_cannot_be_refreshed_says_how_to_sign_in_again() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(-60, false);
+    let out = w
+        .cmd(&role_args(&[
+            "--accesstoken-cache",
+            &cache_json(&t, "us-east-1"),
+        ]))
+        .run();
+    out.fails(1, "cannot be refreshed");
+    assert!(out.stderr.contains(START_URL));
+    assert!(
+        w.fake
+            .log()
+            .iter()
+            .all(|e| e.action != "GetRoleCredentials"),
+        "a dead token is never used"
+    );
+}
+
+#[test]
+fn a_rejected_token_is_refreshed_once_and_the_call_retried() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, true);
+    w.fake.expire_sso_tokens();
+    let out = w
+        .cmd(&role_args(&[
+            "--accesstoken-cache",
+            &cache_json(&t, "us-east-1"),
+        ]))
+        .run();
+    out.ok();
+    let calls: Vec<(String, u16)> = w
+        .fake
+        .log()
+        .into_iter()
+        .filter(|e| e.action == "GetRoleCredentials" || e.action == "CreateToken")
+        .map(|e| (e.action, e.status))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            ("GetRoleCredentials".into(), 401),
+            ("CreateToken".into(), 200),
+            ("GetRoleCredentials".into(), 200)
+        ]
+    );
+    // A given token cannot be refreshed: a clear message instead.
+    let given = w.fake.issue_sso_token(3600, true);
+    w.fake.expire_sso_tokens();
+    w.cmd(&role_args(&["--sso-access-token", &given.access_token]))
+        .run()
+        .fails(1, "rejected");
+}
+
+#[test]
+fn a_failed_refresh_is_an_error_not_a_dead_token() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(-60, true);
+    let mut doc: serde_json::Value = serde_json::from_str(&cache_json(&t, "us-east-1")).unwrap();
+    doc["refreshToken"] = "revoked-refresh-token".into();
+    let out = w
+        .cmd(&role_args(&["--accesstoken-cache", &doc.to_string()]))
+        .run();
+    out.fails(1, "could not be refreshed");
+    assert!(out.stderr.contains("sign in again"));
+}
+
+#[test]
+fn sixteen_concurrent_runs_refresh_exactly_once() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(60, true);
+    let file = w.sso_cache_file(START_URL);
+    w.write(".aws/sso/cache/.keep", "");
+    std::fs::write(&file, cache_json(&t, "us-east-1")).unwrap();
+    let children: Vec<_> = (0..16)
+        .map(|_| {
+            w.cmd(&[
+                "dumpcreds",
+                "--credential-helper",
+                "--use-cache",
+                "--start-url",
+                START_URL,
+                "--sso-acct-id",
+                ACCT,
+                "--sso-role-name",
+                "Admin",
+            ])
+            .spawn()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(j["Version"], 1);
+    }
+    assert_eq!(refreshes(&w), 1, "{:?}", oidc_actions(&w));
+    let cached: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(cached["accessToken"].is_string());
+}
+
+#[test]
+fn importcache_stores_an_aws_cli_cache_file_under_its_key() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, true);
+    let src = w.write("exported.json", &cache_json(&t, "us-east-1"));
+    let out = w
+        .cmd(&[
+            "importcache",
+            "--accesstoken-cache",
+            &format!("file://{}", src.display()),
+        ])
+        .run();
+    out.ok();
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr, "");
+    let stored: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(w.sso_cache_file(START_URL)).unwrap())
+            .unwrap();
+    let original: serde_json::Value = serde_json::from_str(&cache_json(&t, "us-east-1")).unwrap();
+    assert_eq!(stored, original);
+    // Usable afterwards through the shared cache.
+    w.cmd(&role_args(&["--use-cache", "--start-url", START_URL]))
+        .run()
+        .ok();
+
+    let bare = serde_json::json!({"startUrl": START_URL, "region": "us-east-1", "accessToken": "a", "expiresAt": "2030-01-01T00:00:00Z"});
+    let out = w
+        .cmd(&[
+            "importcache",
+            "--accesstoken-cache",
+            &bare.to_string(),
+            "--sso-session-name",
+            "bare",
+        ])
+        .run();
+    out.ok();
+    assert!(out.stderr.contains("cannot be refreshed"), "{}", out.stderr);
+    assert!(w.sso_cache_file("bare").exists());
+}
+
+#[test]
+fn the_aws_cli_uses_the_token_aws_login_cached_without_a_second_sign_in() {
+    if !have("aws") {
+        return;
+    }
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        &format!(
+            "[sso-session corp]\nsso_start_url = {START_URL}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n\
+             [profile dev-admin]\nsso_session = corp\nsso_account_id = {ACCT}\nsso_role_name = Admin\nregion = us-east-1\n"
+        ),
+    );
+    let signin = w
+        .cmd(&role_args(&[
+            "--start-url",
+            START_URL,
+            "--use-cache",
+            "--sso-session-name",
+            "corp",
+        ]))
+        .env("BROWSER", &w.fetching_browser())
+        .run();
+    signin.ok();
+    let before = oidc_actions(&w).len();
+    let out = w
+        .cmd(&[
+            "sts",
+            "get-caller-identity",
+            "--profile",
+            "dev-admin",
+            "--output",
+            "json",
+        ])
+        .program(which("aws").unwrap())
+        .run();
+    assert_eq!(out.code, 0, "aws CLI: {}", out.stderr);
+    assert_eq!(out.json()["Arn"], admin_arn(&w).as_str());
+    assert_eq!(
+        oidc_actions(&w).len(),
+        before,
+        "the CLI needed no sign-in or refresh"
+    );
+}
+
+#[test]
+fn the_listener_is_loopback_only_and_ignores_strays_and_wrong_state() {
+    let w = World::new();
+    // A browser that first probes: another loopback address, a stray path, a forged state;
+    // then signs in for real.
+    let script = format!(
+        r#"#!/bin/sh
+exec python3 - "$1" >> '{log}' 2>&1 <<'PY'
+import sys, urllib.request, urllib.parse, socket
+url = sys.argv[1]
+q = urllib.parse.parse_qs(urllib.parse.urlparse(url).query)
+cb = urllib.parse.urlparse(q["redirect_uri"][0])
+def status(u):
+    try:
+        return urllib.request.urlopen(u, timeout=5).status
+    except urllib.error.HTTPError as e:
+        return e.code
+try:
+    socket.create_connection(("127.0.0.2", cb.port), timeout=2).close()
+    print("other-loopback: reachable")
+except OSError:
+    print("other-loopback: refused")
+print("stray:", status(f"http://127.0.0.1:{{cb.port}}/favicon.ico"))
+print("forged:", status(f"http://127.0.0.1:{{cb.port}}{{cb.path}}?code=stolen&state=forged"))
+print("real:", status(url))
+PY
+"#,
+        log = w.home().join("probe.log").display()
+    );
+    let browser = w.executable("probe-browser", &script);
+    let out = w
+        .cmd(&role_args(&["--start-url", START_URL]))
+        .env("BROWSER", &browser)
+        .run();
+    out.ok();
+    let probe = std::fs::read_to_string(w.home().join("probe.log")).unwrap();
+    assert!(probe.contains("other-loopback: refused"), "{probe}");
+    assert!(probe.contains("stray: 404"), "{probe}");
+    assert!(probe.contains("forged: 400"), "{probe}");
+    assert!(probe.contains("real: 200"), "{probe}");
+    let tokens: Vec<_> = w
+        .fake
+        .log()
+        .into_iter()
+        .filter(|e| e.action == "CreateToken")
+        .collect();
+    assert_eq!(tokens.len(), 1, "the forged code was never exchanged");
+}
+
+#[test]
+fn a_denied_sign_in_and_a_timeout_fail_cleanly_and_write_nothing() {
+    let w = World::new();
+    w.fake.set_sso_deny(true);
+    let out = w
+        .cmd(&role_args(&["--start-url", START_URL]))
+        .env("BROWSER", &w.fetching_browser())
+        .run();
+    // A progress line ("signing in … in the browser"), then the error.
+    assert_eq!((out.code, out.stdout.as_str()), (1, ""));
+    let last = out.stderr.lines().last().unwrap();
+    assert!(
+        last.starts_with("aws-login: sign-in was not approved: access_denied"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        w.browser_pages().contains("Sign-in failed"),
+        "{}",
+        w.browser_pages()
+    );
+    w.fake.set_sso_deny(false);
+    let out = w
+        .cmd(&role_args(&[
+            "--start-url",
+            START_URL,
+            "--login-timeout",
+            "2",
+        ]))
+        .env("BROWSER", &w.idle_browser())
+        .run();
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .lines()
+            .last()
+            .unwrap()
+            .contains("timed out after 2 s"),
+        "{}",
+        out.stderr
+    );
+    assert!(!w.sso_cache_file(START_URL).exists());
+}
+
+#[test]
+fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, true);
+    let other = cache_json(&t, "us-east-1").replace(START_URL, "https://other.awsapps.com/start");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["--accesstoken-cache".into(), "not json".into()],
+            "not valid JSON",
+        ),
+        (
+            vec!["--accesstoken-cache".into(), "[1, 2]".into()],
+            "JSON object",
+        ),
+        (
+            vec![
+                "--accesstoken-cache".into(),
+                r#"{"expiresAt": "2030-01-01T00:00:00Z"}"#.into(),
+            ],
+            "accessToken",
+        ),
+        (
+            vec![
+                "--accesstoken-cache".into(),
+                "file:///nonexistent/cache.json".into(),
+            ],
+            "cannot read",
+        ),
+        (vec!["--use-cache".into()], "no SSO token is cached"),
+        (
+            vec![
+                "--accesstoken-cache".into(),
+                other,
+                "--start-url".into(),
+                START_URL.into(),
+            ],
+            "not --start-url",
+        ),
+    ];
+    for (extra, needle) in cases {
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        eprintln!("case: {extra:?}");
+        w.cmd(&role_args(&extra)).run().fails(1, needle);
+    }
+    let forbidden = w.fake.issue_sso_token(3600, false);
+    w.cmd(&[
+        "getcallerid",
+        "--sso-access-token",
+        &forbidden.access_token,
+        "--sso-acct-id",
+        "222222222222",
+        "--sso-role-name",
+        "ReadOnly",
+    ])
+    .run()
+    .fails(1, "ForbiddenException");
+    for bad in [
+        "not json",
+        "{}",
+        r#"{"accessToken": "a", "expiresAt": "2030-01-01T00:00:00Z", "region": "us-east-1"}"#,
+    ] {
+        w.cmd(&["importcache", "--accesstoken-cache", bad])
+            .run()
+            .fails(1, "--accesstoken-cache");
+    }
+    let cache_dir = w.home().join(".aws/sso/cache");
+    let written: Vec<_> = std::fs::read_dir(&cache_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(written.is_empty(), "{written:?}");
+}
