@@ -193,3 +193,31 @@ fn parse_registration(text: &str) -> Option<Registration> {
         expires_at: parse_time(v["expiresAt"].as_str()?)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn endpoint_for(region: &str) -> String {
+        let sdk = SdkConfig::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        Oidc::new(&sdk, region).endpoint().await.unwrap()
+    }
+
+    #[test]
+    fn the_authorize_host_follows_the_partition() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        assert_eq!(
+            rt.block_on(endpoint_for("eu-west-1")),
+            "https://oidc.eu-west-1.amazonaws.com"
+        );
+        assert_eq!(
+            rt.block_on(endpoint_for("cn-north-1")),
+            "https://oidc.cn-north-1.amazonaws.com.cn"
+        );
+    }
+}

@@ -751,3 +751,72 @@ fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
         .unwrap_or_default();
     assert!(written.is_empty(), "{written:?}");
 }
+
+#[test]
+fn a_denied_or_expired_device_code_fails_with_a_message() {
+    let w = World::new();
+    w.fake.set_sso_deny(true);
+    let args = role_args(&["--start-url", START_URL, "--use-device-code"]);
+    let out = w.cmd(&args).env("BROWSER", &w.fetching_browser()).run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.lines().last().unwrap().contains("denied"),
+        "{}",
+        out.stderr
+    );
+
+    let short = scenario_json().replace(
+        r#""user": "alice@example.com","#,
+        r#""user": "alice@example.com", "device_code_ttl": 3,"#,
+    );
+    let w = World::with_scenario(&short);
+    let out = w.cmd(&args).env("BROWSER", &w.idle_browser()).run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .lines()
+            .last()
+            .unwrap()
+            .contains("device code expired"),
+        "{}",
+        out.stderr
+    );
+    assert!(!w.sso_cache_file(START_URL).exists());
+}
+
+#[test]
+fn when_the_browser_cannot_be_opened_the_url_is_printed_and_the_wait_goes_on() {
+    let w = World::new();
+    let broken = w.home().join("no-such-browser").display().to_string();
+    let mut child = w
+        .cmd(&role_args(&["--start-url", START_URL]))
+        .env("BROWSER", &broken)
+        .env("PATH", "/nonexistent")
+        .spawn();
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let mut seen = String::new();
+    while let Some(Ok(line)) = lines.next() {
+        seen.push_str(&line);
+        seen.push('\n');
+        if line.contains("/authorize?") {
+            let status = std::process::Command::new(which("python3").unwrap())
+                .args([
+                    "-c",
+                    "import sys,urllib.request; urllib.request.urlopen(sys.argv[1]).read()",
+                    line.trim(),
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            break;
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(seen.contains("cannot open a browser"), "{seen}");
+}
