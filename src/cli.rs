@@ -163,9 +163,29 @@ pub struct TransitionArgs {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(
+    after_help = "--duration-seconds sets the console session length (900-43200, default 43200; AWS caps \
+role-chained credentials at 3600). Long-term IAM user keys sign in through a federation token."
+)]
 pub struct ConsoleArgs {
     #[command(flatten)]
     pub cred: CredArgs,
+
+    /// Issuer shown by the console as where the sign-in came from.
+    #[arg(long, value_name = "NAME", default_value = "aws-login")]
+    pub issuer: String,
+
+    /// Console page to open (https, on the partition's console host).
+    #[arg(long, value_name = "URL", conflicts_with = "service")]
+    pub destination: Option<String>,
+
+    /// Service page to open (ec2, s3, iam, lambda, ...), in the region.
+    #[arg(long, value_name = "NAME")]
+    pub service: Option<String>,
+
+    /// Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you).
+    #[arg(long)]
+    pub print: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -4,6 +4,7 @@ mod arn;
 mod aws;
 mod cli;
 mod cmd;
+mod console;
 mod creds;
 mod env;
 mod error;

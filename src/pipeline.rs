@@ -19,7 +19,7 @@ pub struct Pipeline {
     profile: Option<String>,
     explicit_profile: bool,
     pub region: String,
-    plan: Plan,
+    pub plan: Plan,
 }
 
 /// The final identity's credentials and the SDK configuration to use them with.
@@ -36,7 +36,7 @@ impl Pipeline {
         if let Some(r) = &args.source.region {
             validate::region("--region", r).map_err(usage)?;
         }
-        let plan = Plan::new(&args.transitions)?;
+        let plan = Plan::new(&args.transitions, console)?;
         let profile_set = profiles::load().await?;
         let profile = profiles::selected(&profile_set, args.source.profile.as_deref(), env)?;
         let region = region::resolve(
@@ -52,7 +52,8 @@ impl Pipeline {
         })
     }
 
-    pub async fn acquire(self, args: &CredArgs, env: &Env) -> Result<Identity> {
+    /// The starting credentials, and the SDK configuration for the calls that follow.
+    pub async fn source(&self, args: &CredArgs, env: &Env) -> Result<(SdkConfig, Creds)> {
         let sdk = base_config(&self.region, self.profile.as_deref()).await;
         let start = match (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name) {
             (Some(account), Some(role)) => {
@@ -69,8 +70,18 @@ impl Pipeline {
                 .await?
             }
         };
+        Ok((sdk, start))
+    }
+
+    /// Run the transitions from `start`.
+    pub async fn transitions(self, sdk: &SdkConfig, start: Creds) -> Result<Creds> {
         self.plan.check_source(&start)?;
-        let creds = self.plan.run(&sdk, &self.region, start).await?;
+        self.plan.run(sdk, &self.region, start).await
+    }
+
+    pub async fn acquire(self, args: &CredArgs, env: &Env) -> Result<Identity> {
+        let (sdk, start) = self.source(args, env).await?;
+        let creds = self.transitions(&sdk, start).await?;
         Ok(Identity { creds, sdk })
     }
 }

@@ -53,13 +53,22 @@ struct Mfa {
 
 impl Plan {
     /// Validate the transition options and build the plan. Errors are usage errors.
-    pub fn new(t: &TransitionArgs) -> Result<Plan> {
+    ///
+    /// For `console`, `--duration-seconds` also sets the console session's length and
+    /// `--role-session-name` names the federated user that long-term keys sign in as, so
+    /// both have a use without a transition.
+    pub fn new(t: &TransitionArgs, console: bool) -> Result<Plan> {
         let specs = match &t.assume_roles {
             Some(raw) => roles::parse(raw).map_err(usage)?,
             None => Vec::new(),
         };
         let has_hops = !specs.is_empty();
-        if t.role_session_name.is_some() && !has_hops && !t.get_federation_token {
+        if console && t.get_session_token && !has_hops {
+            bail_usage!(
+                "the console does not accept GetSessionToken credentials: drop --get-session-token, or add --assume-roles"
+            );
+        }
+        if t.role_session_name.is_some() && !has_hops && !t.get_federation_token && !console {
             bail_usage!(
                 "--role-session-name has no effect without --assume-roles or --get-federation-token: drop it"
             );
@@ -71,6 +80,7 @@ impl Plan {
             && !has_hops
             && !t.get_session_token
             && !t.get_federation_token
+            && !console
         {
             bail_usage!(
                 "--duration-seconds has no effect without an STS transition (--assume-roles, --get-session-token, --get-federation-token)"
@@ -95,7 +105,7 @@ impl Plan {
             }
             plan.session_token = Some(t.duration_seconds);
         }
-        if t.get_federation_token {
+        if t.get_federation_token || (console && !has_hops && t.role_session_name.is_some()) {
             validate::session_name(
                 "--role-session-name (the GetFederationToken Name)",
                 &session_name,
@@ -135,6 +145,32 @@ impl Plan {
             });
         }
         Ok(plan)
+    }
+
+    /// Add a GetFederationToken step (what lets long-term IAM user keys into the console).
+    pub fn federate(&mut self, name: Option<&str>, duration: Option<i32>) {
+        let name = name.unwrap_or(DEFAULT_SESSION_NAME).to_string();
+        self.federation = Some(Federation { name, duration });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.session_token.is_none() && self.federation.is_none() && self.hops.is_empty()
+    }
+
+    pub fn federates(&self) -> bool {
+        self.federation.is_some()
+    }
+
+    /// Whether the final credentials come from role chaining (an AssumeRole signed with
+    /// role credentials), which AWS caps at one hour.
+    pub fn chains(&self, start: &Creds) -> bool {
+        self.hops.len() >= 2
+            || (self.hops.len() == 1 && !start.is_long_term() && self.session_token.is_none())
+    }
+
+    /// The partition of the final role, when the chain ends in one.
+    pub fn final_partition(&self) -> Option<&str> {
+        self.hops.last().map(|h| h.arn.partition.as_str())
     }
 
     /// GetSessionToken and GetFederationToken take long-term IAM user keys only: say so
@@ -294,18 +330,18 @@ mod tests {
             t.assume_roles = Some(format!("{A},{B}"));
             t.duration_seconds = Some(3600);
         });
-        assert!(Plan::new(&ok).is_ok());
+        assert!(Plan::new(&ok, false).is_ok());
         let too_long = args(|t| {
             t.assume_roles = Some(format!("{A},{B}"));
             t.duration_seconds = Some(7200);
         });
-        let err = Plan::new(&too_long).unwrap_err().to_string();
+        let err = Plan::new(&too_long, false).unwrap_err().to_string();
         assert!(err.contains("hop 2"), "{err}");
         let first_hop_long = args(|t| {
             t.assume_roles = Some(A.to_string());
             t.duration_seconds = Some(43200);
         });
-        assert!(Plan::new(&first_hop_long).is_ok());
+        assert!(Plan::new(&first_hop_long, false).is_ok());
     }
 
     #[test]
@@ -314,24 +350,24 @@ mod tests {
             t.get_federation_token = true;
             t.role_session_name = Some("x".repeat(40));
         });
-        assert!(Plan::new(&t).is_err());
+        assert!(Plan::new(&t, false).is_err());
         let t = args(|t| {
             t.assume_roles = Some(A.to_string());
             t.role_session_name = Some("x".repeat(40));
         });
-        assert!(Plan::new(&t).is_ok());
+        assert!(Plan::new(&t, false).is_ok());
     }
 
     #[test]
     fn options_without_a_transition_to_use_them_are_rejected() {
-        assert!(Plan::new(&args(|t| t.external_id = Some("abc".into()))).is_err());
-        assert!(Plan::new(&args(|t| t.duration_seconds = Some(900))).is_err());
-        assert!(Plan::new(&args(|t| t.role_session_name = Some("abc".into()))).is_err());
+        assert!(Plan::new(&args(|t| t.external_id = Some("abc".into())), false).is_err());
+        assert!(Plan::new(&args(|t| t.duration_seconds = Some(900)), false).is_err());
+        assert!(Plan::new(&args(|t| t.role_session_name = Some("abc".into())), false).is_err());
     }
 
     #[test]
     fn token_calls_need_long_term_keys() {
-        let plan = Plan::new(&args(|t| t.get_session_token = true)).unwrap();
+        let plan = Plan::new(&args(|t| t.get_session_token = true), false).unwrap();
         let mut creds = Creds {
             access_key_id: "AKIA".into(),
             secret_access_key: "s".into(),

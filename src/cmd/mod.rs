@@ -1,5 +1,6 @@
 //! One file per command.
 
+mod console;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
@@ -16,7 +17,7 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Getcallerid(args) => runtime()?.block_on(getcallerid::run(&args, env)),
         Command::Dumpcreds(args) => runtime()?.block_on(dumpcreds::run(&args, env)),
         Command::Runas(args) => runas::run(&args, env),
-        Command::Console(args) => runtime()?.block_on(pending::console(&args, env)),
+        Command::Console(args) => runtime()?.block_on(console::run(&args, env)),
         Command::Dumpconfig(args) => pending::dumpconfig(&args),
         Command::Importcache(args) => importcache::run(&args, env),
         Command::Shell(args) => pending::shell(&args),

@@ -2,18 +2,11 @@
 
 use anyhow::{Result, anyhow};
 
-use crate::cli::{ConsoleArgs, DumpconfigArgs, ShellArgs};
-use crate::env::Env;
+use crate::cli::{DumpconfigArgs, ShellArgs};
 use crate::error::bail_usage;
-use crate::pipeline::Pipeline;
 
 fn not_yet(what: &str) -> anyhow::Error {
     anyhow!("{what} is not available in this version of aws-login yet")
-}
-
-pub async fn console(args: &ConsoleArgs, env: &Env) -> Result<()> {
-    Pipeline::prepare(&args.cred, env, true).await?;
-    Err(not_yet("console"))
 }
 
 pub fn dumpconfig(args: &DumpconfigArgs) -> Result<()> {

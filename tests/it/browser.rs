@@ -102,3 +102,54 @@ fn chromium_completes_the_device_sign_in() {
     let page = wait_for(&dom, "approved");
     assert!(page.contains("approved"), "the browser page: {page}");
 }
+
+#[test]
+fn chromium_lands_on_the_console_as_an_sso_role_two_hops_on() {
+    let w = World::new();
+    let Some((browser, dom)) = chromium(&w) else {
+        return;
+    };
+    let t = w.fake.issue_sso_token(3600, false);
+    let out = w
+        .cmd(&[
+            "console",
+            "--sso-access-token",
+            &t.access_token,
+            "--sso-acct-id",
+            "111111111111",
+            "--sso-role-name",
+            "Admin",
+            "--assume-roles",
+            &format!("{FROM_SSO},{VIEWER}"),
+            "--role-session-name",
+            "chromium",
+        ])
+        .env("BROWSER", &browser)
+        .run();
+    out.ok();
+    assert_eq!(out.stdout, "");
+    let page = wait_for(&dom, "ConsoleViewer");
+    assert!(
+        page.contains("arn:aws:sts::333333333333:assumed-role/ConsoleViewer/chromium"),
+        "the console page: {page}"
+    );
+    assert!(page.contains("us-east-1"), "{page}");
+}
+
+#[test]
+fn chromium_lands_on_the_console_as_an_iam_user_through_a_federation_token() {
+    let w = World::new();
+    let Some((browser, dom)) = chromium(&w) else {
+        return;
+    };
+    let out = w
+        .alice(&["console", "--role-session-name", "alice-web"])
+        .env("BROWSER", &browser)
+        .run();
+    out.ok();
+    let page = wait_for(&dom, "federated-user");
+    assert!(
+        page.contains("arn:aws:sts::111111111111:federated-user/alice-web"),
+        "the console page: {page}"
+    );
+}

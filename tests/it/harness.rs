@@ -23,6 +23,7 @@ pub const SECURE: &str = "arn:aws:iam::222222222222:role/Secure";
 pub const MFA_SERIAL: &str = "arn:aws:iam::111111111111:mfa/alice";
 pub const START_URL: &str = "https://example.awsapps.com/start";
 pub const FROM_SSO: &str = "arn:aws:iam::222222222222:role/FromSso";
+pub const VIEWER: &str = "arn:aws:iam::333333333333:role/ConsoleViewer";
 
 /// One organisation used across the tests: alice can reach Deploy, Deploy can reach
 /// team/Audit, Audit can reach Final; Partner needs an external id, Secure needs MFA.
@@ -46,6 +47,7 @@ pub fn scenario_json() -> String {
     {{"arn": "{SECURE}", "trust": ["arn:aws:iam::111111111111:user/alice"], "require_mfa": true}},
     {{"arn": "arn:aws:iam::111111111111:role/Ec2Role", "trust": ["*"]}},
     {{"arn": "{FROM_SSO}", "trust": ["arn:aws:iam::111111111111:root"]}},
+    {{"arn": "{VIEWER}", "trust": ["{FROM_SSO}"]}},
     {{"arn": "arn:aws:iam::111111111111:role/TaskRole", "trust": ["*"]}}
   ],
   "imds": {{"role_arn": "arn:aws:iam::111111111111:role/Ec2Role"}},
@@ -158,6 +160,19 @@ impl World {
     /// The pages the fetching browser saw.
     pub fn browser_pages(&self) -> String {
         std::fs::read_to_string(self.home().join("browser.log.pages")).unwrap_or_default()
+    }
+
+    /// The pages, once one contains `needle` (the browser runs in the background and may
+    /// still be loading when aws-login exits); what there is after 20 s.
+    pub fn wait_browser_pages(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let pages = self.browser_pages();
+            if pages.contains(needle) || std::time::Instant::now() > deadline {
+                return pages;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
     }
 
     /// The shared SSO cache file for a key (sso-session name or start URL).

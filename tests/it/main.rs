@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod chain;
+mod console;
 mod harness;
 mod interop;
 mod outform;

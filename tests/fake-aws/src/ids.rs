@@ -68,6 +68,17 @@ pub fn oidc_client_secret() -> String {
     )
 }
 
+/// Console sign-in token from `getSigninToken`: long and opaque like AWS's,
+/// base64url so it survives a query string once percent-encoded.
+pub fn signin_token() -> String {
+    random_from(BASE64URL, 640)
+}
+
+/// Id of a fake console session; it stands in for the console's cookies.
+pub fn console_session_id() -> String {
+    random_from(BASE64URL, 32)
+}
+
 pub fn device_code() -> String {
     random_from(BASE64URL, 86)
 }

@@ -1,14 +1,16 @@
 //! AWS emulator for aws-login's tests and demo.
 //!
 //! One HTTP server on 127.0.0.1 serves STS (every request SigV4-verified),
-//! IMDSv2, container credentials, and IAM Identity Center (the SSO portal and
-//! SSO OIDC with its device and PKCE flows), routed by path, so the binary
+//! IMDSv2, container credentials, IAM Identity Center (the SSO portal and
+//! SSO OIDC with its device and PKCE flows) and the console federation
+//! endpoint with a stand-in console page, routed by path, so the binary
 //! under test reaches it purely through the standard endpoint environment
 //! variables. Everything is in memory and driven by a [`Scenario`].
 
 mod arn;
 mod container;
 mod faults;
+mod html;
 mod http;
 mod ids;
 mod imds;
@@ -18,6 +20,7 @@ mod router;
 mod scenario;
 mod server;
 mod sessions;
+mod signin;
 mod sigv4;
 mod sso;
 mod sso_store;
@@ -32,6 +35,7 @@ pub use scenario::{
     User,
 };
 pub use sessions::IssuedCreds;
+pub use signin::ConsoleSignin;
 pub use sso_store::{SsoRegistration, SsoToken};
 
 use anyhow::Context;
@@ -124,12 +128,26 @@ impl FakeAws {
     }
 
     /// Every secret the emulator has issued (secret access keys, session
-    /// tokens, and SSO OIDC access tokens, refresh tokens and client secrets),
-    /// so tests can check that none of them leaked (e.g. onto stderr).
+    /// tokens, SSO OIDC access tokens, refresh tokens and client secrets, and
+    /// console sign-in tokens), so tests can check that none of them leaked
+    /// (e.g. onto stderr).
     pub fn issued_secrets(&self) -> Vec<String> {
         let mut secrets = self.state.sessions.lock().unwrap().secrets();
         secrets.extend(self.state.sso.lock().unwrap().secrets());
+        secrets.extend(self.state.signin.lock().unwrap().secrets());
         secrets
+    }
+
+    /// Every successful `getSigninToken` so far, oldest first, with the
+    /// Issuer and Destination of the login that used its token, if any.
+    pub fn console_signins(&self) -> Vec<ConsoleSignin> {
+        self.state.signin.lock().unwrap().signins()
+    }
+
+    /// Makes every console sign-in token issued so far older than its 15
+    /// minutes, so `login` rejects it; open console sessions are unaffected.
+    pub fn expire_signin_tokens(&self) {
+        self.state.signin.lock().unwrap().expire_tokens();
     }
 
     /// Registers a client (grant types authorization_code + refresh_token) and

@@ -7,22 +7,26 @@ use std::collections::BTreeMap;
 pub struct LogEntry {
     pub service: Service,
     /// STS: the Action parameter; SSO/SSO OIDC: the operation name (plus
-    /// "Authorize" and "DeviceVerify" for the browser pages); IMDS/container:
-    /// "METHOD path".
+    /// "Authorize" and "DeviceVerify" for the browser pages); Signin: the
+    /// Action parameter ("getSigninToken", "login") or "console";
+    /// IMDS/container: "METHOD path".
     pub action: String,
-    /// From the SigV4 Credential= scope, when the request was signed.
+    /// From the SigV4 Credential= scope, when the request was signed (Signin:
+    /// the sessionId of the Session parameter, or of the sign-in token).
     pub access_key_id: Option<String>,
     /// Region from the SigV4 Credential= scope, when signed (shows which
     /// region the client resolved).
     pub region: Option<String>,
-    /// Identity of the signer, when the access key was known.
+    /// Identity of the signer, when the access key was known (Signin: of the
+    /// session in the Session parameter or behind the sign-in token).
     pub caller_arn: Option<String>,
     /// HTTP status sent; 0 when the connection was dropped by fault injection.
     pub status: u16,
     /// AWS error code such as "AccessDenied"; "ConnectionDropped" for dropped connections.
     pub error_code: Option<String>,
     /// Decoded query and form parameters; for SSO OIDC also the JSON body's
-    /// string and list fields (lists comma-joined), except secrets.
+    /// string and list fields (lists comma-joined), except secrets. Signin
+    /// logs only Action, SessionDuration, Issuer and Destination.
     pub params: BTreeMap<String, String>,
 }
 
@@ -50,6 +54,7 @@ impl LogEntry {
             "RoleSessionName",
             "Name",
             "DurationSeconds",
+            "SessionDuration",
             "grantType",
             "account_id",
             "role_name",

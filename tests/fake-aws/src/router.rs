@@ -8,7 +8,7 @@ use crate::http::{Request, Response};
 use crate::log::LogEntry;
 use crate::server::Reply;
 use crate::state::State;
-use crate::{container, imds, oidc, sso, sts};
+use crate::{container, imds, oidc, signin, sso, sts};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,6 +20,9 @@ pub enum Service {
     Sso,
     /// SSO OIDC, including its two browser pages (`AWS_ENDPOINT_URL_SSO_OIDC`).
     SsoOidc,
+    /// Console federation (`AWS_ENDPOINT_URL_SIGNIN`): `/federation` and the
+    /// emulator's stand-in console page `/console`.
+    Signin,
 }
 
 /// What a service did with a request: the response plus the log fields.
@@ -72,6 +75,8 @@ pub fn route(req: &Request) -> Service {
         Service::Imds
     } else if req.path == container::PATH {
         Service::Container
+    } else if signin::owns(&req.path) {
+        Service::Signin
     } else if sso::owns(&req.path) {
         Service::Sso
     } else if oidc::owns(&req.path) {
@@ -124,6 +129,7 @@ fn dispatch(service: Service, state: &State, req: &Request) -> Outcome {
         Service::Container => container::handle(state, req),
         Service::Sso => sso::handle(state, req),
         Service::SsoOidc => oidc::handle(state, req),
+        Service::Signin => signin::handle(state, req),
     }
 }
 
@@ -132,6 +138,7 @@ fn describe(service: Service, req: &Request) -> Described {
         Service::Sts => sts::describe(req),
         Service::Sso => sso::describe(req),
         Service::SsoOidc => oidc::describe(req),
+        Service::Signin => signin::describe(req),
         Service::Imds | Service::Container => Described::unsigned(req),
     }
 }
@@ -147,6 +154,7 @@ fn fault_response(service: Service, fault: Injected) -> (Response, &'static str)
         Service::Sts => (sts::fault_response(fault), legacy_code),
         Service::Sso => sso::fault_response(fault),
         Service::SsoOidc => oidc::fault_response(fault),
+        Service::Signin => signin::fault_response(fault),
         Service::Imds | Service::Container => match fault {
             Injected::Throttle => (Response::text(429, "Too Many Requests"), legacy_code),
             Injected::ServerError | Injected::Drop => {

@@ -5,6 +5,10 @@ use crate::ids;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use std::collections::HashMap;
 
+/// AWS caps sessions obtained by role chaining at one hour, and console
+/// sessions signed in with such credentials too.
+pub const CHAINED_MAX_SECS: i64 = 3600;
+
 /// Temporary credentials handed out by the emulator.
 #[derive(Clone, Debug)]
 pub struct IssuedCreds {
@@ -101,6 +105,9 @@ pub struct Session {
     pub kind: CredKind,
     /// Whether MFA was proven when this session (or the one it came from) was created.
     pub mfa: bool,
+    /// Made by role chaining (AssumeRole signed by an assumed-role session);
+    /// AWS caps such sessions, and console sessions made from them, at 1 hour.
+    pub chained: bool,
 }
 
 #[derive(Default)]
@@ -110,6 +117,18 @@ pub struct SessionStore {
 
 impl SessionStore {
     pub fn issue(&mut self, principal: Principal, kind: CredKind, mfa: bool, secs: i64) -> Session {
+        self.issue_with(principal, kind, mfa, false, secs)
+    }
+
+    /// `issue` for AssumeRole, which knows whether it is chaining.
+    pub fn issue_with(
+        &mut self,
+        principal: Principal,
+        kind: CredKind,
+        mfa: bool,
+        chained: bool,
+        secs: i64,
+    ) -> Session {
         // Whole seconds: the wire format has none, and tests compare IssuedCreds
         // with what clients parsed.
         let expiration = Utc::now().trunc_subsecs(0) + Duration::seconds(secs);
@@ -124,6 +143,7 @@ impl SessionStore {
             principal,
             kind,
             mfa,
+            chained,
         };
         self.by_key
             .insert(session.creds.access_key_id.clone(), session.clone());

@@ -1,5 +1,5 @@
 //! Shared mutable state behind the server: scenario, sessions, log, faults,
-//! and the Identity Center store.
+//! the Identity Center store and console sign-ins.
 
 use crate::arn::RoleArn;
 use crate::faults::Faults;
@@ -7,6 +7,7 @@ use crate::log::LogEntry;
 use crate::router::Service;
 use crate::scenario::{Scenario, SsoConfig};
 use crate::sessions::{CredKind, Principal, Session, SessionStore};
+use crate::signin::SigninStore;
 use crate::sso_store::SsoStore;
 use chrono::{Duration, Utc};
 use std::collections::HashMap;
@@ -27,6 +28,8 @@ pub struct State {
     pub sso_config: SsoConfig,
     pub sso: Mutex<SsoStore>,
     pub sessions: Mutex<SessionStore>,
+    /// Console sign-in tokens and the console sessions opened with them.
+    pub signin: Mutex<SigninStore>,
     pub faults: Faults,
     log: Mutex<Vec<LogEntry>>,
     /// Current instance-role session key per credential-vending service.
@@ -45,6 +48,7 @@ impl State {
             scenario,
             base_url,
             sessions: Mutex::default(),
+            signin: Mutex::default(),
             faults: Faults::default(),
             log: Mutex::default(),
             instance_keys: Mutex::default(),

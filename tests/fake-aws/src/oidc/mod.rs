@@ -8,6 +8,8 @@ mod device;
 mod register;
 mod token;
 
+pub use crate::html::{escape_html, page};
+
 use crate::faults::Injected;
 use crate::http::{Request, Response};
 use crate::router::{Described, Outcome};
@@ -226,22 +228,4 @@ pub fn authenticate<'a>(store: &'a SsoStore, body: &Value) -> Result<&'a Client,
         return Err(OidcError::invalid_client("Client registration has expired"));
     }
     Ok(client)
-}
-
-/// A minimal HTML page for the browser-facing endpoints.
-pub fn page(status: u16, title: &str, body_html: &str) -> Response {
-    let html = format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
-         <body><h1>{title}</h1>\n{body_html}\n</body></html>\n"
-    );
-    Response::new(status, "text/html; charset=utf-8", html)
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }

@@ -2,11 +2,8 @@
 
 use super::{Caller, Params, StsError, mfa, validate, xml};
 use crate::scenario::Role;
-use crate::sessions::{CredKind, Principal};
+use crate::sessions::{CHAINED_MAX_SECS, CredKind, Principal};
 use crate::state::State;
-
-/// AWS caps sessions obtained by role chaining at one hour.
-const CHAINED_MAX_SECS: i64 = 3600;
 
 pub fn assume_role(state: &State, caller: &Caller, params: &Params) -> Result<String, StsError> {
     let role_arn = validate::required(params, "RoleArn", "roleArn")?;
@@ -49,7 +46,8 @@ pub fn assume_role(state: &State, caller: &Caller, params: &Params) -> Result<St
             "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
         ));
     }
-    if caller.temp == Some(CredKind::AssumedRole) && secs > CHAINED_MAX_SECS {
+    let chained = caller.temp == Some(CredKind::AssumedRole);
+    if chained && secs > CHAINED_MAX_SECS {
         return Err(StsError::validation(
             "The requested DurationSeconds exceeds the 1 hour session limit for roles \
              assumed by role chaining.",
@@ -62,11 +60,13 @@ pub fn assume_role(state: &State, caller: &Caller, params: &Params) -> Result<St
         session_name: session_name.to_string(),
     };
     let (arn, user_id) = (principal.arn(), principal.user_id());
-    let session = state
-        .sessions
-        .lock()
-        .unwrap()
-        .issue(principal, CredKind::AssumedRole, mfa, secs);
+    let session = state.sessions.lock().unwrap().issue_with(
+        principal,
+        CredKind::AssumedRole,
+        mfa,
+        chained,
+        secs,
+    );
 
     let mut out = String::new();
     if let Some(source) = params.get("SourceIdentity") {

@@ -6,6 +6,8 @@ mod container;
 mod faults;
 mod imds;
 mod raw;
+mod signin;
+mod signin_rules;
 mod sso_common;
 mod sso_device;
 mod sso_faults;

@@ -1,0 +1,100 @@
+use anyhow::{Result, anyhow};
+
+use crate::arn::partition_for_region;
+use crate::aws::{sts, sts_error};
+use crate::cli::ConsoleArgs;
+use crate::console::{destination, federation};
+use crate::env::Env;
+use crate::error::{bail_usage, usage};
+use crate::output;
+use crate::pipeline::Pipeline;
+use crate::validate;
+
+const SESSION_MAX: i32 = 43200;
+const CHAINED_MAX: i32 = 3600;
+
+/// Sign the browser in to the web console as the final identity.
+pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
+    let mut pipeline = Pipeline::prepare(&args.cred, env, true).await?;
+    let t = &args.cred.transitions;
+    let explicit = t.duration_seconds;
+    if let Some(d) = explicit
+        && !t.get_federation_token
+    {
+        validate::duration("the console session (SessionDuration)", d, 900, SESSION_MAX)
+            .map_err(usage)?;
+    }
+    let partition_name = pipeline
+        .plan
+        .final_partition()
+        .unwrap_or(partition_for_region(&pipeline.region))
+        .to_string();
+    let partition = destination::partition(&partition_name).map_err(usage)?;
+    let dest = destination::resolve(
+        args.destination.as_deref(),
+        args.service.as_deref(),
+        &pipeline.region,
+        partition,
+    )
+    .map_err(usage)?;
+    let endpoint = format!(
+        "{}/federation",
+        env.get("AWS_ENDPOINT_URL_SIGNIN")
+            .unwrap_or(partition.signin)
+            .trim_end_matches('/')
+    );
+
+    let (sdk, start) = pipeline.source(&args.cred, env).await?;
+    if start.is_long_term() && pipeline.plan.is_empty() {
+        eprintln!(
+            "aws-login: long-term IAM user keys cannot sign in to the console: getting a federation token first"
+        );
+        pipeline
+            .plan
+            .federate(t.role_session_name.as_deref(), explicit);
+    }
+    // Federation-token credentials bring their own lifetime; AWS refuses SessionDuration for them.
+    let session_duration = if pipeline.plan.federates() {
+        None
+    } else if pipeline.plan.chains(&start) {
+        if let Some(d) = explicit.filter(|d| *d > CHAINED_MAX) {
+            bail_usage!(
+                "AWS caps console sessions from role-chained credentials at 1 hour: --duration-seconds {d} is too long; use 3600 or less"
+            );
+        }
+        Some(explicit.unwrap_or(CHAINED_MAX))
+    } else {
+        Some(explicit.unwrap_or(SESSION_MAX))
+    };
+    let region = pipeline.region.clone();
+    let creds = pipeline.transitions(&sdk, start).await?;
+
+    let me = sts(&sdk, &creds)
+        .get_caller_identity()
+        .send()
+        .await
+        .map_err(|e| sts_error("GetCallerIdentity", e))?;
+    let who = me.arn().unwrap_or("the final identity").to_string();
+    let token = federation::signin_token(&endpoint, &creds, session_duration).await?;
+    let url = federation::login_url(&endpoint, &args.issuer, &dest, &token)?;
+
+    if args.cred.sso.no_browser {
+        eprintln!(
+            "aws-login: warning: the sign-in URL on stdout is a secret: for 15 minutes anyone who has it can sign in as {who}"
+        );
+        return output::print(&format!("{url}\n"));
+    }
+    if args.print {
+        eprintln!(
+            "aws-login: warning: the sign-in URL on stdout is a secret: anyone who has it can sign in as {who}"
+        );
+        output::print(&format!("{url}\n"))?;
+    }
+    webbrowser::open(&url).map_err(|e| {
+        anyhow!(
+            "cannot open a browser ({e}): use --no-browser to get the sign-in URL on stdout instead"
+        )
+    })?;
+    eprintln!("aws-login: opened the AWS console as {who} ({region})");
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! The console federation endpoint: getSigninToken, then the login URL.
+//!
+//! The request carries the secret key and session token in its query string, so no
+//! error message here ever includes the URL.
+
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use http_body_util::{BodyExt, Empty};
+use hyper::body::Bytes;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use serde::Serialize;
+
+use crate::creds::Creds;
+
+/// A bounded wait: the endpoint either answers or the run fails, never hangs.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Session<'a> {
+    session_id: &'a str,
+    session_key: &'a str,
+    session_token: &'a str,
+}
+
+/// Exchange temporary credentials for a sign-in token.
+pub async fn signin_token(
+    endpoint: &str,
+    creds: &Creds,
+    session_duration: Option<i32>,
+) -> Result<String> {
+    let session = serde_json::to_string(&Session {
+        session_id: &creds.access_key_id,
+        session_key: &creds.secret_access_key,
+        session_token: creds.session_token.as_deref().unwrap_or_default(),
+    })?;
+    let mut url = url::Url::parse(endpoint).map_err(|e| {
+        anyhow!("the sign-in endpoint is not a URL ({e}): check AWS_ENDPOINT_URL_SIGNIN")
+    })?;
+    {
+        let mut q = url.query_pairs_mut();
+        q.append_pair("Action", "getSigninToken");
+        if let Some(d) = session_duration {
+            q.append_pair("SessionDuration", &d.to_string());
+        }
+        q.append_pair("Session", &session);
+    }
+    let host = url.host_str().unwrap_or_default().to_string();
+    let (status, body) = tokio::time::timeout(TIMEOUT, get(url))
+        .await
+        .map_err(|_| {
+            anyhow!(
+                "the console sign-in endpoint ({host}) did not answer within {} s: try again later",
+                TIMEOUT.as_secs()
+            )
+        })?
+        .map_err(|e| anyhow!("cannot reach the console sign-in endpoint ({host}): {e}"))?;
+    if !status.is_success() {
+        let hint = if status.is_client_error() {
+            "it did not accept these credentials (expired, or a kind the console refuses, or a session duration over the limit)"
+        } else {
+            "it failed on its side: try again later"
+        };
+        return Err(anyhow!(
+            "the console sign-in endpoint ({host}) answered HTTP {}: {hint}",
+            status.as_u16()
+        ));
+    }
+    let v: serde_json::Value = serde_json::from_slice(&body).map_err(|_| {
+        anyhow!("the console sign-in endpoint ({host}) answered something other than JSON")
+    })?;
+    v["SigninToken"]
+        .as_str()
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| {
+            anyhow!("the console sign-in endpoint ({host}) answered without a SigninToken")
+        })
+}
+
+/// The URL that signs the browser in: Action=login, Issuer, Destination, SigninToken.
+pub fn login_url(endpoint: &str, issuer: &str, destination: &str, token: &str) -> Result<String> {
+    let mut url = url::Url::parse(endpoint)?;
+    url.query_pairs_mut()
+        .append_pair("Action", "login")
+        .append_pair("Issuer", issuer)
+        .append_pair("Destination", destination)
+        .append_pair("SigninToken", token);
+    Ok(url.into())
+}
+
+async fn get(url: url::Url) -> Result<(hyper::StatusCode, Bytes), String> {
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_native_roots()
+        .map_err(|e| format!("no TLS root certificates: {e}"))?
+        .https_or_http()
+        .enable_http1()
+        .build();
+    let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build(https);
+    let uri: hyper::Uri = url.as_str().parse().map_err(|_| "bad URL".to_string())?;
+    // Errors are described by kind only: their text could quote the request.
+    let resp = client.get(uri).await.map_err(|e| {
+        if e.is_connect() {
+            "connection failed".to_string()
+        } else {
+            "request failed".to_string()
+        }
+    })?;
+    let status = resp.status();
+    let body = resp
+        .into_body()
+        .collect()
+        .await
+        .map_err(|_| "the answer was cut off".to_string())?
+        .to_bytes();
+    Ok((status, body))
+}

@@ -1,0 +1,4 @@
+//! The console action: federation sign-in into the partition's web console.
+
+pub mod destination;
+pub mod federation;
