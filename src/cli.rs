@@ -233,6 +233,24 @@ pub struct DumpconfigArgs {
     /// "TargetArn", "TargetAccountName", "Region"}, inline or file://PATH.
     #[arg(long, value_name = "LIST")]
     pub target_arn_profiles: Option<String>,
+
+    /// Profile names: {account_name}, {account_id} and {role_name} are replaced; anything
+    /// outside [A-Za-z0-9._-] becomes '-'.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "{account_name}-{role_name}"
+    )]
+    pub name_format: String,
+
+    /// How many ListAccountRoles calls to make at once.
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+
+    /// Write the profiles into FILE (default: AWS_CONFIG_FILE or ~/.aws/config) as a managed
+    /// block, keeping everything else in the file; a backup goes to FILE.bak.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
+    pub write: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -9,6 +9,7 @@ mod creds;
 mod env;
 mod error;
 mod exports;
+mod fsutil;
 mod input;
 mod logging;
 mod output;

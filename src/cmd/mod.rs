@@ -1,6 +1,7 @@
 //! One file per command.
 
 mod console;
+mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
@@ -18,7 +19,7 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Dumpcreds(args) => runtime()?.block_on(dumpcreds::run(&args, env)),
         Command::Runas(args) => runas::run(&args, env),
         Command::Console(args) => runtime()?.block_on(console::run(&args, env)),
-        Command::Dumpconfig(args) => pending::dumpconfig(&args),
+        Command::Dumpconfig(args) => runtime()?.block_on(dumpconfig::run(&args, env)),
         Command::Importcache(args) => importcache::run(&args, env),
         Command::Shell(args) => pending::shell(&args),
     }

@@ -1,9 +1,7 @@
 //! The shared SSO token cache: the AWS CLI's directory and format
 //! (`~/.aws/sso/cache/<sha1 hex of the key>.json`), written atomically under a lock.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -11,6 +9,7 @@ use sha1::{Digest, Sha1};
 
 use super::token::Token;
 use crate::env::Env;
+use crate::fsutil;
 use crate::input::io_reason;
 
 pub struct Cache {
@@ -19,9 +18,7 @@ pub struct Cache {
 
 /// An exclusive lock on one cache entry, held while it is read, refreshed and written,
 /// so that concurrent aws-login processes refresh at most once and never interleave.
-pub struct Locked {
-    _file: File,
-}
+pub use crate::fsutil::Locked;
 
 impl Cache {
     pub fn new(env: &Env) -> Result<Cache> {
@@ -41,30 +38,9 @@ impl Cache {
             .join(format!("{}.json", hex(&Sha1::digest(key.as_bytes()))))
     }
 
-    fn ensure_dir(&self) -> Result<()> {
-        fs::create_dir_all(&self.dir).with_context(|| {
-            format!(
-                "cannot create the SSO cache directory {}",
-                self.dir.display()
-            )
-        })?;
-        fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))
-            .with_context(|| format!("cannot make {} private (0700)", self.dir.display()))
-    }
-
     pub fn lock(&self, path: &Path) -> Result<Locked> {
-        self.ensure_dir()?;
-        let lock_path = path.with_extension("json.lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&lock_path)
-            .with_context(|| format!("cannot open the cache lock {}", lock_path.display()))?;
-        file.lock()
-            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        Ok(Locked { _file: file })
+        fsutil::private_dir(&self.dir)?;
+        fsutil::lock(path)
     }
 
     /// The cached token at `path`, `None` when there is none.
@@ -82,19 +58,9 @@ impl Cache {
         }
     }
 
-    /// Replace the file atomically: a 0600 temp file in the same directory, then rename.
-    pub fn write(&self, path: &Path, contents: &str, _lock: &Locked) -> Result<()> {
-        self.ensure_dir()?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".aws-login-")
-            .permissions(fs::Permissions::from_mode(0o600))
-            .tempfile_in(&self.dir)
-            .with_context(|| format!("cannot write to {}", self.dir.display()))?;
-        tmp.write_all(contents.as_bytes())?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path)
-            .with_context(|| format!("cannot replace {}", path.display()))?;
-        Ok(())
+    /// Replace the file atomically, private (0600).
+    pub fn write(&self, path: &Path, contents: &str, lock: &Locked) -> Result<()> {
+        fsutil::write_atomic(path, contents, 0o600, lock)
     }
 
     /// The token file written most recently that holds a start URL: the session this
@@ -127,6 +93,7 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn keys_hash_like_the_aws_cli() {

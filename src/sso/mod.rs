@@ -4,6 +4,8 @@
 mod browser;
 pub mod cache;
 mod device;
+pub mod discovery;
+pub mod index;
 mod oidc;
 mod pkce;
 pub mod token;
@@ -318,6 +320,12 @@ impl<'a> Session<'a> {
                     let c = out
                         .role_credentials()
                         .ok_or_else(|| anyhow!("sso GetRoleCredentials returned no credentials"))?;
+                    if let Some(key) = self.index_key()
+                        && let Err(e) =
+                            index::record_role(self.env, &key, self.start_url(), account, role)
+                    {
+                        tracing::debug!("cannot update the discovery index: {e:#}");
+                    }
                     return Ok(Creds {
                         access_key_id: c.access_key_id().unwrap_or_default().to_string(),
                         secret_access_key: c.secret_access_key().unwrap_or_default().to_string(),
@@ -335,16 +343,7 @@ impl<'a> Session<'a> {
                         Some(GetRoleCredentialsError::UnauthorizedException(_))
                     ) =>
                 {
-                    let can_retry = !self.refreshed
-                        && self.args.refresh != Some(Refresh::Off)
-                        && self.token.refreshable(Utc::now());
-                    if !can_retry {
-                        return Err(anyhow!(
-                            "the SSO token was rejected (expired or signed out): {}",
-                            self.sign_in_hint()
-                        ));
-                    }
-                    self.refresh().await?;
+                    self.recover().await?;
                 }
                 Err(e) => {
                     return Err(call_error(
@@ -356,6 +355,35 @@ impl<'a> Session<'a> {
                 }
             }
         }
+    }
+}
+
+impl Session<'_> {
+    /// After the portal rejected the token: refresh it once, if allowed and possible.
+    pub async fn recover(&mut self) -> Result<()> {
+        let can_retry = !self.refreshed
+            && self.args.refresh != Some(Refresh::Off)
+            && self.token.refreshable(Utc::now());
+        if !can_retry {
+            return Err(anyhow!(
+                "the SSO token was rejected (expired or signed out): {}",
+                self.sign_in_hint()
+            ));
+        }
+        self.refresh().await
+    }
+
+    /// The start URL, from the options or the token.
+    pub fn start_url(&self) -> Option<&str> {
+        self.args.start_url.as_deref().or(self.token.start_url())
+    }
+
+    /// The discovery index key: like the cache, the session name, else the start URL.
+    pub fn index_key(&self) -> Option<String> {
+        self.args
+            .sso_session_name
+            .clone()
+            .or_else(|| self.start_url().map(str::to_string))
     }
 }
 

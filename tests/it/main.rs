@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod chain;
 mod console;
+mod dumpconfig;
 mod harness;
 mod interop;
 mod outform;

@@ -32,7 +32,7 @@ pub use log::LogEntry;
 pub use router::Service;
 pub use scenario::{
     AccessKey, Account, ContainerConfig, ImdsConfig, Mfa, Role, Scenario, SsoAssignment, SsoConfig,
-    User,
+    SsoOrganisation, User, generated_assignments,
 };
 pub use sessions::IssuedCreds;
 pub use signin::ConsoleSignin;

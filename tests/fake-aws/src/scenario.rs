@@ -2,8 +2,10 @@
 //! MFA devices, roles with trust lists, the instance/container roles, and the
 //! IAM Identity Center portal.
 
+mod org;
 mod sso;
 
+pub use org::{SsoOrganisation, generated_assignments};
 pub use sso::{SsoAssignment, SsoConfig};
 
 use crate::arn::{RoleArn, is_account_id};

@@ -41,7 +41,8 @@ pub struct State {
 
 impl State {
     pub fn new(scenario: Scenario, base_url: String) -> State {
-        let sso_config = scenario.sso.clone().unwrap_or_default();
+        let sso_config = scenario.sso.as_ref().map(SsoConfig::expanded);
+        let sso_config = sso_config.unwrap_or_default();
         State {
             sso: Mutex::new(SsoStore::new(sso_config.deny_authorization)),
             sso_config,

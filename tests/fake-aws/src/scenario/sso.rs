@@ -2,6 +2,7 @@
 //! and permission-set assignments, and the lifetimes and quirks of the
 //! OIDC flows.
 
+use super::org::{self, MAX_ACCOUNTS, MAX_ROLES_PER_ACCOUNT, SsoOrganisation};
 use crate::arn::is_account_id;
 use anyhow::bail;
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,9 @@ pub struct SsoConfig {
     pub page_size: usize,
     /// Portal requests allowed in any one-second window; more get 429.
     pub portal_tps: Option<u32>,
+    /// Generated accounts appended to `assignments` when the server starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<SsoOrganisation>,
 }
 
 impl Default for SsoConfig {
@@ -49,6 +53,7 @@ impl Default for SsoConfig {
             deny_authorization: false,
             page_size: 20,
             portal_tps: None,
+            organisation: None,
         }
     }
 }
@@ -111,7 +116,29 @@ impl SsoConfig {
         if self.portal_tps == Some(0) {
             bail!("sso.portal_tps must be at least 1 (or null for no limit)");
         }
+        let too_big = |o: &SsoOrganisation| {
+            o.accounts > MAX_ACCOUNTS || o.roles_per_account > MAX_ROLES_PER_ACCOUNT
+        };
+        if self.organisation.as_ref().is_some_and(too_big) {
+            bail!(
+                "sso.organisation: at most {MAX_ACCOUNTS} accounts and \
+                 {MAX_ROLES_PER_ACCOUNT} roles_per_account"
+            );
+        }
         Ok(())
+    }
+
+    /// This config with `organisation` turned into assignments after the
+    /// hand-written ones, whose account ids it avoids.
+    pub(crate) fn expanded(&self) -> SsoConfig {
+        let mut cfg = self.clone();
+        if let Some(o) = cfg.organisation.take() {
+            let taken = cfg.assignments.iter().map(|a| a.account_id.clone());
+            let taken = taken.collect();
+            let generated = org::generate(o.accounts, o.roles_per_account, o.seed, &taken);
+            cfg.assignments.extend(generated);
+        }
+        cfg
     }
 
     pub fn assignment(&self, account_id: &str) -> Option<&SsoAssignment> {
@@ -120,7 +147,7 @@ impl SsoConfig {
 }
 
 /// Permission-set names as IAM Identity Center allows them: `[\w+=,.@-]{1,32}`.
-fn is_permission_set_name(s: &str) -> bool {
+pub(super) fn is_permission_set_name(s: &str) -> bool {
     let ok = |c: char| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c);
     (1..=32).contains(&s.len()) && s.chars().all(ok)
 }
@@ -163,5 +190,20 @@ mod tests {
         c.assignments[0].account_id = "111111111111".into();
         c.assignments[0].roles = vec!["has space".into()];
         assert!(c.validate().is_err());
+    }
+
+    #[test]
+    fn organisation_appends_after_hand_written_assignments() {
+        let json = r#"{"assignments": [{"account_id": "111111111111"}],
+                       "organisation": {"accounts": 4, "seed": 7}}"#;
+        let c: SsoConfig = serde_json::from_str(json).unwrap();
+        c.validate().unwrap();
+        let all = c.expanded().assignments;
+        assert_eq!(all.len(), 5);
+        assert_eq!(all[0].account_id, "111111111111");
+        assert!(all[1..].iter().all(|a| a.roles.len() == 3));
+        let mut huge = c.clone();
+        huge.organisation.as_mut().unwrap().accounts = MAX_ACCOUNTS + 1;
+        assert!(huge.validate().is_err());
     }
 }

@@ -107,4 +107,24 @@ mod tests {
         params.insert("next_token".into(), "bogus".into());
         assert!(accounts(&cfg, &params).is_err());
     }
+
+    #[test]
+    fn max_result_takes_aws_range_and_page_size_caps_it() {
+        let assignments = crate::scenario::generated_assignments(150, 1, 0);
+        let mut cfg = SsoConfig {
+            page_size: 100,
+            assignments,
+            ..Default::default()
+        };
+        let page_len = |cfg: &SsoConfig, max: &str| {
+            let params = Params::from([("max_result".to_string(), max.to_string())]);
+            let body = accounts(cfg, &params).map_err(|e| e.status)?;
+            Ok::<_, u16>(body["accountList"].as_array().unwrap().len())
+        };
+        assert_eq!(page_len(&cfg, "100"), Ok(100));
+        assert_eq!(page_len(&cfg, "101"), Err(400));
+        cfg.page_size = 30;
+        assert_eq!(page_len(&cfg, "100"), Ok(30));
+        assert_eq!(page_len(&cfg, "7"), Ok(7));
+    }
 }

@@ -14,6 +14,8 @@ mod sso_faults;
 mod sso_pkce;
 mod sso_portal;
 mod sso_profile;
+mod sso_scale;
+mod sso_throttle;
 mod sts_auth;
 mod sts_chain;
 mod sts_rules;

@@ -1,0 +1,162 @@
+//! dumpconfig: every Identity Center account and role as `~/.aws/config` profiles.
+
+mod render;
+mod targets;
+mod write;
+
+use anyhow::{Result, anyhow};
+
+use crate::aws::base_config;
+use crate::cli::{DumpconfigArgs, Refresh};
+use crate::env::Env;
+use crate::error::{bail_usage, usage};
+use crate::output;
+use crate::sso::discovery::{Failure, discover};
+use crate::sso::{self, index};
+use crate::transition::DEFAULT_SESSION_NAME;
+use crate::validate;
+
+pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
+    // Everything the command line alone can tell, before any network call or output.
+    let sso = &args.sso;
+    if sso.start_url.is_none()
+        && sso.sso_access_token.is_none()
+        && sso.accesstoken_cache.is_none()
+        && !sso.use_cache
+    {
+        bail_usage!(
+            "dumpconfig needs an SSO token: add --start-url, --sso-access-token, --accesstoken-cache or --use-cache"
+        );
+    }
+    if sso.sso_access_token.is_some() && sso.start_url.is_none() {
+        bail_usage!(
+            "--sso-access-token carries no start URL for the sso-session block: add --start-url"
+        );
+    }
+    if sso.refresh.is_some_and(|r| r != Refresh::Auto)
+        && !sso.use_cache
+        && sso.accesstoken_cache.is_none()
+    {
+        bail_usage!(
+            "--refresh off/force works only with a cache: add --use-cache or --accesstoken-cache"
+        );
+    }
+    for (value, opt) in [
+        (&args.region, "--region"),
+        (&sso.sso_region, "--sso-region"),
+    ] {
+        if let Some(r) = value {
+            validate::region(opt, r).map_err(usage)?;
+        }
+    }
+    let role_session_name = args
+        .role_session_name
+        .as_deref()
+        .unwrap_or(DEFAULT_SESSION_NAME);
+    validate::session_name("--role-session-name", role_session_name, 64).map_err(usage)?;
+    render::check_format(&args.name_format).map_err(usage)?;
+    let targets = match &args.target_arn_profiles {
+        Some(raw) => targets::parse(raw).map_err(usage)?,
+        None => Vec::new(),
+    };
+    let write_path = match args.write.as_deref() {
+        None => None,
+        Some("") => Some(write::default_path(env)?),
+        Some(p) => Some(std::path::PathBuf::from(p)),
+    };
+
+    let sdk = base_config(
+        sso.sso_region.as_deref().unwrap_or(sso::DEFAULT_REGION),
+        None,
+    )
+    .await;
+    let mut session = sso::Session::open(sso, &sdk, env).await?;
+    let start_url = session.start_url().map(str::to_string).ok_or_else(|| {
+        anyhow!("the token carries no start URL for the sso-session block: add --start-url")
+    })?;
+    let session_name = sso
+        .sso_session_name
+        .clone()
+        .unwrap_or_else(|| default_session_name(&start_url));
+    let accounts = loop {
+        match discover(
+            &sdk,
+            &session.region,
+            session.token.access_token(),
+            usize::from(args.concurrency),
+        )
+        .await
+        {
+            Ok(accounts) => break accounts,
+            Err(Failure::Unauthorized) => session.recover().await?,
+            Err(Failure::Other(e)) => return Err(e),
+        }
+    };
+    if let Some(key) = session.index_key()
+        && let Err(e) = index::record_discovery(env, &key, Some(&start_url), &accounts)
+    {
+        eprintln!(
+            "aws-login: warning: cannot update the discovery index used by completion: {e:#}"
+        );
+    }
+
+    let mut warnings = Vec::new();
+    let profiles = render::name_profiles(&accounts, &args.name_format, &mut warnings);
+    let target_names =
+        render::target_profiles(&targets, &profiles, &mut warnings).map_err(|e| anyhow!(e))?;
+    let text = render::render(
+        &render::Rendered {
+            session: &session_name,
+            sso_region: &session.region,
+            start_url: &start_url,
+            region: args.region.as_deref(),
+            role_session_name,
+        },
+        &profiles,
+        &targets,
+        &target_names,
+    );
+    for w in &warnings {
+        eprintln!("aws-login: warning: {w}");
+    }
+    let Some(path) = write_path else {
+        return output::print(&text);
+    };
+    let names: Vec<String> = profiles
+        .iter()
+        .map(|p| p.name.clone())
+        .chain(target_names.iter().map(|(n, _)| n.clone()))
+        .collect();
+    match write::apply(&path, &session_name, &text, &names)? {
+        None => eprintln!(
+            "aws-login: {} is up to date ({} profiles)",
+            path.display(),
+            names.len()
+        ),
+        Some(backup) => eprintln!(
+            "aws-login: wrote {} profiles to {}{}",
+            names.len(),
+            path.display(),
+            backup
+                .map(|b| format!(" (previous version: {})", b.display()))
+                .unwrap_or_default()
+        ),
+    }
+    Ok(())
+}
+
+/// An sso-session name from the start URL's host (`https://my-org.awsapps.com/start` →
+/// `my-org`), when `--sso-session-name` is not given.
+fn default_session_name(start_url: &str) -> String {
+    let host = url::Url::parse(start_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    let first = host.split('.').next().unwrap_or_default();
+    let name = render::sanitize(first);
+    if name.is_empty() {
+        "aws-login".to_string()
+    } else {
+        name
+    }
+}

@@ -1,0 +1,260 @@
+//! The config text: profile names, ordering, and the INI itself.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use super::targets::Target;
+use crate::sso::discovery::Account;
+
+pub const PLACEHOLDERS: [&str; 3] = ["{account_name}", "{account_id}", "{role_name}"];
+
+/// Check that `--name-format` uses only known placeholders.
+pub fn check_format(format: &str) -> Result<(), String> {
+    let mut rest = format;
+    while let Some(i) = rest.find('{') {
+        let tail = &rest[i..];
+        let Some(p) = PLACEHOLDERS.iter().find(|p| tail.starts_with(**p)) else {
+            return Err(format!(
+                "--name-format has an unknown placeholder at '{tail}': use {}",
+                PLACEHOLDERS.join(", ")
+            ));
+        };
+        rest = &tail[p.len()..];
+    }
+    if sanitize(
+        &format
+            .replace("{account_name}", "a")
+            .replace("{account_id}", "1")
+            .replace("{role_name}", "r"),
+    )
+    .is_empty()
+    {
+        return Err(
+            "--name-format gives empty names: include {account_name}, {account_id} or {role_name}"
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// Profile names keep to `[A-Za-z0-9._-]`: every run of anything else becomes one `-`, and
+/// dashes do not pile up or dangle, so names never need quoting.
+pub fn sanitize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+            c
+        } else {
+            '-'
+        };
+        if c == '-' && out.ends_with('-') {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_matches('-').to_string()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SsoProfile {
+    pub name: String,
+    pub account_id: String,
+    pub role: String,
+}
+
+/// Name every account/role pair, in a deterministic order (account name, role name, then
+/// account id). A clash gets the account id appended, with a warning.
+pub fn name_profiles(
+    accounts: &[Account],
+    format: &str,
+    warn: &mut Vec<String>,
+) -> Vec<SsoProfile> {
+    let mut pairs: Vec<(&Account, &String)> = accounts
+        .iter()
+        .flat_map(|a| a.roles.iter().map(move |r| (a, r)))
+        .collect();
+    pairs.sort_by(|(a1, r1), (a2, r2)| (&a1.name, r1, &a1.id).cmp(&(&a2.name, r2, &a2.id)));
+    let mut used = HashSet::new();
+    let mut out = Vec::new();
+    for (a, role) in pairs {
+        let raw = format
+            .replace("{account_name}", &a.name)
+            .replace("{account_id}", &a.id)
+            .replace("{role_name}", role);
+        let mut name = sanitize(&raw);
+        if name.is_empty() {
+            name = sanitize(&format!("{}-{role}", a.id));
+        }
+        if used.contains(&name) {
+            let unique = format!("{name}-{}", a.id);
+            warn.push(format!(
+                "profile name {name} is taken: account {} ({}) gets {unique}",
+                a.id,
+                a.name.trim()
+            ));
+            name = unique;
+        }
+        used.insert(name.clone());
+        out.push(SsoProfile {
+            name,
+            account_id: a.id.clone(),
+            role: role.clone(),
+        });
+    }
+    out
+}
+
+pub struct Rendered<'a> {
+    pub session: &'a str,
+    pub sso_region: &'a str,
+    pub start_url: &'a str,
+    pub region: Option<&'a str>,
+    pub role_session_name: &'a str,
+}
+
+/// Each target's profile: named `<TargetAccountName or account id>-<role>`, sourced from
+/// the generated profile of its account and role (an error names a missing one).
+pub fn target_profiles(
+    targets: &[Target],
+    sso: &[SsoProfile],
+    warn: &mut Vec<String>,
+) -> Result<Vec<(String, String)>, String> {
+    let mut used: HashSet<String> = sso.iter().map(|p| p.name.clone()).collect();
+    let mut out = Vec::new();
+    for t in targets {
+        let Some(source) = sso
+            .iter()
+            .find(|p| p.account_id == t.source_account && p.role == t.source_role)
+        else {
+            return Err(format!(
+                "--target-arn-profiles: no SSO profile for role {} in account {} (source of {}): check SourceAccountID and SourceRoleName",
+                t.source_role, t.source_account, t.arn
+            ));
+        };
+        let base = t
+            .account_name
+            .clone()
+            .unwrap_or_else(|| t.arn.account.clone());
+        let mut name = sanitize(&format!("{base}-{}", t.arn.name));
+        if used.contains(&name) {
+            let unique = format!("{name}-{}", t.arn.account);
+            warn.push(format!(
+                "profile name {name} is taken: the profile for {} gets {unique}",
+                t.arn
+            ));
+            name = unique;
+        }
+        if used.contains(&name) {
+            return Err(format!(
+                "--target-arn-profiles: two entries both give profile {name}: set TargetAccountName to tell them apart"
+            ));
+        }
+        used.insert(name.clone());
+        out.push((name, source.name.clone()));
+    }
+    Ok(out)
+}
+
+pub fn render(
+    r: &Rendered,
+    sso: &[SsoProfile],
+    targets: &[Target],
+    target_names: &[(String, String)],
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# IAM Identity Center profiles for {}, generated by aws-login dumpconfig.",
+        one_line(r.start_url)
+    );
+    let _ = writeln!(
+        s,
+        "# {} SSO profiles, {} assume-role profiles.",
+        sso.len(),
+        targets.len()
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(s, "[sso-session {}]", r.session);
+    let _ = writeln!(s, "sso_region = {}", r.sso_region);
+    let _ = writeln!(s, "sso_start_url = {}", r.start_url);
+    let _ = writeln!(s, "sso_registration_scopes = sso:account:access");
+    let region_line = |s: &mut String, region: Option<&str>| match region {
+        Some(reg) => {
+            let _ = writeln!(s, "region = {reg}");
+        }
+        None => {
+            let _ = writeln!(s, "# region = {}", r.sso_region);
+        }
+    };
+    for p in sso {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "[profile {}]", p.name);
+        let _ = writeln!(s, "sso_session = {}", r.session);
+        let _ = writeln!(s, "sso_account_id = {}", p.account_id);
+        let _ = writeln!(s, "sso_role_name = {}", p.role);
+        region_line(&mut s, r.region);
+    }
+    for (t, (name, source)) in targets.iter().zip(target_names) {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "[profile {name}]");
+        let _ = writeln!(s, "source_profile = {source}");
+        let _ = writeln!(s, "role_arn = {}", t.arn);
+        let _ = writeln!(s, "role_session_name = {}", r.role_session_name);
+        region_line(&mut s, t.region.as_deref().or(r.region));
+    }
+    s
+}
+
+fn one_line(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acct(id: &str, name: &str, roles: &[&str]) -> Account {
+        Account {
+            id: id.into(),
+            name: name.into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn names_are_sanitised_never_quoted() {
+        assert_eq!(sanitize("zeta acct-Admin"), "zeta-acct-Admin");
+        assert_eq!(
+            sanitize(" Prod [EU] #1 - 'core' -Admin"),
+            "Prod-EU-1-core-Admin"
+        );
+        assert_eq!(sanitize("café$(rm -rf)/x"), "caf-rm-rf-x");
+        assert_eq!(sanitize("a.b_c-d"), "a.b_c-d");
+    }
+
+    #[test]
+    fn clashes_get_the_account_id_and_order_is_stable() {
+        let accounts = [
+            acct("222222222222", "dev", &["Admin"]),
+            acct("111111111111", "dev", &["Admin", "Read"]),
+            acct("333333333333", "alpha", &["Z"]),
+        ];
+        let mut warn = Vec::new();
+        let names: Vec<String> = name_profiles(&accounts, "{account_name}-{role_name}", &mut warn)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["alpha-Z", "dev-Admin", "dev-Admin-222222222222", "dev-Read"]
+        );
+        assert_eq!(warn.len(), 1);
+    }
+
+    #[test]
+    fn name_formats_are_checked() {
+        assert!(check_format("{account_id}.{role_name}").is_ok());
+        assert!(check_format("{account}-{role_name}").is_err());
+        assert!(check_format("---").is_err());
+    }
+}

@@ -1,0 +1,131 @@
+//! `--target-arn-profiles`: extra assume-role profiles on top of the SSO ones.
+
+use serde_json::Value;
+
+use crate::arn::{RoleArn, is_account_id};
+use crate::input::read_value;
+use crate::validate;
+
+const OPT: &str = "--target-arn-profiles";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub source_account: String,
+    pub source_role: String,
+    pub arn: RoleArn,
+    pub account_name: Option<String>,
+    pub region: Option<String>,
+}
+
+/// Parse and check every entry; all of this happens before any network call or output.
+pub fn parse(raw: &str) -> Result<Vec<Target>, String> {
+    let text = read_value(OPT, raw)?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| format!("{OPT} is not valid JSON ({e}): give a JSON array of objects"))?;
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "{OPT} must be a JSON array of objects with SourceAccountID, SourceRoleName and TargetArn"
+        ));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| entry(i + 1, item))
+        .collect()
+}
+
+fn entry(n: usize, item: &Value) -> Result<Target, String> {
+    let Value::Object(map) = item else {
+        return Err(format!("{OPT} entry {n} is not an object"));
+    };
+    const KNOWN: [&str; 5] = [
+        "SourceAccountID",
+        "SourceRoleName",
+        "TargetArn",
+        "TargetAccountName",
+        "Region",
+    ];
+    if let Some(k) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(format!(
+            "{OPT} entry {n} has an unknown key '{k}' (known: {})",
+            KNOWN.join(", ")
+        ));
+    }
+    let text = |key: &str| -> Result<Option<String>, String> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("{OPT} entry {n}: {key} must be a string")),
+        }
+    };
+    let required = |key: &str| -> Result<String, String> {
+        text(key)?.ok_or_else(|| format!("{OPT} entry {n} has no {key}: add it"))
+    };
+    // A JSON number loses an account id's leading zeros: put them back.
+    let source_account = match map.get("SourceAccountID") {
+        Some(Value::Number(num)) if num.is_u64() => {
+            format!("{:012}", num.as_u64().unwrap_or_default())
+        }
+        _ => required("SourceAccountID")?,
+    };
+    if !is_account_id(&source_account) {
+        return Err(format!(
+            "{OPT} entry {n}: SourceAccountID '{source_account}' is not a 12-digit account id"
+        ));
+    }
+    let source_role = required("SourceRoleName")?;
+    let arn =
+        RoleArn::parse(&required("TargetArn")?).map_err(|e| format!("{OPT} entry {n}: {e}"))?;
+    let region = text("Region")?;
+    if let Some(r) = &region {
+        validate::region(&format!("{OPT} entry {n} Region"), r)?;
+    }
+    Ok(Target {
+        source_account,
+        source_role,
+        arn,
+        account_name: text("TargetAccountName")?,
+        region,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_accept_numbers_paths_and_optional_keys() {
+        let t = parse(r#"[{"SourceAccountID": 12345678901, "SourceRoleName": "Admin", "TargetArn": "arn:aws:iam::222222222222:role/team/Deploy", "Region": ""}]"#).unwrap();
+        assert_eq!(t[0].source_account, "012345678901");
+        assert_eq!(t[0].arn.name, "Deploy");
+        assert_eq!(t[0].region, None);
+    }
+
+    #[test]
+    fn bad_entries_are_named() {
+        for (bad, needle) in [
+            ("{}", "JSON array"),
+            ("[1]", "not an object"),
+            (
+                r#"[{"SourceRoleName": "A", "TargetArn": "arn:aws:iam::222222222222:role/D"}]"#,
+                "SourceAccountID",
+            ),
+            (
+                r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "A", "TargetArn": "arn:aws:iam::2:role/D"}]"#,
+                "12 digits",
+            ),
+            (
+                r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "A", "TargetArn": "arn:aws:iam::222222222222:role/D", "TargetAccountName": 5}]"#,
+                "must be a string",
+            ),
+            (
+                r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "A", "TargetArn": "arn:aws:iam::222222222222:role/D", "Typo": 1}]"#,
+                "unknown key",
+            ),
+        ] {
+            let err = parse(bad).unwrap_err();
+            assert!(err.contains(needle), "{bad}: {err}");
+        }
+    }
+}

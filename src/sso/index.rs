@@ -1,0 +1,115 @@
+//! The discovery index: per Identity Center session, the accounts (id, name) and roles
+//! this user has, kept in aws-login's state directory for shell completion. One small
+//! file per session, so reading it is cheap. Written by `dumpconfig` (everything it
+//! discovered) and by every successful GetRoleCredentials (that pair).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use sha1::{Digest, Sha1};
+
+use super::cache::hex;
+use super::discovery::Account;
+use crate::env::Env;
+use crate::fsutil;
+
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Index {
+    pub start_url: Option<String>,
+    pub updated_at: String,
+    pub accounts: BTreeMap<String, IndexedAccount>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct IndexedAccount {
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+}
+
+/// `$XDG_STATE_HOME/aws-login`, else `~/.local/state/aws-login`.
+pub fn state_dir(env: &Env) -> Option<PathBuf> {
+    env.get("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| {
+            env.get("HOME")
+                .map(|h| PathBuf::from(h).join(".local").join("state"))
+        })
+        .map(|d| d.join("aws-login"))
+}
+
+/// The index file of a session (keyed like the token cache: session name, else start URL).
+pub fn path(env: &Env, key: &str) -> Option<PathBuf> {
+    Some(
+        state_dir(env)?
+            .join("sso-index")
+            .join(format!("{}.json", hex(&Sha1::digest(key.as_bytes())))),
+    )
+}
+
+fn update(
+    env: &Env,
+    key: &str,
+    start_url: Option<&str>,
+    change: impl FnOnce(&mut Index),
+) -> Result<()> {
+    let path = path(env, key).context("cannot find a state directory: set HOME")?;
+    fsutil::private_dir(path.parent().expect("the index lives in a directory"))?;
+    let lock = fsutil::lock(&path)?;
+    let mut index: Index = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    if let Some(url) = start_url {
+        index.start_url = Some(url.to_string());
+    }
+    change(&mut index);
+    index.updated_at = super::token::format_time(chrono::Utc::now());
+    let mut text = serde_json::to_string(&index)?;
+    text.push('\n');
+    fsutil::write_atomic(&path, &text, 0o600, &lock)
+}
+
+/// Replace the session's index with what a full discovery found.
+pub fn record_discovery(
+    env: &Env,
+    key: &str,
+    start_url: Option<&str>,
+    accounts: &[Account],
+) -> Result<()> {
+    update(env, key, start_url, |index| {
+        index.accounts = accounts
+            .iter()
+            .map(|a| {
+                let mut roles = a.roles.clone();
+                roles.sort();
+                (
+                    a.id.clone(),
+                    IndexedAccount {
+                        name: Some(a.name.clone()),
+                        roles,
+                    },
+                )
+            })
+            .collect();
+    })
+}
+
+/// Add one account/role pair that worked.
+pub fn record_role(
+    env: &Env,
+    key: &str,
+    start_url: Option<&str>,
+    account: &str,
+    role: &str,
+) -> Result<()> {
+    update(env, key, start_url, |index| {
+        let entry = index.accounts.entry(account.to_string()).or_default();
+        if !entry.roles.iter().any(|r| r == role) {
+            entry.roles.push(role.to_string());
+            entry.roles.sort();
+        }
+    })
+}
