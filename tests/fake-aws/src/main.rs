@@ -1,15 +1,17 @@
-//! `fake-aws --scenario FILE [--port N]`: runs the emulator for manual testing
-//! and demos, printing shell `export` lines for the endpoint overrides.
+//! `fake-aws --scenario FILE [--port N] [--latency SERVICE=MS]...`: runs the emulator
+//! for manual testing, demos and benchmarks, printing shell `export` lines for the
+//! endpoint overrides.
 
 use anyhow::{Context, bail};
-use fake_aws::{FakeAws, Scenario};
+use fake_aws::{FakeAws, Fault, Scenario, Service};
 use std::io::Write;
 
-const USAGE: &str = "usage: fake-aws --scenario FILE [--port N]";
+const USAGE: &str = "usage: fake-aws --scenario FILE [--port N] [--latency SERVICE=MS]...\n  SERVICE: sts, imds, container, sso, sso-oidc, signin";
 
 fn main() -> anyhow::Result<()> {
     let mut scenario_path = None;
     let mut port = 0u16;
+    let mut latencies = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -17,6 +19,20 @@ fn main() -> anyhow::Result<()> {
             "--port" => {
                 let v = args.next().context(USAGE)?;
                 port = v.parse().with_context(|| format!("bad --port {v:?}"))?;
+            }
+            "--latency" => {
+                let v = args.next().context(USAGE)?;
+                let (name, ms) = v.split_once('=').with_context(|| format!("bad --latency {v:?}\n{USAGE}"))?;
+                let service = match name {
+                    "sts" => Service::Sts,
+                    "imds" => Service::Imds,
+                    "container" => Service::Container,
+                    "sso" => Service::Sso,
+                    "sso-oidc" => Service::SsoOidc,
+                    "signin" => Service::Signin,
+                    _ => bail!("unknown service {name:?}\n{USAGE}"),
+                };
+                latencies.push((service, ms.parse::<u64>().with_context(|| format!("bad milliseconds {ms:?}"))?));
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -30,6 +46,9 @@ fn main() -> anyhow::Result<()> {
     let scenario = Scenario::from_json(&text).with_context(|| format!("loading {path}"))?;
     let fake = FakeAws::start_on(scenario, port)?;
     fake.echo_requests(true);
+    for (service, latency_ms) in latencies {
+        fake.set_fault(service, Fault { latency_ms, ..Default::default() });
+    }
 
     let mut out = std::io::stdout().lock();
     for (name, value) in fake.endpoint_env() {
