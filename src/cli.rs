@@ -35,8 +35,40 @@ pub enum Command {
     Dumpconfig(DumpconfigArgs),
     /// Import an SSO token cache (AWS CLI format) into the shared token cache.
     Importcache(ImportcacheArgs),
-    /// Shell integration (init scripts for the `awsl` function).
+    /// Shell integration: the init script that defines the `awsl` function, static completions.
     Shell(ShellArgs),
+    /// Set the identity in the current shell (run it as `awsl assume`: needs `shell init`).
+    Assume(AssumeArgs),
+    /// Clear the identity that `awsl assume` set (run it as `awsl unassume`).
+    Unassume,
+    /// Re-run the last `awsl assume` without a browser: cached and refreshed tokens only.
+    Refresh(RefreshArgs),
+    /// Show the identity, region and time left in this shell (no network unless --check).
+    Whoami(WhoamiArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct AssumeArgs {
+    /// A profile from ~/.aws/config or ~/.aws/credentials (same as --profile).
+    #[arg(value_name = "PROFILE", conflicts_with = "profile", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::profiles))]
+    pub profile_name: Option<String>,
+
+    #[command(flatten)]
+    pub cred: CredArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RefreshArgs {
+    /// Print nothing on stderr unless the refresh fails (for prompt hooks).
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct WhoamiArgs {
+    /// Ask STS (GetCallerIdentity) instead of reading the environment.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Where the starting credentials come from, and the STS transitions applied to them.
@@ -56,11 +88,11 @@ pub struct CredArgs {
 #[command(next_help_heading = "Source")]
 pub struct SourceArgs {
     /// Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::profiles))]
     pub profile: Option<String>,
 
     /// AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1).
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::regions))]
     pub region: Option<String>,
 }
 
@@ -68,11 +100,11 @@ pub struct SourceArgs {
 #[command(next_help_heading = "IAM Identity Center")]
 pub struct SsoRoleArgs {
     /// Account id for SSO GetRoleCredentials (with --sso-role-name).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::accounts))]
     pub sso_acct_id: Option<String>,
 
     /// The SSO role (permission set) to get credentials for (with --sso-acct-id).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::roles))]
     pub sso_role_name: Option<String>,
 }
 
@@ -80,15 +112,15 @@ pub struct SsoRoleArgs {
 #[command(next_help_heading = "IAM Identity Center")]
 pub struct SsoArgs {
     /// Identity Center start URL: sign in through the browser (unless --use-cache finds a token).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::start_urls))]
     pub start_url: Option<String>,
 
     /// Identity Center region.
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::regions))]
     pub sso_region: Option<String>,
 
     /// Name of the sso-session (keys the token cache, as the AWS CLI does).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::sso_sessions))]
     pub sso_session_name: Option<String>,
 
     /// Use this SSO access token as is (not refreshable).
@@ -119,6 +151,10 @@ pub struct SsoArgs {
     #[arg(long)]
     pub no_browser: bool,
 
+    /// Never start an interactive sign-in: fail when no cached or refreshable token will do.
+    #[arg(long)]
+    pub no_sign_in: bool,
+
     /// How long to wait for the sign-in to be approved, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub login_timeout: u64,
@@ -137,7 +173,7 @@ pub struct TransitionArgs {
 
     /// Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName",
     /// "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH.
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, value_name = "LIST", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::role_arns))]
     pub assume_roles: Option<String>,
 
     /// RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login].
@@ -222,7 +258,7 @@ pub struct DumpconfigArgs {
     pub sso: SsoArgs,
 
     /// Region written into every generated profile.
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::regions))]
     pub region: Option<String>,
 
     /// role_session_name written into the --target-arn-profiles profiles.
@@ -260,7 +296,7 @@ pub struct ImportcacheArgs {
     pub accesstoken_cache: String,
 
     /// Store it under this sso-session name (default: keyed by its startUrl).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::sso_sessions))]
     pub sso_session_name: Option<String>,
 }
 
@@ -274,6 +310,14 @@ pub struct ShellArgs {
 pub enum ShellCommand {
     /// Print the init script that defines the `awsl` function.
     Init(ShellInitArgs),
+    /// Print a static completion script for aws-login (what completions/ holds).
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -283,7 +327,7 @@ pub struct ShellInitArgs {
     pub shell: InitShell,
 
     /// Name of the function to define.
-    #[arg(long, value_name = "NAME", default_value = "awsl")]
+    #[arg(long, value_name = "NAME", default_value = "awsl", value_parser = function_name)]
     pub cmd: String,
 
     /// Do not register tab completion.
@@ -293,6 +337,14 @@ pub struct ShellInitArgs {
     /// Add the identity segment to the prompt.
     #[arg(long)]
     pub prompt: bool,
+}
+
+fn function_name(s: &str) -> Result<String, String> {
+    let mut chars = s.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && s.len() <= 64;
+    if ok { Ok(s.to_string()) } else { Err("use letters, digits, _ and - (starting with a letter or _)".to_string()) }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -328,6 +380,13 @@ pub enum Refresh {
     Off,
     #[value(aliases = ["on", "true"])]
     Force,
+}
+
+impl CredArgs {
+    /// Whether the starting credentials come from an Identity Center token.
+    pub fn wants_sso(&self) -> bool {
+        self.sso_role.sso_acct_id.is_some()
+    }
 }
 
 /// The seed's command line accepted the command word in any case and anywhere among the

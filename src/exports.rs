@@ -27,3 +27,42 @@ pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str
     }
     vars
 }
+
+/// Everything `awsl assume` sets, so `awsl unassume` clears exactly that.
+pub const ASSUME_VARS: [&str; 12] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_CREDENTIAL_EXPIRATION",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_SECURITY_TOKEN",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_LOGIN_IDENTITY",
+    "AWS_LOGIN_EXPIRES_EPOCH",
+    "AWS_LOGIN_ASSUME",
+];
+
+/// What `awsl assume` exports: the credentials and both region variables; `AWS_PROFILE`
+/// only when it names a real profile whose credentials are the final ones (else unset: a
+/// stale profile misleads prompts); aws-login's display name, the expiry as an epoch for
+/// fork-free prompts, and the arguments for `awsl refresh`.
+pub fn assume_vars(
+    creds: &Creds,
+    region: &str,
+    profile: Option<&str>,
+    identity: &str,
+    replay: &str,
+) -> Vec<(&'static str, Option<String>)> {
+    let mut vars = credential_vars(creds, Some(region));
+    for (name, value) in vars.iter_mut() {
+        if *name == "AWS_PROFILE" {
+            *value = profile.map(str::to_string);
+        }
+    }
+    vars.push(("AWS_LOGIN_IDENTITY", Some(identity.to_string())));
+    vars.push(("AWS_LOGIN_EXPIRES_EPOCH", creds.expiration.map(|t| t.timestamp().to_string())));
+    vars.push(("AWS_LOGIN_ASSUME", Some(replay.to_string())));
+    vars
+}

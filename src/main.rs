@@ -30,13 +30,15 @@ fn main() -> ExitCode {
     // Completion requests (COMPLETE=<shell>) are answered before anything else runs.
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
 
-    let cli = match cli::Cli::try_parse_from(cli::normalize_args(std::env::args_os().collect())) {
+    let argv = cli::normalize_args(std::env::args_os().collect());
+    let cli = match cli::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
     logging::init(cli.verbose);
     let env = env::Env::real();
-    match cmd::run(cli.command, &env) {
+    let argv: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    match cmd::run(cli.command, &argv, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e),
     }

@@ -168,6 +168,11 @@ impl Plan {
             || (self.hops.len() == 1 && !start.is_long_term() && self.session_token.is_none())
     }
 
+    /// The role ARNs of the chain, in order.
+    pub fn hop_arns(&self) -> Vec<String> {
+        self.hops.iter().map(|h| h.arn.to_string()).collect()
+    }
+
     /// The partition of the final role, when the chain ends in one.
     pub fn final_partition(&self) -> Option<&str> {
         self.hops.last().map(|h| h.arn.partition.as_str())

@@ -2,6 +2,10 @@
 //!
 //! Every piece of code that aws-login prints for a shell to evaluate goes through here.
 
+pub mod complete;
+pub mod history;
+pub mod init;
+
 use crate::cli::Outform;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

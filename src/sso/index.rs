@@ -113,3 +113,19 @@ pub fn record_role(
         }
     })
 }
+
+/// Every index file there is (one per session).
+pub fn all(env: &Env) -> Vec<Index> {
+    let Some(dir) = state_dir(env).map(|d| d.join("sso-index")) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .filter_map(|e| serde_json::from_str(&std::fs::read_to_string(e.path()).ok()?).ok())
+        .collect()
+}
+
+/// An account's name, if any session's index knows it.
+pub fn account_name(env: &Env, account: &str) -> Option<String> {
+    all(env).into_iter().find_map(|i| i.accounts.get(account).and_then(|a| a.name.clone()))
+}

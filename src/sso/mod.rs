@@ -252,6 +252,11 @@ impl<'a> Session<'a> {
         let Some(start_url) = self.args.start_url.clone() else {
             return Err(anyhow!("no usable SSO token: {}", self.sign_in_hint()));
         };
+        if self.args.no_sign_in {
+            return Err(anyhow!(
+                "signing in is needed (no usable cached or refreshable token), and --no-sign-in forbids it: sign in again with --start-url {start_url} --use-cache"
+            ));
+        }
         let oidc = Oidc::new(self.sdk, &self.region);
         let refreshable = !self.args.nrt;
         let open_browser = !self.args.no_browser;

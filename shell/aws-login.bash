@@ -1,0 +1,95 @@
+# shellcheck shell=bash disable=SC2207,SC2181
+# aws-login for bash: the __AWSL_CMD__ function and a prompt hook. From `aws-login shell init bash`.
+
+__awsl_bin=__AWSL_BIN__
+__awsl_prompt=__AWSL_PROMPT__
+
+__AWSL_CMD__() {
+    case "${1-}" in
+        assume | unassume | refresh)
+            local __awsl_out __awsl_rc __awsl_trap
+            __awsl_out=$(AWS_LOGIN_SHELL=bash "$__awsl_bin" "$@")
+            __awsl_rc=$?
+            if [[ $__awsl_rc -eq 0 && $__awsl_out == "# aws-login assume"* ]]; then
+                __awsl_trap=$(\builtin trap -p INT)
+                \builtin trap '' INT
+                \builtin eval "$__awsl_out"
+                if [[ -n $__awsl_trap ]]; then \builtin eval "$__awsl_trap"; else \builtin trap - INT; fi
+                __awsl_next_refresh=0
+                __awsl_update
+            elif [[ -n $__awsl_out ]]; then
+                \builtin printf '%s\n' "$__awsl_out"
+            fi
+            return "$__awsl_rc"
+            ;;
+        *)
+            \command "$__awsl_bin" "$@"
+            ;;
+    esac
+}
+
+# AWSL_PROMPT: identity and time left ("prod-Admin 42m", "prod-Admin expired"). Builtins
+# only: no fork while the identity is valid. PS1 expands ${AWSL_PROMPT} without
+# re-expanding its value, so hostile names stay text.
+__awsl_update() {
+    if [[ -z ${AWS_LOGIN_IDENTITY-} ]]; then
+        AWSL_PROMPT=
+        return 0
+    fi
+    local __awsl_seg=$AWS_LOGIN_IDENTITY __awsl_now __awsl_left
+    # Digits only: a hostile value in arithmetic could run code.
+    if [[ ${AWS_LOGIN_EXPIRES_EPOCH-} =~ ^[0-9]+$ ]]; then
+        \builtin printf -v __awsl_now '%(%s)T' -1
+        __awsl_left=$((AWS_LOGIN_EXPIRES_EPOCH - __awsl_now))
+        if ((__awsl_left <= 0)); then
+            __awsl_seg+=" expired"
+        elif ((__awsl_left < 3600)); then
+            __awsl_seg+=" $((__awsl_left / 60))m"
+        else
+            \builtin printf -v __awsl_seg '%s %dh%02dm' "$__awsl_seg" $((__awsl_left / 3600)) $((__awsl_left % 3600 / 60))
+        fi
+        # Near expiry, with AWS_LOGIN_AUTO_REFRESH=1: refresh from the cache (never a
+        # browser), at most once a minute.
+        if [[ ${AWS_LOGIN_AUTO_REFRESH-} == 1 ]] && ((__awsl_left < 300 && __awsl_now >= ${__awsl_next_refresh:-0})); then
+            __awsl_next_refresh=$((__awsl_now + 60))
+            __AWSL_CMD__ refresh --quiet 2>/dev/null && return 0
+        fi
+    fi
+    AWSL_PROMPT=$__awsl_seg
+}
+
+# For prompts built by hand: prints the segment (empty when no identity is set).
+awsl_prompt_info() {
+    [[ -n ${AWSL_PROMPT-} ]] && \builtin printf '%s' "$AWSL_PROMPT"
+    return 0
+}
+
+__awsl_precmd() {
+    local __awsl_status=$?
+    __awsl_update
+    return "$__awsl_status"
+}
+
+# Register the hook once, first, so the prompt commands after it still see the command's $?.
+__awsl_register() {
+    local __awsl_pc
+    if [[ -n ${PROMPT_COMMAND+x} && ${PROMPT_COMMAND@a} == *a* ]]; then
+        for __awsl_pc in "${PROMPT_COMMAND[@]}"; do
+            [[ $__awsl_pc == __awsl_precmd ]] && return 0
+        done
+        PROMPT_COMMAND=(__awsl_precmd "${PROMPT_COMMAND[@]}")
+    elif [[ ";${PROMPT_COMMAND-};" != *";__awsl_precmd;"* ]]; then
+        # shellcheck disable=SC2178,SC2128 # the string form of PROMPT_COMMAND
+        PROMPT_COMMAND="__awsl_precmd${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
+    fi
+    # --prompt: the segment before the prompt, once.
+    # shellcheck disable=SC2016 # PS1 expands it at each prompt
+    if [[ $__awsl_prompt == 1 && ${PS1-} != *'${AWSL_PROMPT'* ]]; then
+        PS1='${AWSL_PROMPT:+[$AWSL_PROMPT] }'${PS1-}
+    fi
+}
+__awsl_register
+unset -f __awsl_register
+__awsl_update
+
+__AWSL_COMPLETION__

@@ -1,0 +1,38 @@
+use anyhow::{Result, anyhow};
+use chrono::{DateTime, Utc};
+
+use crate::cli::{CredArgs, WhoamiArgs};
+use crate::env::Env;
+use crate::output;
+
+/// Identity, region and time left, read from the environment (no network); `--check`
+/// asks STS instead.
+pub async fn run(args: &WhoamiArgs, env: &Env) -> Result<()> {
+    if args.check {
+        return super::getcallerid::run(&CredArgs::default(), env).await;
+    }
+    let identity = env
+        .get("AWS_LOGIN_IDENTITY")
+        .or_else(|| env.get("AWS_PROFILE"))
+        .or_else(|| env.get("AWS_ACCESS_KEY_ID"))
+        .ok_or_else(|| anyhow!("no identity in this shell: run awsl assume PROFILE (or awsl whoami --check to ask STS)"))?;
+    let region = env.get("AWS_REGION").or_else(|| env.get("AWS_DEFAULT_REGION")).unwrap_or("(no region)");
+    let expiry = env
+        .get("AWS_LOGIN_EXPIRES_EPOCH")
+        .and_then(|e| e.parse::<i64>().ok())
+        .or_else(|| env.get("AWS_CREDENTIAL_EXPIRATION").and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map(|t| t.timestamp()));
+    let left = match expiry {
+        Some(epoch) => format!("{} left", time_left(epoch - Utc::now().timestamp())),
+        None => "no expiry".to_string(),
+    };
+    output::print(&format!("{identity}  {region}  {left}\n"))
+}
+
+/// `42m`, `1h05m`, `expired`: the same shape the prompt hooks compute.
+pub fn time_left(secs: i64) -> String {
+    if secs <= 0 {
+        return "expired".to_string();
+    }
+    let m = secs / 60;
+    if m < 60 { format!("{m}m") } else { format!("{}h{:02}m", m / 60, m % 60) }
+}
