@@ -341,10 +341,16 @@ pub struct ShellInitArgs {
 
 fn function_name(s: &str) -> Result<String, String> {
     let mut chars = s.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         && s.len() <= 64;
-    if ok { Ok(s.to_string()) } else { Err("use letters, digits, _ and - (starting with a letter or _)".to_string()) }
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err("use letters, digits, _ and - (starting with a letter or _)".to_string())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -62,7 +62,10 @@ pub fn assume_vars(
         }
     }
     vars.push(("AWS_LOGIN_IDENTITY", Some(identity.to_string())));
-    vars.push(("AWS_LOGIN_EXPIRES_EPOCH", creds.expiration.map(|t| t.timestamp().to_string())));
+    vars.push((
+        "AWS_LOGIN_EXPIRES_EPOCH",
+        creds.expiration.map(|t| t.timestamp().to_string()),
+    ));
     vars.push(("AWS_LOGIN_ASSUME", Some(replay.to_string())));
     vars
 }

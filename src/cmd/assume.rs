@@ -45,7 +45,11 @@ async fn assume_script(shell: Shell, cred: &CredArgs, raw: &[String], env: &Env)
     let id = pipeline.acquire(cred, env).await?;
     history::record_roles(env, &hops);
 
-    let profile = cred.source.profile.as_deref().filter(|_| hops.is_empty() && !cred.wants_sso());
+    let profile = cred
+        .source
+        .profile
+        .as_deref()
+        .filter(|_| hops.is_empty() && !cred.wants_sso());
     let identity = display_name(cred, &hops, profile, &id.creds.access_key_id, env);
     let replay = serde_json::to_string(&replayable(raw)).expect("strings serialise");
     let vars = assume_vars(&id.creds, &region, profile, &identity, &replay);
@@ -71,17 +75,37 @@ fn replayable(raw: &[String]) -> Vec<String> {
 
 /// A short name for prompts: the profile; else `<account>-<role>` for an Identity Center
 /// role or the last hop (account names from the discovery index when known); else the key id.
-fn display_name(cred: &CredArgs, hops: &[String], profile: Option<&str>, key_id: &str, env: &Env) -> String {
+fn display_name(
+    cred: &CredArgs,
+    hops: &[String],
+    profile: Option<&str>,
+    key_id: &str,
+    env: &Env,
+) -> String {
     if let Some(p) = profile {
         return p.to_string();
     }
-    let (account, role) = match (hops.last(), &cred.sso_role.sso_acct_id, &cred.sso_role.sso_role_name) {
+    let (account, role) = match (
+        hops.last(),
+        &cred.sso_role.sso_acct_id,
+        &cred.sso_role.sso_role_name,
+    ) {
         (Some(arn), _, _) => {
             let parts: Vec<&str> = arn.split(':').collect();
-            (parts.get(4).copied().unwrap_or_default().to_string(), arn.rsplit('/').next().unwrap_or_default().to_string())
+            (
+                parts.get(4).copied().unwrap_or_default().to_string(),
+                arn.rsplit('/').next().unwrap_or_default().to_string(),
+            )
         }
         (None, Some(a), Some(r)) => (a.clone(), r.clone()),
-        _ => return cred.source.profile.clone().or_else(|| env.get("AWS_PROFILE").map(str::to_string)).unwrap_or_else(|| key_id.to_string()),
+        _ => {
+            return cred
+                .source
+                .profile
+                .clone()
+                .or_else(|| env.get("AWS_PROFILE").map(str::to_string))
+                .unwrap_or_else(|| key_id.to_string());
+        }
     };
     let name = index::account_name(env, &account).unwrap_or(account);
     format!("{name}-{role}")
@@ -89,22 +113,44 @@ fn display_name(cred: &CredArgs, hops: &[String], profile: Option<&str>, key_id:
 
 pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "refresh")?;
-    let stored = env.get("AWS_LOGIN_ASSUME").ok_or_else(|| anyhow!("nothing to refresh: run awsl assume first"))?;
-    let mut raw: Vec<String> = serde_json::from_str(stored).map_err(|_| anyhow!("AWS_LOGIN_ASSUME is damaged: run awsl assume again"))?;
+    let stored = env
+        .get("AWS_LOGIN_ASSUME")
+        .ok_or_else(|| anyhow!("nothing to refresh: run awsl assume first"))?;
+    let mut raw: Vec<String> = serde_json::from_str(stored)
+        .map_err(|_| anyhow!("AWS_LOGIN_ASSUME is damaged: run awsl assume again"))?;
     // Cache and refresh tokens only: never a browser.
     let has_token_source = raw.iter().any(|a| {
-        ["--use-cache", "--sso-access-token", "--accesstoken-cache"].iter().any(|o| a == o || a.starts_with(&format!("{o}=")))
+        ["--use-cache", "--sso-access-token", "--accesstoken-cache"]
+            .iter()
+            .any(|o| a == o || a.starts_with(&format!("{o}=")))
     });
-    if raw.iter().any(|a| a == "--start-url" || a.starts_with("--start-url=")) && !has_token_source {
+    if raw
+        .iter()
+        .any(|a| a == "--start-url" || a.starts_with("--start-url="))
+        && !has_token_source
+    {
         raw.push("--use-cache".into());
     }
     raw.push("--no-sign-in".into());
-    if args.quiet && raw.iter().any(|a| a == "--mfa-serial" || a.starts_with("--mfa-serial=")) {
+    if args.quiet
+        && raw
+            .iter()
+            .any(|a| a == "--mfa-serial" || a.starts_with("--mfa-serial="))
+    {
         return Err(anyhow!("this identity needs an MFA code: run awsl refresh"));
     }
-    let argv = std::iter::once("aws-login".to_string()).chain(std::iter::once("assume".to_string())).chain(raw.iter().cloned());
-    let cli = Cli::try_parse_from(argv).map_err(|e| anyhow!("the stored assume arguments no longer parse ({}): run awsl assume again", e.kind()))?;
-    let Command::Assume(assume) = cli.command else { unreachable!("parsed as assume") };
+    let argv = std::iter::once("aws-login".to_string())
+        .chain(std::iter::once("assume".to_string()))
+        .chain(raw.iter().cloned());
+    let cli = Cli::try_parse_from(argv).map_err(|e| {
+        anyhow!(
+            "the stored assume arguments no longer parse ({}): run awsl assume again",
+            e.kind()
+        )
+    })?;
+    let Command::Assume(assume) = cli.command else {
+        unreachable!("parsed as assume")
+    };
     let mut cred = assume.cred.clone();
     if let Some(p) = assume.profile_name {
         cred.source.profile = Some(p);

@@ -26,7 +26,12 @@ pub fn run(command: Command, argv: &[String], env: &Env) -> Result<()> {
         Command::Shell(args) => shell::run(&args),
         Command::Assume(args) => {
             // What follows `assume` on the command line, for `awsl refresh` to replay.
-            let raw = argv.iter().skip_while(|a| *a != "assume").skip(1).cloned().collect();
+            let raw = argv
+                .iter()
+                .skip_while(|a| *a != "assume")
+                .skip(1)
+                .cloned()
+                .collect();
             runtime()?.block_on(assume::assume(&args, raw, env))
         }
         Command::Refresh(args) => runtime()?.block_on(assume::refresh(&args, env)),

@@ -9,7 +9,13 @@ pub fn run(args: &ShellArgs) -> Result<()> {
     match &args.command {
         ShellCommand::Init(a) => {
             let bin = std::env::current_exe().context("cannot find the path of aws-login")?;
-            output::print(&init::render(a.shell, &a.cmd, !a.no_completion, a.prompt, &bin)?)
+            output::print(&init::render(
+                a.shell,
+                &a.cmd,
+                !a.no_completion,
+                a.prompt,
+                &bin,
+            )?)
         }
         ShellCommand::Completions(a) => {
             let mut buf = Vec::new();

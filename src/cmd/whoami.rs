@@ -16,11 +16,18 @@ pub async fn run(args: &WhoamiArgs, env: &Env) -> Result<()> {
         .or_else(|| env.get("AWS_PROFILE"))
         .or_else(|| env.get("AWS_ACCESS_KEY_ID"))
         .ok_or_else(|| anyhow!("no identity in this shell: run awsl assume PROFILE (or awsl whoami --check to ask STS)"))?;
-    let region = env.get("AWS_REGION").or_else(|| env.get("AWS_DEFAULT_REGION")).unwrap_or("(no region)");
+    let region = env
+        .get("AWS_REGION")
+        .or_else(|| env.get("AWS_DEFAULT_REGION"))
+        .unwrap_or("(no region)");
     let expiry = env
         .get("AWS_LOGIN_EXPIRES_EPOCH")
         .and_then(|e| e.parse::<i64>().ok())
-        .or_else(|| env.get("AWS_CREDENTIAL_EXPIRATION").and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map(|t| t.timestamp()));
+        .or_else(|| {
+            env.get("AWS_CREDENTIAL_EXPIRATION")
+                .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+                .map(|t| t.timestamp())
+        });
     let left = match expiry {
         Some(epoch) => format!("{} left", time_left(epoch - Utc::now().timestamp())),
         None => "no expiry".to_string(),
@@ -34,5 +41,9 @@ pub fn time_left(secs: i64) -> String {
         return "expired".to_string();
     }
     let m = secs / 60;
-    if m < 60 { format!("{m}m") } else { format!("{}h{:02}m", m / 60, m % 60) }
+    if m < 60 {
+        format!("{m}m")
+    } else {
+        format!("{}h{:02}m", m / 60, m % 60)
+    }
 }

@@ -21,15 +21,20 @@ fn home(env: &Env) -> Option<PathBuf> {
 }
 
 fn config_path(env: &Env) -> Option<PathBuf> {
-    env.get("AWS_CONFIG_FILE").map(PathBuf::from).or_else(|| Some(home(env)?.join(".aws/config")))
+    env.get("AWS_CONFIG_FILE")
+        .map(PathBuf::from)
+        .or_else(|| Some(home(env)?.join(".aws/config")))
 }
 
 fn credentials_path(env: &Env) -> Option<PathBuf> {
-    env.get("AWS_SHARED_CREDENTIALS_FILE").map(PathBuf::from).or_else(|| Some(home(env)?.join(".aws/credentials")))
+    env.get("AWS_SHARED_CREDENTIALS_FILE")
+        .map(PathBuf::from)
+        .or_else(|| Some(home(env)?.join(".aws/credentials")))
 }
 
 fn read(path: Option<PathBuf>) -> String {
-    path.and_then(|p| std::fs::read_to_string(p).ok()).unwrap_or_default()
+    path.and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default()
 }
 
 /// Section names: `[profile X]` and `[default]` in the config file, `[X]` in credentials.
@@ -50,12 +55,18 @@ fn sections(text: &str, credentials: bool) -> impl Iterator<Item = (&str, &str)>
 fn values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = &'a str> {
     text.lines().filter_map(move |l| {
         let (k, v) = l.split_once('=')?;
-        (k.trim() == key).then(|| v.trim()).filter(|v| !v.is_empty())
+        (k.trim() == key)
+            .then(|| v.trim())
+            .filter(|v| !v.is_empty())
     })
 }
 
 fn matching(items: impl IntoIterator<Item = String>, current: &str) -> Vec<CompletionCandidate> {
-    items.into_iter().filter(|i| i.starts_with(current)).map(CompletionCandidate::new).collect()
+    items
+        .into_iter()
+        .filter(|i| i.starts_with(current))
+        .map(CompletionCandidate::new)
+        .collect()
 }
 
 pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
@@ -73,15 +84,19 @@ pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
 pub fn sso_sessions(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
     let config = read(config_path(&env));
-    let names: BTreeSet<String> =
-        sections(&config, false).filter(|(kind, _)| *kind == "sso-session").map(|(_, n)| n.to_string()).collect();
+    let names: BTreeSet<String> = sections(&config, false)
+        .filter(|(kind, _)| *kind == "sso-session")
+        .map(|(_, n)| n.to_string())
+        .collect();
     matching(names, &prefix(current))
 }
 
 pub fn start_urls(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
     let config = read(config_path(&env));
-    let mut urls: BTreeSet<String> = values(&config, "sso_start_url").map(str::to_string).collect();
+    let mut urls: BTreeSet<String> = values(&config, "sso_start_url")
+        .map(str::to_string)
+        .collect();
     urls.extend(index::all(&env).into_iter().filter_map(|i| i.start_url));
     if let Some(dir) = home(&env).map(|h| h.join(".aws/sso/cache"))
         && let Ok(entries) = std::fs::read_dir(dir)
@@ -121,7 +136,10 @@ pub fn roles(current: &OsStr) -> Vec<CompletionCandidate> {
         .iter()
         .position(|a| a == "--sso-acct-id")
         .and_then(|i| args.get(i + 1).cloned())
-        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--sso-acct-id=").map(str::to_string)));
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--sso-acct-id=").map(str::to_string))
+        });
     let mut names = BTreeSet::new();
     for index in index::all(&env) {
         for (id, a) in index.accounts {
@@ -145,15 +163,49 @@ pub fn role_arns(current: &OsStr) -> Vec<CompletionCandidate> {
         Some(i) => current.split_at(i + 1),
         None => ("", current.as_str()),
     };
-    arns.into_iter().filter(|a| a.starts_with(last)).map(|a| CompletionCandidate::new(format!("{head}{a}"))).collect()
+    arns.into_iter()
+        .filter(|a| a.starts_with(last))
+        .map(|a| CompletionCandidate::new(format!("{head}{a}")))
+        .collect()
 }
 
 const REGIONS: [&str; 36] = [
-    "af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
-    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ca-central-1", "ca-west-1",
-    "cn-north-1", "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1",
-    "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1",
-    "us-east-2", "us-gov-east-1", "us-gov-west-1", "us-west-1", "us-west-2", "ap-southeast-7",
+    "af-south-1",
+    "ap-east-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ca-central-1",
+    "ca-west-1",
+    "cn-north-1",
+    "cn-northwest-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "us-west-1",
+    "us-west-2",
+    "ap-southeast-7",
 ];
 
 pub fn regions(current: &OsStr) -> Vec<CompletionCandidate> {
@@ -170,8 +222,22 @@ mod tests {
     fn sections_and_values_are_read_from_plain_lines() {
         let config = "[default]\nregion = x\n[profile dev]\nrole_arn = arn:aws:iam::1:role/A\n[sso-session corp]\nsso_start_url = https://s\n[services x]\n";
         let found: Vec<(&str, &str)> = sections(config, false).collect();
-        assert_eq!(found, [("profile", "default"), ("profile", "dev"), ("sso-session", "corp"), ("services", "x")]);
-        assert_eq!(values(config, "role_arn").collect::<Vec<_>>(), ["arn:aws:iam::1:role/A"]);
-        assert_eq!(sections("[bob]\n", true).collect::<Vec<_>>(), [("profile", "bob")]);
+        assert_eq!(
+            found,
+            [
+                ("profile", "default"),
+                ("profile", "dev"),
+                ("sso-session", "corp"),
+                ("services", "x")
+            ]
+        );
+        assert_eq!(
+            values(config, "role_arn").collect::<Vec<_>>(),
+            ["arn:aws:iam::1:role/A"]
+        );
+        assert_eq!(
+            sections("[bob]\n", true).collect::<Vec<_>>(),
+            [("profile", "bob")]
+        );
     }
 }

@@ -14,7 +14,10 @@ pub fn path(env: &Env) -> Option<PathBuf> {
 }
 
 pub fn roles(env: &Env) -> Vec<String> {
-    path(env).and_then(|p| std::fs::read_to_string(p).ok()).map(|t| t.lines().map(str::to_string).collect()).unwrap_or_default()
+    path(env)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 /// Best effort: completion is a convenience, never a reason to fail an assume.
@@ -26,7 +29,10 @@ pub fn record_roles(env: &Env, arns: &[String]) {
         let path = path(env).ok_or_else(|| anyhow::anyhow!("no state directory"))?;
         fsutil::private_dir(path.parent().expect("in a directory"))?;
         let lock = fsutil::lock(&path)?;
-        let mut list: Vec<String> = roles(env).into_iter().filter(|r| !arns.contains(r)).collect();
+        let mut list: Vec<String> = roles(env)
+            .into_iter()
+            .filter(|r| !arns.contains(r))
+            .collect();
         list.extend(arns.iter().cloned());
         let start = list.len().saturating_sub(KEEP);
         let mut text = list[start..].join("\n");

@@ -15,18 +15,35 @@ const POWERSHELL: &str = include_str!("../../shell/aws-login.ps1");
 
 /// Every placeholder the scripts may use; none survives rendering.
 #[cfg(test)]
-pub const PLACEHOLDERS: [&str; 4] = ["__AWSL_CMD__", "__AWSL_BIN__", "__AWSL_PROMPT__", "__AWSL_COMPLETION__"];
+pub const PLACEHOLDERS: [&str; 4] = [
+    "__AWSL_CMD__",
+    "__AWSL_BIN__",
+    "__AWSL_PROMPT__",
+    "__AWSL_COMPLETION__",
+];
 
-pub fn render(shell: InitShell, cmd: &str, completion: bool, prompt: bool, bin: &Path) -> Result<String> {
+pub fn render(
+    shell: InitShell,
+    cmd: &str,
+    completion: bool,
+    prompt: bool,
+    bin: &Path,
+) -> Result<String> {
     let (template, quoting) = match shell {
         InitShell::Bash => (BASH, Shell::Posix),
         InitShell::Zsh => (ZSH, Shell::Posix),
         InitShell::Fish => (FISH, Shell::Fish),
         InitShell::Powershell => (POWERSHELL, Shell::Powershell),
     };
-    let bin_text = bin.to_str().ok_or_else(|| anyhow::anyhow!("the path of aws-login is not UTF-8: {}", bin.display()))?;
+    let bin_text = bin
+        .to_str()
+        .ok_or_else(|| anyhow::anyhow!("the path of aws-login is not UTF-8: {}", bin.display()))?;
     let quoted_bin = quoting.quote(bin_text).map_err(|e| anyhow::anyhow!(e))?;
-    let registration = if completion { registration(shell, cmd, bin_text)? } else { String::new() };
+    let registration = if completion {
+        registration(shell, cmd, bin_text)?
+    } else {
+        String::new()
+    };
     Ok(template
         .replace("__AWSL_COMPLETION__", &registration)
         .replace("__AWSL_CMD__", cmd)
@@ -43,13 +60,18 @@ fn registration(shell: InitShell, cmd: &str, bin: &str) -> Result<String> {
             InitShell::Bash => Bash.write_registration("COMPLETE", name, name, bin, &mut buf)?,
             InitShell::Zsh => Zsh.write_registration("COMPLETE", name, name, bin, &mut buf)?,
             InitShell::Fish => Fish.write_registration("COMPLETE", name, name, bin, &mut buf)?,
-            InitShell::Powershell => Powershell.write_registration("COMPLETE", name, name, bin, &mut buf)?,
+            InitShell::Powershell => {
+                Powershell.write_registration("COMPLETE", name, name, bin, &mut buf)?
+            }
         }
     }
     let text = String::from_utf8(buf)?;
     // zsh: compdef exists only once compinit has run; without it, skip quietly.
     Ok(match shell {
-        InitShell::Zsh => format!("if (( ${{+functions[compdef]}} )); then\n{}\nfi", text.replace("#compdef ", "# compdef ")),
+        InitShell::Zsh => format!(
+            "if (( ${{+functions[compdef]}} )); then\n{}\nfi",
+            text.replace("#compdef ", "# compdef ")
+        ),
         _ => text,
     })
 }
@@ -63,7 +85,14 @@ mod tests {
     fn no_placeholder_survives_rendering() {
         for shell in InitShell::value_variants() {
             for (completion, prompt) in [(false, false), (true, true)] {
-                let text = render(*shell, "awsl", completion, prompt, Path::new("/opt/aws login/bin/aws-login")).unwrap();
+                let text = render(
+                    *shell,
+                    "awsl",
+                    completion,
+                    prompt,
+                    Path::new("/opt/aws login/bin/aws-login"),
+                )
+                .unwrap();
                 for p in PLACEHOLDERS {
                     assert!(!text.contains(p), "{shell:?}: {p} survived");
                 }

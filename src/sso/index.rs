@@ -116,8 +116,12 @@ pub fn record_role(
 
 /// Every index file there is (one per session).
 pub fn all(env: &Env) -> Vec<Index> {
-    let Some(dir) = state_dir(env).map(|d| d.join("sso-index")) else { return Vec::new() };
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Some(dir) = state_dir(env).map(|d| d.join("sso-index")) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     entries
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
@@ -127,5 +131,7 @@ pub fn all(env: &Env) -> Vec<Index> {
 
 /// An account's name, if any session's index knows it.
 pub fn account_name(env: &Env, account: &str) -> Option<String> {
-    all(env).into_iter().find_map(|i| i.accounts.get(account).and_then(|a| a.name.clone()))
+    all(env)
+        .into_iter()
+        .find_map(|i| i.accounts.get(account).and_then(|a| a.name.clone()))
 }

@@ -22,7 +22,9 @@ fn main() -> anyhow::Result<()> {
             }
             "--latency" => {
                 let v = args.next().context(USAGE)?;
-                let (name, ms) = v.split_once('=').with_context(|| format!("bad --latency {v:?}\n{USAGE}"))?;
+                let (name, ms) = v
+                    .split_once('=')
+                    .with_context(|| format!("bad --latency {v:?}\n{USAGE}"))?;
                 let service = match name {
                     "sts" => Service::Sts,
                     "imds" => Service::Imds,
@@ -32,7 +34,11 @@ fn main() -> anyhow::Result<()> {
                     "signin" => Service::Signin,
                     _ => bail!("unknown service {name:?}\n{USAGE}"),
                 };
-                latencies.push((service, ms.parse::<u64>().with_context(|| format!("bad milliseconds {ms:?}"))?));
+                latencies.push((
+                    service,
+                    ms.parse::<u64>()
+                        .with_context(|| format!("bad milliseconds {ms:?}"))?,
+                ));
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -47,7 +53,13 @@ fn main() -> anyhow::Result<()> {
     let fake = FakeAws::start_on(scenario, port)?;
     fake.echo_requests(true);
     for (service, latency_ms) in latencies {
-        fake.set_fault(service, Fault { latency_ms, ..Default::default() });
+        fake.set_fault(
+            service,
+            Fault {
+                latency_ms,
+                ..Default::default()
+            },
+        );
     }
 
     let mut out = std::io::stdout().lock();
