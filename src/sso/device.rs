@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Result, anyhow};
 use aws_sdk_ssooidc::operation::create_token::CreateTokenError;
+use aws_sdk_ssooidc::operation::start_device_authorization::StartDeviceAuthorizationError;
 use tokio::time::{Instant, sleep};
 
 use super::browser::{Spinner, open};
@@ -23,7 +24,7 @@ pub struct Device<'a> {
 
 impl Device<'_> {
     pub async fn sign_in(&self) -> Result<(Granted, Registration)> {
-        let reg = self
+        let mut reg = self
             .oidc
             .registration(
                 self.cache,
@@ -31,25 +32,53 @@ impl Device<'_> {
                 Flow::Device,
                 self.refreshable,
                 None,
+                false,
             )
             .await?;
-        let auth = self
-            .oidc
-            .client
-            .start_device_authorization()
-            .client_id(&reg.id)
-            .client_secret(&reg.secret)
-            .start_url(self.start_url)
-            .send()
-            .await
-            .map_err(|e| {
-                call_error(
-                    "SSO OIDC",
-                    "AWS_ENDPOINT_URL_SSO_OIDC",
-                    "StartDeviceAuthorization",
-                    e,
-                )
-            })?;
+        let mut fresh = false;
+        let auth = loop {
+            let result = self
+                .oidc
+                .client
+                .start_device_authorization()
+                .client_id(&reg.id)
+                .client_secret(&reg.secret)
+                .start_url(self.start_url)
+                .send()
+                .await;
+            match result {
+                Ok(auth) => break auth,
+                // The service forgot the cached client (revoked, or another endpoint): register anew once.
+                Err(e)
+                    if !fresh
+                        && matches!(
+                            e.as_service_error(),
+                            Some(StartDeviceAuthorizationError::InvalidClientException(_))
+                        ) =>
+                {
+                    fresh = true;
+                    reg = self
+                        .oidc
+                        .registration(
+                            self.cache,
+                            self.start_url,
+                            Flow::Device,
+                            self.refreshable,
+                            None,
+                            true,
+                        )
+                        .await?;
+                }
+                Err(e) => {
+                    return Err(call_error(
+                        "SSO OIDC",
+                        "AWS_ENDPOINT_URL_SSO_OIDC",
+                        "StartDeviceAuthorization",
+                        e,
+                    ));
+                }
+            }
+        };
         let code = auth.user_code().unwrap_or_default();
         let url = auth
             .verification_uri_complete()

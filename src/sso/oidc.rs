@@ -86,7 +86,8 @@ impl Oidc {
     }
 
     /// A client registration for `flow`, reused from the cache until it expires (AWS allows
-    /// few registrations; the seed registered one per sign-in).
+    /// few registrations; the seed registered one per sign-in). `fresh` registers anew, for
+    /// when the service no longer knows the cached client.
     pub async fn registration(
         &self,
         cache: &Cache,
@@ -94,6 +95,7 @@ impl Oidc {
         flow: Flow,
         refreshable: bool,
         redirect_uri: Option<&str>,
+        fresh: bool,
     ) -> Result<Registration> {
         let mut grants = match flow {
             Flow::Pkce => vec!["authorization_code"],
@@ -108,9 +110,10 @@ impl Oidc {
             &hex(&<sha1::Sha1 as sha1::Digest>::digest(key.as_bytes()))[..16]
         ));
         let lock = cache.lock(&path)?;
-        if let Some(reg) = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|t| parse_registration(&t))
+        if !fresh
+            && let Some(reg) = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| parse_registration(&t))
             && reg.expires_at - Duration::minutes(15) > Utc::now()
         {
             tracing::debug!("reusing the OIDC client registration");

@@ -50,6 +50,7 @@ impl Pkce<'_> {
                 Flow::Pkce,
                 self.refreshable,
                 Some(&redirect_uri),
+                false,
             )
             .await?;
 

@@ -820,3 +820,27 @@ fn when_the_browser_cannot_be_opened_the_url_is_printed_and_the_wait_goes_on() {
     );
     assert!(seen.contains("cannot open a browser"), "{seen}");
 }
+
+#[test]
+fn a_cached_client_the_service_forgot_is_registered_again() {
+    let w = World::new();
+    let args = role_args(&["--start-url", START_URL, "--no-browser"]);
+    let (first, seen) = approve_from_stderr(w.cmd(&args).spawn());
+    assert!(first.status.success(), "{seen}");
+    // Corrupt the cached registration: the service no longer knows that client.
+    let dir = w.home().join(".aws/sso/cache");
+    let reg = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("aws-login-client-") && p.extension().is_some_and(|x| x == "json"))
+        .expect("a cached registration");
+    let text = std::fs::read_to_string(&reg).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["clientId"] = "forgotten-client".into();
+    std::fs::write(&reg, doc.to_string()).unwrap();
+    std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
+    let (second, seen) = approve_from_stderr(w.cmd(&args).spawn());
+    assert!(second.status.success(), "{seen}{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(oidc_actions(&w).iter().filter(|a| *a == "RegisterClient").count(), 2);
+}
