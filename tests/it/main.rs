@@ -4,12 +4,14 @@
 mod bad_input;
 mod browser;
 mod chain;
+mod completion;
 mod console;
 mod dumpconfig;
 mod harness;
 mod interop;
 mod outform;
 mod runas;
+mod shell;
 mod sources;
 mod sso;
 mod verbosity;

@@ -833,7 +833,13 @@ fn a_cached_client_the_service_forgot_is_registered_again() {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("aws-login-client-") && p.extension().is_some_and(|x| x == "json"))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("aws-login-client-")
+                && p.extension().is_some_and(|x| x == "json")
+        })
         .expect("a cached registration");
     let text = std::fs::read_to_string(&reg).unwrap();
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -841,6 +847,16 @@ fn a_cached_client_the_service_forgot_is_registered_again() {
     std::fs::write(&reg, doc.to_string()).unwrap();
     std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
     let (second, seen) = approve_from_stderr(w.cmd(&args).spawn());
-    assert!(second.status.success(), "{seen}{}", String::from_utf8_lossy(&second.stderr));
-    assert_eq!(oidc_actions(&w).iter().filter(|a| *a == "RegisterClient").count(), 2);
+    assert!(
+        second.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(
+        oidc_actions(&w)
+            .iter()
+            .filter(|a| *a == "RegisterClient")
+            .count(),
+        2
+    );
 }

@@ -1,0 +1,395 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'aws-login'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'aws-login' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Open the AWS web console signed in as the final identity')
+            [CompletionResult]::new('dumpcreds', 'dumpcreds', [CompletionResultType]::ParameterValue, 'Print the final credentials as shell code or as credential_process JSON')
+            [CompletionResult]::new('getcallerid', 'getcallerid', [CompletionResultType]::ParameterValue, 'Print the final identity (STS GetCallerIdentity) as JSON')
+            [CompletionResult]::new('runas', 'runas', [CompletionResultType]::ParameterValue, 'Run a command with the final credentials in its environment')
+            [CompletionResult]::new('dumpconfig', 'dumpconfig', [CompletionResultType]::ParameterValue, 'Print ~/.aws/config profiles for every Identity Center account and role')
+            [CompletionResult]::new('importcache', 'importcache', [CompletionResultType]::ParameterValue, 'Import an SSO token cache (AWS CLI format) into the shared token cache')
+            [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Shell integration: the init script that defines the `awsl` function, static completions')
+            [CompletionResult]::new('assume', 'assume', [CompletionResultType]::ParameterValue, 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)')
+            [CompletionResult]::new('unassume', 'unassume', [CompletionResultType]::ParameterValue, 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the identity, region and time left in this shell (no network unless --check)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;console' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session (keys the token cache, as the AWS CLI does)')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Issuer shown by the console as where the sign-in came from')
+            [CompletionResult]::new('--destination', '--destination', [CompletionResultType]::ParameterName, 'Console page to open (https, on the partition''s console host)')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service page to open (ec2, s3, iam, lambda, ...), in the region')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('--print', '--print', [CompletionResultType]::ParameterName, 'Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;dumpcreds' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session (keys the token cache, as the AWS CLI does)')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--outform', '--outform', [CompletionResultType]::ParameterName, 'Shell to print code for')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('--credential-helper', '--credential-helper', [CompletionResultType]::ParameterName, 'Print credential_process JSON (for a profile''s credential_process) instead of shell code')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;getcallerid' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session (keys the token cache, as the AWS CLI does)')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;runas' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session (keys the token cache, as the AWS CLI does)')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Command line to run through `sh -c`')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Command line to run through `sh -c`')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;dumpconfig' {
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session (keys the token cache, as the AWS CLI does)')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region written into every generated profile')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'role_session_name written into the --target-arn-profiles profiles')
+            [CompletionResult]::new('--target-arn-profiles', '--target-arn-profiles', [CompletionResultType]::ParameterName, 'Extra assume-role profiles: JSON array of {"SourceAccountID", "SourceRoleName", "TargetArn", "TargetAccountName", "Region"}, inline or file://PATH')
+            [CompletionResult]::new('--name-format', '--name-format', [CompletionResultType]::ParameterName, 'Profile names: {account_name}, {account_id} and {role_name} are replaced; anything outside [A-Za-z0-9._-] becomes ''-''')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many ListAccountRoles calls to make at once')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Write the profiles into FILE (default: AWS_CONFIG_FILE or ~/.aws/config) as a managed block, keeping everything else in the file; a backup goes to FILE.bak')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;importcache' {
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'The token to import: file://PATH or inline JSON in the AWS CLI cache format')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Store it under this sso-session name (default: keyed by its startUrl)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;shell' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the init script that defines the `awsl` function')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login (what completions/ holds)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;shell;init' {
+            [CompletionResult]::new('--cmd', '--cmd', [CompletionResultType]::ParameterName, 'Name of the function to define')
+            [CompletionResult]::new('--no-completion', '--no-completion', [CompletionResultType]::ParameterName, 'Do not register tab completion')
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Add the identity segment to the prompt')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;shell;completions' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;shell;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the init script that defines the `awsl` function')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login (what completions/ holds)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;shell;help;init' {
+            break
+        }
+        'aws-login;shell;help;completions' {
+            break
+        }
+        'aws-login;shell;help;help' {
+            break
+        }
+        'aws-login;assume' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session (keys the token cache, as the AWS CLI does)')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;unassume' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;refresh' {
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr unless the refresh fails (for prompt hooks)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;whoami' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Ask STS (GetCallerIdentity) instead of reading the environment')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;help' {
+            [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Open the AWS web console signed in as the final identity')
+            [CompletionResult]::new('dumpcreds', 'dumpcreds', [CompletionResultType]::ParameterValue, 'Print the final credentials as shell code or as credential_process JSON')
+            [CompletionResult]::new('getcallerid', 'getcallerid', [CompletionResultType]::ParameterValue, 'Print the final identity (STS GetCallerIdentity) as JSON')
+            [CompletionResult]::new('runas', 'runas', [CompletionResultType]::ParameterValue, 'Run a command with the final credentials in its environment')
+            [CompletionResult]::new('dumpconfig', 'dumpconfig', [CompletionResultType]::ParameterValue, 'Print ~/.aws/config profiles for every Identity Center account and role')
+            [CompletionResult]::new('importcache', 'importcache', [CompletionResultType]::ParameterValue, 'Import an SSO token cache (AWS CLI format) into the shared token cache')
+            [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Shell integration: the init script that defines the `awsl` function, static completions')
+            [CompletionResult]::new('assume', 'assume', [CompletionResultType]::ParameterValue, 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)')
+            [CompletionResult]::new('unassume', 'unassume', [CompletionResultType]::ParameterValue, 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the identity, region and time left in this shell (no network unless --check)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;help;console' {
+            break
+        }
+        'aws-login;help;dumpcreds' {
+            break
+        }
+        'aws-login;help;getcallerid' {
+            break
+        }
+        'aws-login;help;runas' {
+            break
+        }
+        'aws-login;help;dumpconfig' {
+            break
+        }
+        'aws-login;help;importcache' {
+            break
+        }
+        'aws-login;help;shell' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the init script that defines the `awsl` function')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login (what completions/ holds)')
+            break
+        }
+        'aws-login;help;shell;init' {
+            break
+        }
+        'aws-login;help;shell;completions' {
+            break
+        }
+        'aws-login;help;assume' {
+            break
+        }
+        'aws-login;help;unassume' {
+            break
+        }
+        'aws-login;help;refresh' {
+            break
+        }
+        'aws-login;help;whoami' {
+            break
+        }
+        'aws-login;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,357 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[aws-login] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'aws-login'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'aws-login'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand console 'Open the AWS web console signed in as the final identity'
+            cand dumpcreds 'Print the final credentials as shell code or as credential_process JSON'
+            cand getcallerid 'Print the final identity (STS GetCallerIdentity) as JSON'
+            cand runas 'Run a command with the final credentials in its environment'
+            cand dumpconfig 'Print ~/.aws/config profiles for every Identity Center account and role'
+            cand importcache 'Import an SSO token cache (AWS CLI format) into the shared token cache'
+            cand shell 'Shell integration: the init script that defines the `awsl` function, static completions'
+            cand assume 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
+            cand unassume 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
+            cand refresh 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
+            cand whoami 'Show the identity, region and time left in this shell (no network unless --check)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;console'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session (keys the token cache, as the AWS CLI does)'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --issuer 'Issuer shown by the console as where the sign-in came from'
+            cand --destination 'Console page to open (https, on the partition''s console host)'
+            cand --service 'Service page to open (ec2, s3, iam, lambda, ...), in the region'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand --print 'Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;dumpcreds'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session (keys the token cache, as the AWS CLI does)'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --outform 'Shell to print code for'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand --credential-helper 'Print credential_process JSON (for a profile''s credential_process) instead of shell code'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;getcallerid'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session (keys the token cache, as the AWS CLI does)'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;runas'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session (keys the token cache, as the AWS CLI does)'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand -c 'Command line to run through `sh -c`'
+            cand --command 'Command line to run through `sh -c`'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;dumpconfig'= {
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session (keys the token cache, as the AWS CLI does)'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --region 'Region written into every generated profile'
+            cand --role-session-name 'role_session_name written into the --target-arn-profiles profiles'
+            cand --target-arn-profiles 'Extra assume-role profiles: JSON array of {"SourceAccountID", "SourceRoleName", "TargetArn", "TargetAccountName", "Region"}, inline or file://PATH'
+            cand --name-format 'Profile names: {account_name}, {account_id} and {role_name} are replaced; anything outside [A-Za-z0-9._-] becomes ''-'''
+            cand --concurrency 'How many ListAccountRoles calls to make at once'
+            cand --write 'Write the profiles into FILE (default: AWS_CONFIG_FILE or ~/.aws/config) as a managed block, keeping everything else in the file; a backup goes to FILE.bak'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;importcache'= {
+            cand --accesstoken-cache 'The token to import: file://PATH or inline JSON in the AWS CLI cache format'
+            cand --sso-session-name 'Store it under this sso-session name (default: keyed by its startUrl)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;shell'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Print the init script that defines the `awsl` function'
+            cand completions 'Print a static completion script for aws-login (what completions/ holds)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;shell;init'= {
+            cand --cmd 'Name of the function to define'
+            cand --no-completion 'Do not register tab completion'
+            cand --prompt 'Add the identity segment to the prompt'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;shell;completions'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;shell;help'= {
+            cand init 'Print the init script that defines the `awsl` function'
+            cand completions 'Print a static completion script for aws-login (what completions/ holds)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;shell;help;init'= {
+        }
+        &'aws-login;shell;help;completions'= {
+        }
+        &'aws-login;shell;help;help'= {
+        }
+        &'aws-login;assume'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session (keys the token cache, as the AWS CLI does)'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;unassume'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;refresh'= {
+            cand --quiet 'Print nothing on stderr unless the refresh fails (for prompt hooks)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;whoami'= {
+            cand --check 'Ask STS (GetCallerIdentity) instead of reading the environment'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;help'= {
+            cand console 'Open the AWS web console signed in as the final identity'
+            cand dumpcreds 'Print the final credentials as shell code or as credential_process JSON'
+            cand getcallerid 'Print the final identity (STS GetCallerIdentity) as JSON'
+            cand runas 'Run a command with the final credentials in its environment'
+            cand dumpconfig 'Print ~/.aws/config profiles for every Identity Center account and role'
+            cand importcache 'Import an SSO token cache (AWS CLI format) into the shared token cache'
+            cand shell 'Shell integration: the init script that defines the `awsl` function, static completions'
+            cand assume 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
+            cand unassume 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
+            cand refresh 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
+            cand whoami 'Show the identity, region and time left in this shell (no network unless --check)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;help;console'= {
+        }
+        &'aws-login;help;dumpcreds'= {
+        }
+        &'aws-login;help;getcallerid'= {
+        }
+        &'aws-login;help;runas'= {
+        }
+        &'aws-login;help;dumpconfig'= {
+        }
+        &'aws-login;help;importcache'= {
+        }
+        &'aws-login;help;shell'= {
+            cand init 'Print the init script that defines the `awsl` function'
+            cand completions 'Print a static completion script for aws-login (what completions/ holds)'
+        }
+        &'aws-login;help;shell;init'= {
+        }
+        &'aws-login;help;shell;completions'= {
+        }
+        &'aws-login;help;assume'= {
+        }
+        &'aws-login;help;unassume'= {
+        }
+        &'aws-login;help;refresh'= {
+        }
+        &'aws-login;help;whoami'= {
+        }
+        &'aws-login;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,268 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_aws_login_global_optspecs
+    string join \n v/verbose h/help V/version
+end
+
+function __fish_aws_login_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_aws_login_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_aws_login_using_subcommand
+    set -l cmd (__fish_aws_login_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c aws-login -n "__fish_aws_login_needs_command" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_needs_command" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_needs_command" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "console" -d 'Open the AWS web console signed in as the final identity'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "runas" -d 'Run a command with the final credentials in its environment'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "assume" -d 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l issuer -d 'Issuer shown by the console as where the sign-in came from' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l destination -d 'Console page to open (https, on the partition\'s console host)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l service -d 'Service page to open (ec2, s3, iam, lambda, ...), in the region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l print -d 'Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l outform -d 'Shell to print code for' -r -f -a "linux\t'POSIX shells (bash, zsh, sh)'
+mac\t'POSIX shells (same as linux)'
+windows\t'cmd.exe'
+powershell\t'PowerShell'
+fish\t'fish'"
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l credential-helper -d 'Print credential_process JSON (for a profile\'s credential_process) instead of shell code'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s c -l command -d 'Command line to run through `sh -c`' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l region -d 'Region written into every generated profile' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l role-session-name -d 'role_session_name written into the --target-arn-profiles profiles' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l target-arn-profiles -d 'Extra assume-role profiles: JSON array of {"SourceAccountID", "SourceRoleName", "TargetArn", "TargetAccountName", "Region"}, inline or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l name-format -d 'Profile names: {account_name}, {account_id} and {role_name} are replaced; anything outside [A-Za-z0-9._-] becomes \'-\'' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l concurrency -d 'How many ListAccountRoles calls to make at once' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l write -d 'Write the profiles into FILE (default: AWS_CONFIG_FILE or ~/.aws/config) as a managed block, keeping everything else in the file; a backup goes to FILE.bak' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand importcache" -l accesstoken-cache -d 'The token to import: file://PATH or inline JSON in the AWS CLI cache format' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand importcache" -l sso-session-name -d 'Store it under this sso-session name (default: keyed by its startUrl)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand importcache" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand importcache" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand importcache" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "init" -d 'Print the init script that defines the `awsl` function'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l cmd -d 'Name of the function to define' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l no-completion -d 'Do not register tab completion'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l prompt -d 'Add the identity segment to the prompt'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "init" -d 'Print the init script that defines the `awsl` function'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -l quiet -d 'Print nothing on stderr unless the refresh fails (for prompt hooks)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -l check -d 'Ask STS (GetCallerIdentity) instead of reading the environment'
+complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "console" -d 'Open the AWS web console signed in as the final identity'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "runas" -d 'Run a command with the final credentials in its environment'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "assume" -d 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "init" -d 'Print the init script that defines the `awsl` function'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'

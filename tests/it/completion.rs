@@ -1,0 +1,537 @@
+//! Shell completion: dynamic candidates through clap_complete's environment protocol
+//! (`COMPLETE=bash|fish aws-login -- WORDS…`), at organisation scale (5,000 profiles, an
+//! index of 1,000 accounts), in real bash through the `shell init` registration, and the
+//! static scripts committed in completions/.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use crate::harness::*;
+
+const PROFILES: usize = 5_000;
+const ACCOUNTS: usize = 1_000;
+const CONFIG_URL: &str = "https://config.awsapps.com/start";
+const CACHE_URL: &str = "https://cache.awsapps.com/start";
+const INDEX_URL: &str = "https://index.awsapps.com/start";
+const CONFIG_ROLE_A: &str = "arn:aws:iam::222222222222:role/ConfigA";
+const CONFIG_ROLE_B: &str = "arn:aws:iam::333333333333:role/team/ConfigB";
+const HISTORY_ROLE: &str = "arn:aws:iam::444444444444:role/Assumed";
+
+fn profile(i: usize) -> String {
+    format!("team-{i:04}")
+}
+
+fn account_id(i: usize) -> String {
+    format!("{}", 100_000_000_000 + i)
+}
+
+/// Every account has Admin and a role of its own, so filtering by account shows.
+fn account_roles(i: usize) -> [String; 2] {
+    ["Admin".to_string(), format!("Team{i:04}")]
+}
+
+/// A home at scale: a config with 5,000 profiles (plus `[default]`, an sso-session, role
+/// ARNs and sections that are not profiles), a credentials file, an SSO cache, a discovery
+/// index of 1,000 accounts and an assume history.
+fn big_world() -> World {
+    let w = World::new();
+    let mut config = String::from("[default]\nregion = us-east-1\n\n");
+    config.push_str(&format!(
+        "[sso-session corp]\nsso_start_url = {CONFIG_URL}\nsso_region = us-east-1\n\n\
+         [sso-session lab]\nsso_start_url = {CONFIG_URL}\n\n\
+         [services local]\nsts =\n  endpoint_url = http://127.0.0.1:1\n\n"
+    ));
+    for i in 0..PROFILES {
+        config.push_str(&format!(
+            "[profile {}]\nsso_session = corp\nsso_account_id = {}\nsso_role_name = Admin\nregion = eu-west-1\n\n",
+            profile(i),
+            account_id(i % ACCOUNTS)
+        ));
+    }
+    config.push_str(&format!(
+        "[profile chained]\nsource_profile = team-0000\nrole_arn = {CONFIG_ROLE_A}\n\n\
+         [profile audit]\nsource_profile = chained\nrole_arn = {CONFIG_ROLE_B}\n"
+    ));
+    w.write(".aws/config", &config);
+    w.write(
+        ".aws/credentials",
+        "[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = x\n\n\
+         [cred-only]\naws_access_key_id = AKIACREDONLY\naws_secret_access_key = y\n",
+    );
+    w.write(
+        ".aws/sso/cache/0123456789abcdef.json",
+        &format!(
+            r#"{{"startUrl": "{CACHE_URL}", "region": "us-east-1", "accessToken": "t", "expiresAt": "2030-01-01T00:00:00Z"}}"#
+        ),
+    );
+    // A client registration: no startUrl, and not a candidate.
+    w.write(
+        ".aws/sso/cache/botocore-client-id-us-east-1.json",
+        r#"{"clientId": "c", "clientSecret": "s", "expiresAt": "2030-01-01T00:00:00Z"}"#,
+    );
+    let accounts: serde_json::Map<String, serde_json::Value> = (0..ACCOUNTS)
+        .map(|i| {
+            (
+                account_id(i),
+                serde_json::json!({"name": format!("acct-{i:04}"), "roles": account_roles(i)}),
+            )
+        })
+        .collect();
+    let index = serde_json::json!({
+        "startUrl": INDEX_URL,
+        "updatedAt": "2026-01-01T00:00:00Z",
+        "accounts": accounts,
+    });
+    w.write(
+        ".local/state/aws-login/sso-index/0a1b2c3d.json",
+        &index.to_string(),
+    );
+    w.write(
+        ".local/state/aws-login/assumed-roles",
+        &format!("{HISTORY_ROLE}\n{CONFIG_ROLE_A}\n"),
+    );
+    w
+}
+
+/// The bash protocol: the last word is the one completed; candidates joined by _CLAP_IFS.
+fn bash_complete(w: &World, words: &[&str]) -> Vec<String> {
+    let out = bash_request(w, words).run();
+    out.ok();
+    assert_eq!(out.stderr, "", "{words:?}");
+    out.stdout
+        .split('\n')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn bash_request<'w>(w: &'w World, words: &[&str]) -> Run<'w> {
+    let mut args = vec!["--"];
+    args.extend(words);
+    w.cmd(&args)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", &(words.len() - 1).to_string())
+        .env("_CLAP_IFS", "\n")
+}
+
+/// The fish protocol: one `value<TAB>help` per line.
+fn fish_complete(w: &World, words: &[&str]) -> Vec<(String, String)> {
+    let mut args = vec!["--"];
+    args.extend(words);
+    let out = w.cmd(&args).env("COMPLETE", "fish").run();
+    out.ok();
+    assert_eq!(out.stderr, "", "{words:?}");
+    out.stdout
+        .lines()
+        .map(|l| match l.split_once('\t') {
+            Some((v, h)) => (v.to_string(), h.to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
+}
+
+fn sorted(v: Vec<String>) -> Vec<String> {
+    let mut v = v;
+    v.sort();
+    v
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// Completion reads local files only: the emulator, which every AWS endpoint points at,
+/// saw nothing.
+#[track_caller]
+fn assert_no_network(w: &World) {
+    let log = w.fake.log();
+    assert!(log.is_empty(), "completion made network calls: {log:?}");
+}
+
+#[test]
+fn subcommands_options_and_value_enums_complete() {
+    let w = World::new();
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "dump"]),
+        ["dumpcreds", "dumpconfig"]
+    );
+    assert_eq!(
+        sorted(bash_complete(&w, &["aws-login", "getcallerid", "--sso-"])),
+        [
+            "--sso-access-token",
+            "--sso-acct-id",
+            "--sso-region",
+            "--sso-role-name",
+            "--sso-session-name"
+        ]
+    );
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "dumpcreds", "--outform", ""]),
+        ["linux", "mac", "windows", "powershell", "fish"]
+    );
+    let fish = fish_complete(&w, &["aws-login", "dumpcreds", "--outform", "p"]);
+    assert_eq!(fish, [("powershell".to_string(), "PowerShell".to_string())]);
+    assert_no_network(&w);
+}
+
+#[test]
+fn regions_complete_from_their_prefix() {
+    let w = World::new();
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "getcallerid", "--region", "eu-"]),
+        [
+            "eu-central-1",
+            "eu-central-2",
+            "eu-north-1",
+            "eu-south-1",
+            "eu-south-2",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-west-3"
+        ]
+    );
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "console", "--sso-region", "us-gov-"]),
+        ["us-gov-east-1", "us-gov-west-1"]
+    );
+    assert_no_network(&w);
+}
+
+#[test]
+fn profiles_complete_from_the_config_and_credentials_files_at_5000_profiles() {
+    let w = big_world();
+    let all = bash_complete(&w, &["aws-login", "getcallerid", "--profile", ""]);
+    let mut expected: BTreeSet<String> = (0..PROFILES).map(profile).collect();
+    expected.extend(strings(&["default", "cred-only", "chained", "audit"]));
+    assert_eq!(
+        all.iter().cloned().collect::<BTreeSet<_>>(),
+        expected,
+        "profiles: [profile x] and [default] from config, [x] from credentials; no sso-session or services"
+    );
+    assert_eq!(all.len(), expected.len(), "each profile once");
+
+    let team49: Vec<String> = (4900..5000).map(profile).collect();
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "dumpcreds", "--profile", "team-49"]),
+        team49
+    );
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "getcallerid", "--profile", "de"]),
+        ["default"]
+    );
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "runas", "--profile", "cred"]),
+        ["cred-only"]
+    );
+    assert_no_network(&w);
+}
+
+#[test]
+fn the_profile_of_awsl_assume_completes_as_a_positional_word() {
+    let w = big_world();
+    let team49: Vec<String> = (4900..5000).map(profile).collect();
+    assert_eq!(bash_complete(&w, &["awsl", "assume", "team-49"]), team49);
+    assert_eq!(
+        bash_complete(&w, &["awsl", "assume", "team-4999"]),
+        ["team-4999"]
+    );
+    assert_eq!(
+        bash_complete(&w, &["awsl", "assume", "cred"]),
+        ["cred-only"]
+    );
+    // The options still complete after the profile.
+    assert_eq!(
+        bash_complete(
+            &w,
+            &["awsl", "assume", "team-0001", "--region", "ap-northeast-"]
+        ),
+        ["ap-northeast-1", "ap-northeast-2", "ap-northeast-3"]
+    );
+    assert_no_network(&w);
+}
+
+#[test]
+fn account_ids_complete_from_the_discovery_index_with_their_names_as_help() {
+    let w = big_world();
+    let found = fish_complete(
+        &w,
+        &["aws-login", "getcallerid", "--sso-acct-id", "10000000012"],
+    );
+    let expected: Vec<(String, String)> = (120..130)
+        .map(|i| (account_id(i), format!("acct-{i:04}")))
+        .collect();
+    assert_eq!(found, expected);
+
+    let all = bash_complete(&w, &["aws-login", "getcallerid", "--sso-acct-id", ""]);
+    assert_eq!(all, (0..ACCOUNTS).map(account_id).collect::<Vec<_>>());
+    assert_no_network(&w);
+}
+
+#[test]
+fn the_index_follows_xdg_state_home() {
+    let w = World::new();
+    let index = serde_json::json!({
+        "startUrl": INDEX_URL,
+        "updatedAt": "2026-01-01T00:00:00Z",
+        "accounts": {"555555555555": {"name": "xdg", "roles": ["Xdg"]}},
+    });
+    w.write("xdg/aws-login/sso-index/s.json", &index.to_string());
+    let xdg = w.home().join("xdg").display().to_string();
+    let out = w
+        .cmd(&["--", "aws-login", "getcallerid", "--sso-acct-id", "5"])
+        .env("COMPLETE", "fish")
+        .env("XDG_STATE_HOME", &xdg)
+        .run();
+    out.ok();
+    assert_eq!(out.stdout, "555555555555\txdg\n");
+    assert_no_network(&w);
+}
+
+#[test]
+fn role_names_are_those_of_the_account_on_the_line_or_all_known_roles() {
+    let w = big_world();
+    let of = |i: usize| account_roles(i).to_vec();
+    assert_eq!(
+        bash_complete(
+            &w,
+            &[
+                "aws-login",
+                "getcallerid",
+                "--sso-acct-id",
+                &account_id(7),
+                "--sso-role-name",
+                ""
+            ]
+        ),
+        of(7)
+    );
+    // --sso-acct-id=ID, and after the role option.
+    assert_eq!(
+        bash_complete(
+            &w,
+            &[
+                "aws-login",
+                "dumpcreds",
+                &format!("--sso-acct-id={}", account_id(999)),
+                "--sso-role-name",
+                "T"
+            ]
+        ),
+        ["Team0999"]
+    );
+    assert_eq!(
+        bash_complete(
+            &w,
+            &[
+                "awsl",
+                "assume",
+                "--sso-acct-id",
+                &account_id(42),
+                "--sso-role-name",
+                ""
+            ]
+        ),
+        of(42)
+    );
+    // No account on the line: every role of every account, once each.
+    let all = bash_complete(&w, &["aws-login", "getcallerid", "--sso-role-name", ""]);
+    let mut expected: BTreeSet<String> = (0..ACCOUNTS).map(|i| format!("Team{i:04}")).collect();
+    expected.insert("Admin".to_string());
+    assert_eq!(all, expected.into_iter().collect::<Vec<_>>());
+    // An account nobody knows: nothing.
+    assert_eq!(
+        bash_complete(
+            &w,
+            &[
+                "aws-login",
+                "getcallerid",
+                "--sso-acct-id",
+                "999999999999",
+                "--sso-role-name",
+                ""
+            ]
+        ),
+        Vec::<String>::new()
+    );
+    assert_no_network(&w);
+}
+
+#[test]
+fn role_arns_complete_from_the_config_and_the_assume_history_keeping_a_list_head() {
+    let w = big_world();
+    let mut expected = strings(&[CONFIG_ROLE_A, CONFIG_ROLE_B, HISTORY_ROLE]);
+    expected.sort();
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "getcallerid", "--assume-roles", "arn:"]),
+        expected
+    );
+    assert_eq!(
+        bash_complete(
+            &w,
+            &[
+                "aws-login",
+                "getcallerid",
+                "--assume-roles",
+                "arn:aws:iam::4"
+            ]
+        ),
+        [HISTORY_ROLE]
+    );
+    // In a comma list the last item completes and the ones before it stay.
+    let head = format!("{CONFIG_ROLE_A},");
+    assert_eq!(
+        bash_complete(
+            &w,
+            &[
+                "aws-login",
+                "runas",
+                "--assume-roles",
+                &format!("{head}arn:aws:iam::3")
+            ]
+        ),
+        [format!("{head}{CONFIG_ROLE_B}")]
+    );
+    let two = format!("{CONFIG_ROLE_A},{CONFIG_ROLE_B},");
+    let mut chained: Vec<String> = expected.iter().map(|a| format!("{two}{a}")).collect();
+    chained.sort();
+    assert_eq!(
+        bash_complete(&w, &["awsl", "assume", "--assume-roles", &two]),
+        chained
+    );
+    assert_no_network(&w);
+}
+
+#[test]
+fn start_urls_and_sso_session_names_complete_from_config_cache_and_index() {
+    let w = big_world();
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "dumpconfig", "--start-url", "https://"]),
+        [CACHE_URL, CONFIG_URL, INDEX_URL]
+    );
+    assert_eq!(
+        bash_complete(
+            &w,
+            &["aws-login", "getcallerid", "--start-url", "https://i"]
+        ),
+        [INDEX_URL]
+    );
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "getcallerid", "--sso-session-name", ""]),
+        ["corp", "lab"]
+    );
+    assert_eq!(
+        bash_complete(&w, &["aws-login", "importcache", "--sso-session-name", "l"]),
+        ["lab"]
+    );
+    assert_no_network(&w);
+}
+
+#[test]
+fn a_completion_request_at_5000_profiles_and_1000_accounts_takes_under_100_ms() {
+    let w = big_world();
+    let requests: [&[&str]; 3] = [
+        &["aws-login", "getcallerid", "--profile", "team-4"],
+        &["awsl", "assume", "team-"],
+        &["aws-login", "getcallerid", "--sso-acct-id", "1"],
+    ];
+    for words in requests {
+        // The best of three: one request, not the scheduler of a loaded test machine.
+        let best = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let out = bash_request(&w, words).run();
+                let took = start.elapsed();
+                out.ok();
+                assert!(out.stdout.lines().count() >= ACCOUNTS, "{words:?}");
+                took
+            })
+            .min()
+            .unwrap();
+        assert!(
+            best < Duration::from_millis(100),
+            "{words:?} took {best:?} (debug build)"
+        );
+    }
+    assert_no_network(&w);
+}
+
+/// `aws-login shell init bash` in a real bash: the function `complete -p` names for awsl
+/// (and aws-login), called as readline would call it, fills COMPREPLY.
+#[test]
+fn bash_completes_awsl_assume_through_the_shell_init_registration() {
+    if !have("bash") {
+        return;
+    }
+    let w = big_world();
+    let script = r#"
+eval "$(aws-login-under-test shell init bash)"
+reply() {
+    local cmd=$1 spec fn
+    shift
+    spec=$(complete -p "$cmd") || { echo "no completion for $cmd" >&2; return 1; }
+    fn=${spec##* -F }
+    fn=${fn%% *}
+    COMP_WORDS=("$cmd" "$@")
+    COMP_CWORD=$#
+    COMP_LINE="${COMP_WORDS[*]}"
+    COMP_POINT=${#COMP_LINE}
+    COMP_TYPE=9
+    COMPREPLY=()
+    local prev=${COMP_WORDS[COMP_CWORD-1]}
+    "$fn" "$cmd" "${COMP_WORDS[COMP_CWORD]}" "$prev"
+    printf '%s\n' "$fn" "${#COMPREPLY[@]}" "${COMPREPLY[@]}"
+}
+reply awsl assume team-49
+echo ---
+reply awsl assume cred
+echo ---
+reply aws-login getcallerid --profile de
+"#
+    .replace("aws-login-under-test", BIN);
+    let out = w
+        .cmd(&["--norc", "--noprofile", "-c", &script])
+        .program(which("bash").unwrap())
+        .run();
+    assert_eq!(out.code, 0, "bash: {}", out.stderr);
+    assert_eq!(out.stderr, "", "bash");
+    let parts: Vec<Vec<&str>> = out
+        .stdout
+        .split("---\n")
+        .map(|p| p.lines().collect())
+        .collect();
+    let team49: Vec<String> = (4900..5000).map(profile).collect();
+    let mut first = vec!["_clap_complete_awsl".to_string(), "100".to_string()];
+    first.extend(team49);
+    assert_eq!(parts[0], first);
+    assert_eq!(parts[1], ["_clap_complete_awsl", "1", "cred-only"]);
+    assert_eq!(parts[2], ["_clap_complete_aws_login", "1", "default"]);
+    assert_no_network(&w);
+}
+
+/// completions/: what `aws-login shell completions SHELL` prints now, byte for byte.
+#[test]
+fn the_committed_static_completion_scripts_match_the_cli_definition() {
+    let w = World::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let mut stale = Vec::new();
+    for (shell, file) in [
+        ("bash", "aws-login.bash"),
+        ("zsh", "_aws-login"),
+        ("fish", "aws-login.fish"),
+        ("powershell", "_aws-login.ps1"),
+        ("elvish", "aws-login.elv"),
+    ] {
+        let out = w.cmd(&["shell", "completions", shell]).run();
+        out.ok();
+        assert!(out.stdout.contains("aws-login"), "{shell}: {}", out.stdout);
+        let committed = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+        if committed != out.stdout {
+            stale.push(format!("completions/{file}"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "out of date (not what `aws-login shell completions` prints now): {}; run scripts/completions",
+        stale.join(", ")
+    );
+}

@@ -1,0 +1,562 @@
+//! Shell integration: `shell init` in the real shells, `awsl assume|unassume|refresh`,
+//! hostile values, the fork-free prompt hook.
+
+use std::path::PathBuf;
+
+use crate::harness::*;
+
+const OPTION_SETS: [&[&str]; 5] = [
+    &[],
+    &["--prompt"],
+    &["--no-completion"],
+    &["--cmd", "aws2"],
+    &["--prompt", "--no-completion", "--cmd", "my_awsl"],
+];
+
+fn render(w: &World, shell: &str, opts: &[&str], file: &str) -> PathBuf {
+    let mut args = vec!["shell", "init", shell];
+    args.extend_from_slice(opts);
+    let out = w.cmd(&args).run();
+    out.ok();
+    assert_eq!(out.stderr, "");
+    w.write(file, &out.stdout)
+}
+
+/// Run `script` in `shell` under its strictest mode; returns the output.
+fn strict(w: &World, shell: &str, script: &str) -> Out {
+    let args: Vec<&str> = match shell {
+        "bash" => vec!["--norc", "--noprofile", "-euo", "pipefail", "-c", script],
+        "zsh" => vec!["-f", "-euo", "pipefail", "-c", script],
+        "fish" => vec!["--no-config", "-c", script],
+        _ => unreachable!(),
+    };
+    w.cmd(&args).program(which(shell).unwrap()).run()
+}
+
+#[test]
+fn every_init_renders_and_runs_silently_in_strict_mode_twice() {
+    let w = World::new();
+    for shell in ["bash", "zsh", "fish"] {
+        if !have(shell) {
+            continue;
+        }
+        for opts in OPTION_SETS {
+            let file = render(&w, shell, opts, &format!("init-{shell}"));
+            let path = file.display();
+            let script = match shell {
+                "fish" => format!("source '{path}'; source '{path}'"),
+                _ => format!(". '{path}'; . '{path}'"),
+            };
+            let out = strict(&w, shell, &script);
+            assert_eq!(
+                (out.code, out.stdout.as_str(), out.stderr.as_str()),
+                (0, "", ""),
+                "{shell} {opts:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_scripts_pass_their_linters() {
+    let w = World::new();
+    for opts in OPTION_SETS {
+        let bash = render(&w, "bash", opts, "lint.bash");
+        if have("shellcheck") {
+            let out = w
+                .cmd(&[&bash.display().to_string()])
+                .program(which("shellcheck").unwrap())
+                .run();
+            assert_eq!(out.code, 0, "shellcheck bash {opts:?}: {}", out.stdout);
+        }
+        let out = w
+            .cmd(&["-n", &bash.display().to_string()])
+            .program(which("bash").unwrap())
+            .run();
+        assert_eq!(out.code, 0, "bash -n {opts:?}: {}", out.stderr);
+        if have("zsh") {
+            let zsh = render(&w, "zsh", opts, "lint.zsh");
+            let out = w
+                .cmd(&["-n", &zsh.display().to_string()])
+                .program(which("zsh").unwrap())
+                .run();
+            assert_eq!(out.code, 0, "zsh -n {opts:?}: {}", out.stderr);
+            // The zsh-only completion registration is clap_complete's; the rest reads as bash.
+            if have("shellcheck") && opts.contains(&"--no-completion") {
+                let out = w
+                    .cmd(&[&zsh.display().to_string()])
+                    .program(which("shellcheck").unwrap())
+                    .run();
+                assert_eq!(out.code, 0, "shellcheck zsh {opts:?}: {}", out.stdout);
+            }
+        }
+        if have("fish") {
+            let fish = render(&w, "fish", opts, "lint.fish");
+            let out = w
+                .cmd(&["--no-execute", &fish.display().to_string()])
+                .program(which("fish").unwrap())
+                .run();
+            assert_eq!(out.code, 0, "fish --no-execute {opts:?}: {}", out.stderr);
+        }
+    }
+}
+
+#[test]
+fn the_powershell_script_is_complete_and_runs_where_pwsh_exists() {
+    let w = World::new();
+    for opts in OPTION_SETS {
+        let file = render(&w, "powershell", opts, "init.ps1");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("__AWSL_"),
+            "a placeholder survived: {opts:?}"
+        );
+        for (open, close) in [('{', '}'), ('(', ')')] {
+            assert_eq!(
+                text.matches(open).count(),
+                text.matches(close).count(),
+                "unbalanced {open}{close} {opts:?}"
+            );
+        }
+        let name = opts
+            .iter()
+            .position(|o| *o == "--cmd")
+            .map_or("awsl", |i| opts[i + 1]);
+        assert!(
+            text.contains(&format!("function global:{name} ")),
+            "{opts:?}"
+        );
+        assert!(text.contains(&format!("$global:__awsl_bin = '{BIN}'")));
+        if let Some(pwsh) = which("pwsh") {
+            let out = w
+                .cmd(&["-NoProfile", "-Command", &format!(". '{}'", file.display())])
+                .program(pwsh)
+                .run();
+            assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{opts:?}");
+        }
+    }
+}
+
+#[test]
+fn prompt_command_in_string_or_array_form_keeps_the_users_command_and_its_status() {
+    if !have("bash") {
+        return;
+    }
+    let w = World::new();
+    let init = render(&w, "bash", &[], "init.bash");
+    let i = init.display();
+    for setup in [
+        r#"PROMPT_COMMAND='echo "rc=$?"'"#,
+        r#"PROMPT_COMMAND=('echo "rc=$?"')"#,
+    ] {
+        let script = format!(
+            "{setup}; . '{i}'; . '{i}'; declare -p PROMPT_COMMAND; false; for c in \"${{PROMPT_COMMAND[@]}}\"; do eval \"$c\"; done"
+        );
+        let out = w
+            .cmd(&["--norc", "-u", "-c", &script])
+            .program(which("bash").unwrap())
+            .run();
+        assert_eq!(out.stderr, "", "{setup}");
+        assert_eq!(
+            out.stdout.matches("__awsl_precmd").count(),
+            1,
+            "registered once: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("echo"),
+            "the user's command stays: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.trim_end().ends_with("rc=1"),
+            "$? reaches the user's command: {}",
+            out.stdout
+        );
+    }
+}
+
+/// A world with alice's profile, and an Identity Center account whose name is hostile.
+const EVIL_ACCOUNT: &str = "777777777777";
+const EVIL_NAME: &str = "evil $(touch PWNED) `touch PWNED2` 'q' \"d\" 100% \\n\nnext";
+
+fn hostile_world() -> World {
+    let name = serde_json::to_string(EVIL_NAME).unwrap();
+    let json = scenario_json().replace(
+        r#""assignments": ["#,
+        &format!(r#""assignments": [{{"account_id": "{EVIL_ACCOUNT}", "account_name": {name}, "roles": ["Admin"]}}, "#),
+    );
+    let w = World::with_scenario(&json).with_user_profiles();
+    // dumpconfig fills the discovery index, where the display name comes from.
+    let t = w.fake.issue_sso_token(3600, false);
+    w.cmd(&[
+        "dumpconfig",
+        "--sso-access-token",
+        &t.access_token,
+        "--start-url",
+        START_URL,
+    ])
+    .run()
+    .ok();
+    w
+}
+
+/// Print the identity variables NUL-separated, in each shell's syntax.
+fn dump_vars(shell: &str) -> &'static str {
+    match shell {
+        "fish" => {
+            "for v in AWS_LOGIN_IDENTITY AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_REGION AWS_DEFAULT_REGION AWS_CREDENTIAL_EXPIRATION AWS_LOGIN_EXPIRES_EPOCH AWSL_PROMPT; if set -q $v; printf '%s\\0' \"$$v\"; else; printf '<unset>\\0'; end; end; if set -q AWS_PROFILE; printf '%s\\0' $AWS_PROFILE; else; printf '<unset>\\0'; end"
+        }
+        _ => {
+            "for v in AWS_LOGIN_IDENTITY AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_REGION AWS_DEFAULT_REGION AWS_CREDENTIAL_EXPIRATION AWS_LOGIN_EXPIRES_EPOCH AWSL_PROMPT AWS_PROFILE; do eval \"[ -n \\\"\\${$v+x}\\\" ] && printf '%s\\0' \\\"\\$$v\\\" || printf '<unset>\\0'\"; done"
+        }
+    }
+}
+
+#[test]
+fn assume_and_unassume_round_trip_in_bash_zsh_and_fish() {
+    let w = hostile_world();
+    let t = w.fake.issue_sso_token(3600, false);
+    let chain = format!("{FROM_SSO},{VIEWER}");
+    for shell in ["bash", "zsh", "fish"] {
+        if !have(shell) {
+            continue;
+        }
+        let init = render(&w, shell, &["--prompt"], &format!("rt-{shell}"));
+        let i = init.display();
+        let source = if shell == "fish" {
+            format!("source '{i}'")
+        } else {
+            format!(". '{i}'")
+        };
+        // SSO with two hops, then the hostile identity, then unassume; each state dumped to a file.
+        let dump = |n: usize| {
+            let f = w.home().join(format!("{shell}-dump{n}"));
+            match shell {
+                "fish" => format!("begin; {}; end > '{}'", dump_vars(shell), f.display()),
+                _ => format!("{{ {}; }} > '{}'", dump_vars(shell), f.display()),
+            }
+        };
+        let script = format!(
+            "{source}; awsl assume --sso-access-token {tok} --sso-acct-id 111111111111 --sso-role-name Admin --assume-roles {chain}; {d1}; \
+             awsl getcallerid; \
+             awsl assume --sso-access-token {tok} --sso-acct-id {EVIL_ACCOUNT} --sso-role-name Admin; {d2}; \
+             awsl unassume; {d3}",
+            tok = t.access_token,
+            d1 = dump(1),
+            d2 = dump(2),
+            d3 = dump(3),
+        );
+        let out = strict(&w, shell, &script);
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        let read = |n: usize| -> Vec<String> {
+            let text = std::fs::read_to_string(w.home().join(format!("{shell}-dump{n}"))).unwrap();
+            text.split('\0').map(String::from).collect()
+        };
+        let issued = w.fake.issued_secrets();
+        // 1: the chain's credentials, byte for byte what STS issued.
+        let d = read(1);
+        assert_eq!(d[0], "333333333333-ConsoleViewer", "{shell}");
+        assert!(d[1].starts_with("ASIA"));
+        assert!(
+            issued.contains(&d[2]) && issued.contains(&d[3]),
+            "{shell}: secret and token as issued"
+        );
+        assert_eq!((d[4].as_str(), d[5].as_str()), ("us-east-1", "us-east-1"));
+        let exp = chrono::DateTime::parse_from_rfc3339(&d[6]).unwrap();
+        assert_eq!(exp.timestamp().to_string(), d[7]);
+        assert!(
+            d[8].starts_with("333333333333-ConsoleViewer "),
+            "{shell} prompt: {}",
+            d[8]
+        );
+        assert_eq!(d[9], "<unset>", "no AWS_PROFILE after hops");
+        // The credentials work: awsl passes other words through to aws-login.
+        assert!(
+            out.stdout
+                .contains("arn:aws:sts::333333333333:assumed-role/ConsoleViewer/aws-login"),
+            "{shell}: {}",
+            out.stdout
+        );
+        // 2: the hostile name arrives as text, byte for byte; nothing ran.
+        let d = read(2);
+        assert_eq!(d[0], format!("{EVIL_NAME}-Admin"), "{shell}");
+        // 3: unassume clears everything.
+        let d = read(3);
+        assert!(
+            d[..10].iter().all(|v| v == "<unset>" || v.is_empty()),
+            "{shell}: {d:?}"
+        );
+        assert!(
+            !w.home().join("PWNED").exists() && !w.home().join("PWNED2").exists(),
+            "{shell}: a hostile name ran"
+        );
+    }
+}
+
+#[test]
+fn hostile_names_are_never_expanded_by_the_prompt() {
+    let w = hostile_world();
+    let t = w.fake.issue_sso_token(3600, false);
+    let assume = format!(
+        "awsl assume --sso-access-token {} --sso-acct-id {EVIL_ACCOUNT} --sso-role-name Admin",
+        t.access_token
+    );
+    if have("bash") {
+        let init = render(&w, "bash", &["--prompt"], "p.bash");
+        let input = format!(". '{}'\n{assume}\n:\n:\nexit\n", init.display());
+        let out = w
+            .cmd(&["--norc", "--noprofile", "--noediting", "-i"])
+            .program(which("bash").unwrap())
+            .env("PS1", "P>")
+            .run_with_stdin(Some(&input));
+        assert!(
+            out.stderr
+                .contains("[evil $(touch PWNED) `touch PWNED2` 'q' \"d\" 100% \\n\nnext-Admin "),
+            "bash prompt: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("m] P>"), "bash prompt: {}", out.stderr);
+    }
+    if have("zsh") {
+        for setup in [
+            "setopt PROMPT_SUBST; PROMPT='${AWSL_PROMPT}>'",
+            "PROMPT='Z>'",
+        ] {
+            let init = render(&w, "zsh", &["--prompt"], "p.zsh");
+            let input = format!("{setup}\n. '{}'\n{assume}\n:\n:\nexit\n", init.display());
+            let out = w
+                .cmd(&["-f", "-i"])
+                .program(which("zsh").unwrap())
+                .run_with_stdin(Some(&input));
+            assert!(
+                out.stderr
+                    .contains("evil $(touch PWNED) `touch PWNED2` 'q' \"d\" 100% \\n"),
+                "zsh prompt ({setup}): {}",
+                out.stderr
+            );
+        }
+    }
+    assert!(
+        !w.home().join("PWNED").exists() && !w.home().join("PWNED2").exists(),
+        "a hostile name ran"
+    );
+}
+
+/// A stand-in for aws-login that counts its calls, substituted into the rendered script.
+fn counting_init(w: &World, shell: &str) -> (PathBuf, PathBuf) {
+    let count = w.home().join("calls");
+    let shim = w.executable(
+        "aws-login-shim",
+        &format!(
+            "#!/bin/sh\necho call >> '{}'\nexec '{BIN}' \"$@\"\n",
+            count.display()
+        ),
+    );
+    let rendered =
+        std::fs::read_to_string(render(w, shell, &["--prompt"], &format!("count-{shell}")))
+            .unwrap();
+    assert!(rendered.contains(BIN));
+    let file = w.write(&format!("count-{shell}"), &rendered.replace(BIN, &shim));
+    (file, count)
+}
+
+fn calls(count: &PathBuf) -> usize {
+    std::fs::read_to_string(count)
+        .map(|t| t.lines().count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn twenty_prompts_cost_no_call_while_the_identity_is_valid() {
+    let w = World::new().with_user_profiles();
+    let prompts = ":\n".repeat(20);
+    for shell in ["bash", "zsh", "fish"] {
+        if !have(shell) {
+            continue;
+        }
+        let (init, count) = counting_init(&w, shell);
+        let setup = format!(
+            "{} '{}'\nawsl assume alice --assume-roles {DEPLOY}\nrm -f '{}'\n",
+            if shell == "fish" { "source" } else { "." },
+            init.display(),
+            count.display()
+        );
+        let out = match shell {
+            "bash" => w
+                .cmd(&["--norc", "--noprofile", "--noediting", "-i"])
+                .program(which("bash").unwrap())
+                .run_with_stdin(Some(&format!(
+                    "{setup}{prompts}echo \"seg=$AWSL_PROMPT\"\nexit\n"
+                ))),
+            "zsh" => w
+                .cmd(&["-f", "-i"])
+                .program(which("zsh").unwrap())
+                .run_with_stdin(Some(&format!(
+                    "{setup}{prompts}echo \"seg=$AWSL_PROMPT\"\nexit\n"
+                ))),
+            _ => {
+                if !have("script") {
+                    continue;
+                }
+                // fish wants a terminal for its interactive loop: `script` gives it one.
+                w.cmd(&["-qec", "fish --no-config -i", "/dev/null"])
+                    .program(which("script").unwrap())
+                    .env("TERM", "xterm")
+                    .run_with_stdin(Some(&format!(
+                        "{setup}{prompts}echo \"seg=$AWSL_PROMPT\"\nexit\n"
+                    )))
+            }
+        };
+        assert!(
+            out.stdout.contains("seg=222222222222-Deploy "),
+            "{shell}: the hook ran: {}{}",
+            out.stdout,
+            out.stderr
+        );
+        // --prompt shows the segment at every prompt, so the hook really ran each time.
+        let shown = format!("{}{}", out.stdout, out.stderr)
+            .matches("[222222222222-Deploy ")
+            .count();
+        assert!(
+            shown >= 20,
+            "{shell}: {shown} prompts showed the segment: {}{}",
+            out.stdout,
+            out.stderr
+        );
+        assert_eq!(calls(&count), 0, "{shell}: prompts called aws-login");
+    }
+}
+
+#[test]
+fn auto_refresh_fires_once_near_expiry_and_keeps_the_status() {
+    let w = World::new().with_user_profiles();
+    for shell in ["bash", "zsh"] {
+        if !have(shell) {
+            continue;
+        }
+        let (init, count) = counting_init(&w, shell);
+        let input = format!(
+            ". '{}'\nawsl assume alice --assume-roles {DEPLOY}\nexport AWS_LOGIN_AUTO_REFRESH=1\nAWS_LOGIN_EXPIRES_EPOCH=$(( $(date +%s) + 120 )); old=$AWS_ACCESS_KEY_ID; rm -f '{}'\n{}false\necho \"rc=$?\"\n[ \"$old\" != \"$AWS_ACCESS_KEY_ID\" ] && echo renewed\necho \"left=$(( AWS_LOGIN_EXPIRES_EPOCH - $(date +%s) ))\"\nexit\n",
+            init.display(),
+            count.display(),
+            ":\n".repeat(10)
+        );
+        let args: Vec<&str> = if shell == "bash" {
+            vec!["--norc", "--noprofile", "--noediting", "-i"]
+        } else {
+            vec!["-f", "-i"]
+        };
+        let out = w
+            .cmd(&args)
+            .program(which(shell).unwrap())
+            .run_with_stdin(Some(&input));
+        assert!(
+            out.stdout.contains("renewed"),
+            "{shell}: {}{}",
+            out.stdout,
+            out.stderr
+        );
+        assert!(out.stdout.contains("rc=1"), "{shell}: $? kept");
+        let left: i64 = out
+            .stdout
+            .split("left=")
+            .nth(1)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        assert!(left > 600, "{shell}: the new identity lasts: {left}");
+        assert_eq!(calls(&count), 1, "{shell}: one refresh");
+    }
+}
+
+#[test]
+fn assume_help_and_errors_print_and_change_nothing() {
+    if !have("bash") {
+        return;
+    }
+    let w = World::new().with_user_profiles();
+    let init = render(&w, "bash", &[], "h.bash");
+    let script = format!(
+        ". '{}'; export AWS_ACCESS_KEY_ID=before; awsl assume --help | head -1; awsl assume no-such-profile || echo \"rc=$?\"; echo \"key=$AWS_ACCESS_KEY_ID\"; awsl whoami || true",
+        init.display()
+    );
+    let out = w
+        .cmd(&["--norc", "-c", &script])
+        .program(which("bash").unwrap())
+        .run();
+    assert!(
+        out.stdout
+            .starts_with("Set the identity in the current shell"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("rc=2") && out.stdout.contains("key=before"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("profile 'no-such-profile'"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn refresh_never_opens_a_browser_and_says_when_sign_in_is_needed() {
+    if !have("bash") {
+        return;
+    }
+    let w = World::new();
+    let init = render(&w, "bash", &[], "r.bash");
+    let browser = w.fetching_browser();
+    let script = format!(
+        ". '{}'; awsl assume --start-url {START_URL} --sso-acct-id 111111111111 --sso-role-name Admin; rm -f '{log}'; \
+         rm -rf \"$HOME/.aws/sso/cache\"; awsl refresh || echo \"rc=$?\"; [ -e '{log}' ] && echo browser-opened; echo done",
+        init.display(),
+        log = w.home().join("browser.log").display()
+    );
+    let out = w
+        .cmd(&["--norc", "-c", &script])
+        .program(which("bash").unwrap())
+        .env("BROWSER", &browser)
+        .run();
+    assert!(
+        out.stdout.contains("rc=1") && out.stdout.contains("done"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    assert!(!out.stdout.contains("browser-opened"));
+    assert!(
+        out.stderr.contains("--no-sign-in forbids it"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn whoami_reads_the_environment_and_check_asks_sts() {
+    let w = World::new();
+    let epoch = chrono::Utc::now().timestamp() + 3000;
+    let out = w
+        .alice(&["whoami"])
+        .env("AWS_LOGIN_IDENTITY", "prod-Admin")
+        .env("AWS_REGION", "eu-west-1")
+        .env("AWS_LOGIN_EXPIRES_EPOCH", &epoch.to_string())
+        .run();
+    out.ok();
+    assert!(
+        out.stdout.starts_with("prod-Admin  eu-west-1  49m left")
+            || out.stdout.starts_with("prod-Admin  eu-west-1  50m left"),
+        "{}",
+        out.stdout
+    );
+    assert!(w.fake.log().is_empty(), "no network");
+    let check = w.alice(&["whoami", "--check"]).run();
+    check.ok();
+    assert_eq!(check.arn(), "arn:aws:iam::111111111111:user/alice");
+    w.cmd(&["whoami"]).run().fails(1, "awsl assume");
+}
