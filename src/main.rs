@@ -1,5 +1,6 @@
 //! aws-login: acquire any AWS IAM identity, then use it.
 
+mod argv;
 mod arn;
 mod aws;
 mod cli;
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
     // Completion requests (COMPLETE=<shell>) are answered before anything else runs.
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
 
-    let argv = cli::normalize_args(std::env::args_os().collect());
+    let argv = argv::normalize_args(std::env::args_os().collect());
     let cli = match cli::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),

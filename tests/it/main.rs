@@ -12,6 +12,8 @@ mod interop;
 mod outform;
 mod runas;
 mod shell;
+mod shell_init;
 mod sources;
 mod sso;
+mod sso_signin;
 mod verbosity;

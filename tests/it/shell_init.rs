@@ -1,0 +1,147 @@
+//! `shell init`: every shell and option set rendered, run in strict mode, and linted.
+
+use crate::harness::*;
+use crate::shell::{OPTION_SETS, render, strict};
+
+#[test]
+fn every_init_renders_and_runs_silently_in_strict_mode_twice() {
+    let w = World::new();
+    for shell in ["bash", "zsh", "fish"] {
+        if !have(shell) {
+            continue;
+        }
+        for opts in OPTION_SETS {
+            let file = render(&w, shell, opts, &format!("init-{shell}"));
+            let path = file.display();
+            let script = match shell {
+                "fish" => format!("source '{path}'; source '{path}'"),
+                _ => format!(". '{path}'; . '{path}'"),
+            };
+            let out = strict(&w, shell, &script);
+            assert_eq!(
+                (out.code, out.stdout.as_str(), out.stderr.as_str()),
+                (0, "", ""),
+                "{shell} {opts:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_scripts_pass_their_linters() {
+    let w = World::new();
+    for opts in OPTION_SETS {
+        let bash = render(&w, "bash", opts, "lint.bash");
+        if have("shellcheck") {
+            let out = w
+                .cmd(&[&bash.display().to_string()])
+                .program(which("shellcheck").unwrap())
+                .run();
+            assert_eq!(out.code, 0, "shellcheck bash {opts:?}: {}", out.stdout);
+        }
+        let out = w
+            .cmd(&["-n", &bash.display().to_string()])
+            .program(which("bash").unwrap())
+            .run();
+        assert_eq!(out.code, 0, "bash -n {opts:?}: {}", out.stderr);
+        if have("zsh") {
+            let zsh = render(&w, "zsh", opts, "lint.zsh");
+            let out = w
+                .cmd(&["-n", &zsh.display().to_string()])
+                .program(which("zsh").unwrap())
+                .run();
+            assert_eq!(out.code, 0, "zsh -n {opts:?}: {}", out.stderr);
+            // The zsh-only completion registration is clap_complete's; the rest reads as bash.
+            if have("shellcheck") && opts.contains(&"--no-completion") {
+                let out = w
+                    .cmd(&[&zsh.display().to_string()])
+                    .program(which("shellcheck").unwrap())
+                    .run();
+                assert_eq!(out.code, 0, "shellcheck zsh {opts:?}: {}", out.stdout);
+            }
+        }
+        if have("fish") {
+            let fish = render(&w, "fish", opts, "lint.fish");
+            let out = w
+                .cmd(&["--no-execute", &fish.display().to_string()])
+                .program(which("fish").unwrap())
+                .run();
+            assert_eq!(out.code, 0, "fish --no-execute {opts:?}: {}", out.stderr);
+        }
+    }
+}
+
+#[test]
+fn the_powershell_script_is_complete_and_runs_where_pwsh_exists() {
+    let w = World::new();
+    for opts in OPTION_SETS {
+        let file = render(&w, "powershell", opts, "init.ps1");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("__AWSL_"),
+            "a placeholder survived: {opts:?}"
+        );
+        for (open, close) in [('{', '}'), ('(', ')')] {
+            assert_eq!(
+                text.matches(open).count(),
+                text.matches(close).count(),
+                "unbalanced {open}{close} {opts:?}"
+            );
+        }
+        let name = opts
+            .iter()
+            .position(|o| *o == "--cmd")
+            .map_or("awsl", |i| opts[i + 1]);
+        assert!(
+            text.contains(&format!("function global:{name} ")),
+            "{opts:?}"
+        );
+        assert!(text.contains(&format!("$global:__awsl_bin = '{BIN}'")));
+        if let Some(pwsh) = which("pwsh") {
+            let out = w
+                .cmd(&["-NoProfile", "-Command", &format!(". '{}'", file.display())])
+                .program(pwsh)
+                .run();
+            assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{opts:?}");
+        }
+    }
+}
+
+#[test]
+fn prompt_command_in_string_or_array_form_keeps_the_users_command_and_its_status() {
+    if !have("bash") {
+        return;
+    }
+    let w = World::new();
+    let init = render(&w, "bash", &[], "init.bash");
+    let i = init.display();
+    for setup in [
+        r#"PROMPT_COMMAND='echo "rc=$?"'"#,
+        r#"PROMPT_COMMAND=('echo "rc=$?"')"#,
+    ] {
+        let script = format!(
+            "{setup}; . '{i}'; . '{i}'; declare -p PROMPT_COMMAND; false; for c in \"${{PROMPT_COMMAND[@]}}\"; do eval \"$c\"; done"
+        );
+        let out = w
+            .cmd(&["--norc", "-u", "-c", &script])
+            .program(which("bash").unwrap())
+            .run();
+        assert_eq!(out.stderr, "", "{setup}");
+        assert_eq!(
+            out.stdout.matches("__awsl_precmd").count(),
+            1,
+            "registered once: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("echo"),
+            "the user's command stays: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.trim_end().ends_with("rc=1"),
+            "$? reaches the user's command: {}",
+            out.stdout
+        );
+    }
+}
