@@ -24,17 +24,17 @@ pub struct Device<'a> {
 
 impl Device<'_> {
     pub async fn sign_in(&self) -> Result<(Granted, Registration)> {
-        let mut reg = self
-            .oidc
-            .registration(
+        let register = |fresh: bool| {
+            self.oidc.registration(
                 self.cache,
                 self.start_url,
                 Flow::Device,
                 self.refreshable,
                 None,
-                false,
+                fresh,
             )
-            .await?;
+        };
+        let mut reg = register(false).await?;
         let mut fresh = false;
         let auth = loop {
             let result = self
@@ -57,17 +57,7 @@ impl Device<'_> {
                         ) =>
                 {
                     fresh = true;
-                    reg = self
-                        .oidc
-                        .registration(
-                            self.cache,
-                            self.start_url,
-                            Flow::Device,
-                            self.refreshable,
-                            None,
-                            true,
-                        )
-                        .await?;
+                    reg = register(true).await?;
                 }
                 Err(e) => {
                     return Err(call_error(

@@ -200,23 +200,13 @@ impl<'a> Session<'a> {
     /// Refresh the token; for the shared cache, under its lock, and only if no other
     /// process refreshed it meanwhile.
     async fn refresh(&mut self) -> Result<()> {
-        let oidc = Oidc::new(self.sdk, &self.region);
-        let Origin::Shared(path) = self.origin.clone() else {
-            let g = oidc
-                .refresh(&self.token)
-                .await
-                .map_err(|e| self.refresh_failed(e))?;
-            apply_grant(
-                &mut self.token,
-                &g.access_token,
-                g.expires_at,
-                g.refresh_token.as_deref(),
-            );
-            self.refreshed = true;
-            return Ok(());
+        let shared = match &self.origin {
+            Origin::Shared(path) => Some(path.clone()),
+            _ => None,
         };
-        let lock = self.cache.lock(&path)?;
-        if let Some(current) = self.cache.read(&path)?
+        let lock = shared.as_deref().map(|p| self.cache.lock(p)).transpose()?;
+        if let Some(path) = &shared
+            && let Some(current) = self.cache.read(path)?
             && current.access_token() != self.token.access_token()
             && !current.expires_within(Utc::now(), REFRESH_MARGIN)
         {
@@ -226,7 +216,7 @@ impl<'a> Session<'a> {
             return Ok(());
         }
         tracing::info!("refreshing the SSO token");
-        let g = oidc
+        let g = Oidc::new(self.sdk, &self.region)
             .refresh(&self.token)
             .await
             .map_err(|e| self.refresh_failed(e))?;
@@ -236,7 +226,9 @@ impl<'a> Session<'a> {
             g.expires_at,
             g.refresh_token.as_deref(),
         );
-        self.cache.write(&path, &self.token.to_json(), &lock)?;
+        if let (Some(path), Some(lock)) = (&shared, &lock) {
+            self.cache.write(path, &self.token.to_json(), lock)?;
+        }
         self.refreshed = true;
         Ok(())
     }
