@@ -436,3 +436,27 @@ fn a_throttled_portal_still_gives_every_profile() {
     assert!(throttled > 0, "the throttle was exercised");
     assert_eq!(profile_names(&out.stdout).len(), 60 * 3 + 3);
 }
+
+#[test]
+fn on_a_terminal_a_progress_line_counts_the_accounts() {
+    if !have("script") {
+        return;
+    }
+    let w = big_org(40, "");
+    let t = w.fake.issue_sso_token(3600, false);
+    let line = format!(
+        "'{BIN}' dumpconfig --sso-access-token {} --start-url {START_URL} > /dev/null",
+        t.access_token
+    );
+    let out = w
+        .cmd(&["-qec", &line, "/dev/null"])
+        .program(which("script").unwrap())
+        .env("TERM", "xterm")
+        .run();
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("listed the roles of 42/42 accounts"),
+        "{}",
+        out.stdout
+    );
+}

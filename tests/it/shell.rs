@@ -417,3 +417,31 @@ fn whoami_reads_the_environment_and_check_asks_sts() {
     assert_eq!(check.arn(), "arn:aws:iam::111111111111:user/alice");
     w.cmd(&["whoami"]).run().fails(1, "awsl assume");
 }
+
+#[test]
+fn a_users_zsh_precmd_function_keeps_running_beside_the_hook() {
+    if !have("zsh") {
+        return;
+    }
+    let w = World::new().with_user_profiles();
+    let init = render(&w, "zsh", &[], "pre.zsh");
+    let input = format!(
+        "precmd() {{ echo \"user-precmd rc=$?\" }}\n. '{}'\n. '{}'\nawsl assume alice\nfalse\necho \"seg=$AWSL_PROMPT hooks=${{#precmd_functions}}\"\nexit\n",
+        init.display(),
+        init.display()
+    );
+    let out = w
+        .cmd(&["-f", "-i"])
+        .program(which("zsh").unwrap())
+        .run_with_stdin(Some(&input));
+    assert!(
+        out.stdout.contains("user-precmd rc=1"),
+        "the user's precmd sees $?: {}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("seg=alice hooks=1"),
+        "one hook, after sourcing twice: {}",
+        out.stdout
+    );
+}

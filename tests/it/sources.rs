@@ -213,3 +213,43 @@ fn the_command_word_may_follow_options_and_use_any_case_as_in_the_seed() {
     out.ok();
     assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/bob");
 }
+
+#[test]
+fn an_sso_session_profile_is_resolved_by_the_sdk_from_the_aws_cli_cache() {
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        &format!(
+            "[sso-session corp]\nsso_start_url = {START_URL}\nsso_region = us-east-1\n\n\
+             [profile dev-admin]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Admin\n"
+        ),
+    );
+    let t = w.fake.issue_sso_token(3600, false);
+    let cache = serde_json::json!({
+        "startUrl": START_URL, "region": "us-east-1", "accessToken": t.access_token,
+        "expiresAt": t.expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    });
+    std::fs::create_dir_all(w.sso_cache_file("corp").parent().unwrap()).unwrap();
+    std::fs::write(w.sso_cache_file("corp"), cache.to_string()).unwrap();
+    let out = w
+        .cmd(&[
+            "getcallerid",
+            "--profile",
+            "dev-admin",
+            "--assume-roles",
+            FROM_SSO,
+        ])
+        .run();
+    out.ok();
+    assert_eq!(
+        out.arn(),
+        "arn:aws:sts::222222222222:assumed-role/FromSso/aws-login"
+    );
+    let gets: Vec<_> = w
+        .fake
+        .log()
+        .into_iter()
+        .filter(|e| e.action == "GetRoleCredentials")
+        .collect();
+    assert_eq!(gets.len(), 1, "the SDK's SSO provider called the portal");
+}

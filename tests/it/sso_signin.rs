@@ -380,3 +380,32 @@ fn a_cached_client_the_service_forgot_is_registered_again() {
         2
     );
 }
+
+#[test]
+fn on_a_terminal_a_spinner_says_what_to_do_while_waiting() {
+    if !have("script") {
+        return;
+    }
+    let w = World::new();
+    // A browser that takes its time, so the wait is visible.
+    let slow = w.executable(
+        "slow-browser",
+        "#!/bin/sh\nsleep 1\nexec python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1]).read()' \"$1\"\n",
+    );
+    let line = format!(
+        "'{BIN}' getcallerid --start-url {START_URL} --sso-acct-id 111111111111 --sso-role-name Admin"
+    );
+    let out = w
+        .cmd(&["-qec", &line, "/dev/null"])
+        .program(which("script").unwrap())
+        .env("BROWSER", &slow)
+        .env("TERM", "xterm")
+        .run();
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("Waiting for sign-in in the browser"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("assumed-role/AWSReservedSSO_Admin_"));
+}
