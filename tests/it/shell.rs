@@ -445,3 +445,59 @@ fn a_users_zsh_precmd_function_keeps_running_beside_the_hook() {
         out.stdout
     );
 }
+
+#[test]
+fn fish_auto_refresh_fires_once_near_expiry_too() {
+    if !have("fish") || !have("script") {
+        return;
+    }
+    let w = World::new().with_user_profiles();
+    let (init, count) = counting_init(&w, "fish");
+    let input = format!(
+        "source '{}'\nawsl assume alice --assume-roles {DEPLOY}\nset -gx AWS_LOGIN_AUTO_REFRESH 1; set -gx AWS_LOGIN_EXPIRES_EPOCH (math (date +%s) + 120); set -g old $AWS_ACCESS_KEY_ID; rm -f '{}'\n{}false\necho \"r\"\"c=$status\"\ntest \"$old\" != \"$AWS_ACCESS_KEY_ID\"; and echo \"re\"\"newed\"\necho \"le\"\"ft=\"(math $AWS_LOGIN_EXPIRES_EPOCH - (date +%s))\";\"\nexit\n",
+        init.display(),
+        count.display(),
+        ":\n".repeat(5)
+    );
+    // The terminal echoes the typed input, so the words checked below are split in it ("re""newed").
+    let out = w
+        .cmd(&["-qec", "fish --no-config -i", "/dev/null"])
+        .program(which("script").unwrap())
+        .env("TERM", "xterm")
+        .run_with_stdin(Some(&input));
+    let text = plain(&out.stdout);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(lines.contains(&"renewed"), "{text}");
+    assert!(lines.contains(&"rc=1"), "$status kept: {text}");
+    let left: i64 = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("left=")?.strip_suffix(';'))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(left > 600, "the new identity lasts: {left}");
+    assert_eq!(calls(&count), 1, "one refresh");
+}
+
+/// Terminal output without escape sequences and carriage returns.
+fn plain(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => match chars.next() {
+                // OSC: up to BEL.
+                Some(']') => while chars.next().is_some_and(|c| c != '\x07') {},
+                // CSI: up to a final letter.
+                Some('[') => while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {},
+                // Charset selection and the like: one more character.
+                _ => {
+                    chars.next();
+                }
+            },
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
