@@ -388,6 +388,16 @@ pub enum Refresh {
     Force,
 }
 
+impl SsoArgs {
+    /// Whether any option names where an SSO token comes from.
+    pub fn has_token_source(&self) -> bool {
+        self.start_url.is_some()
+            || self.sso_access_token.is_some()
+            || self.accesstoken_cache.is_some()
+            || self.use_cache
+    }
+}
+
 impl CredArgs {
     /// Whether the starting credentials come from an Identity Center token.
     pub fn wants_sso(&self) -> bool {

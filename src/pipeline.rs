@@ -6,7 +6,7 @@ use aws_config::SdkConfig;
 
 use crate::arn::is_account_id;
 use crate::aws::base_config;
-use crate::cli::{CredArgs, Refresh};
+use crate::cli::CredArgs;
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::error::{bail_usage, usage};
@@ -90,10 +90,7 @@ impl Pipeline {
 fn check_sso(args: &CredArgs, console: bool) -> Result<()> {
     let (acct, role) = (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name);
     let sso = &args.sso;
-    let has_token_source = sso.start_url.is_some()
-        || sso.sso_access_token.is_some()
-        || sso.accesstoken_cache.is_some()
-        || sso.use_cache;
+    let has_token_source = sso.has_token_source();
     match (acct, role) {
         (Some(_), None) => {
             bail_usage!("--sso-acct-id is of no use without --sso-role-name: add it")
@@ -114,40 +111,7 @@ fn check_sso(args: &CredArgs, console: bool) -> Result<()> {
     {
         bail_usage!("--sso-acct-id '{id}' is not an account id: use the 12 digits");
     }
-    if sso.refresh.is_some_and(|r| r != Refresh::Auto)
-        && !sso.use_cache
-        && sso.accesstoken_cache.is_none()
-    {
-        bail_usage!(
-            "--refresh off/force works only with a cache: add --use-cache or --accesstoken-cache"
-        );
-    }
-    if let Some(url) = &sso.start_url {
-        let ok = url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
-        if !ok {
-            bail_usage!(
-                "--start-url '{url}' is not an https URL (e.g. https://my-org.awsapps.com/start)"
-            );
-        }
-    }
-    if let Some(r) = &sso.sso_region {
-        validate::region("--sso-region", r).map_err(usage)?;
-    }
-    for (set, flag) in [
-        (sso.use_device_code, "--use-device-code"),
-        (sso.nrt, "--nrt"),
-    ] {
-        if set && sso.start_url.is_none() {
-            bail_usage!(
-                "{flag} applies to the sign-in that --start-url starts: add --start-url or drop {flag}"
-            );
-        }
-    }
-    if sso.no_browser && sso.start_url.is_none() && !console {
-        bail_usage!(
-            "--no-browser applies to the sign-in that --start-url starts: add --start-url or drop --no-browser"
-        );
-    }
+    sso::check_token_options(sso, console)?;
     if has_token_source && args.source.profile.is_some() {
         bail_usage!(
             "--profile and an SSO token source both give starting credentials: use one of them"

@@ -19,7 +19,7 @@ use crate::validate;
 
 pub const DEFAULT_SESSION_NAME: &str = "aws-login";
 /// AWS caps a role session assumed with role credentials ("role chaining") at one hour.
-const CHAINED_MAX: i32 = 3600;
+pub const CHAINED_MAX: i32 = 3600;
 const ASSUME_ROLE_RANGE: (i32, i32) = (900, 43200);
 const TOKEN_RANGE: (i32, i32) = (900, 129_600);
 

@@ -8,10 +8,10 @@ use crate::env::Env;
 use crate::error::{bail_usage, usage};
 use crate::output;
 use crate::pipeline::Pipeline;
+use crate::transition::CHAINED_MAX;
 use crate::validate;
 
 const SESSION_MAX: i32 = 43200;
-const CHAINED_MAX: i32 = 3600;
 
 /// Sign the browser in to the web console as the final identity.
 pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {

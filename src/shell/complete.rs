@@ -10,6 +10,7 @@ use clap_complete::CompletionCandidate;
 
 use super::history;
 use crate::env::Env;
+use crate::source::profiles::{config_file, credentials_file};
 use crate::sso::index;
 
 fn prefix(current: &OsStr) -> String {
@@ -18,18 +19,6 @@ fn prefix(current: &OsStr) -> String {
 
 fn home(env: &Env) -> Option<PathBuf> {
     env.get("HOME").map(PathBuf::from)
-}
-
-fn config_path(env: &Env) -> Option<PathBuf> {
-    env.get("AWS_CONFIG_FILE")
-        .map(PathBuf::from)
-        .or_else(|| Some(home(env)?.join(".aws/config")))
-}
-
-fn credentials_path(env: &Env) -> Option<PathBuf> {
-    env.get("AWS_SHARED_CREDENTIALS_FILE")
-        .map(PathBuf::from)
-        .or_else(|| Some(home(env)?.join(".aws/credentials")))
 }
 
 fn read(path: Option<PathBuf>) -> String {
@@ -71,8 +60,8 @@ fn matching(items: impl IntoIterator<Item = String>, current: &str) -> Vec<Compl
 
 pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_path(&env));
-    let creds = read(credentials_path(&env));
+    let config = read(config_file(&env));
+    let creds = read(credentials_file(&env));
     let names: BTreeSet<String> = sections(&config, false)
         .chain(sections(&creds, true))
         .filter(|(kind, _)| *kind == "profile")
@@ -83,7 +72,7 @@ pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
 
 pub fn sso_sessions(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_path(&env));
+    let config = read(config_file(&env));
     let names: BTreeSet<String> = sections(&config, false)
         .filter(|(kind, _)| *kind == "sso-session")
         .map(|(_, n)| n.to_string())
@@ -93,7 +82,7 @@ pub fn sso_sessions(current: &OsStr) -> Vec<CompletionCandidate> {
 
 pub fn start_urls(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_path(&env));
+    let config = read(config_file(&env));
     let mut urls: BTreeSet<String> = values(&config, "sso_start_url")
         .map(str::to_string)
         .collect();
@@ -155,7 +144,7 @@ pub fn roles(current: &OsStr) -> Vec<CompletionCandidate> {
 /// is completed and the ones before it are kept.
 pub fn role_arns(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_path(&env));
+    let config = read(config_file(&env));
     let mut arns: BTreeSet<String> = values(&config, "role_arn").map(str::to_string).collect();
     arns.extend(history::roles(&env));
     let current = prefix(current);

@@ -1,5 +1,7 @@
 //! The shared config and credentials files, read once per run.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, Result};
 use aws_config::profile::ProfileSet;
 use aws_runtime::env_config::file::EnvConfigFiles;
@@ -7,6 +9,20 @@ use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 
 use crate::env::Env;
 use crate::error::usage;
+
+/// The config file: `AWS_CONFIG_FILE`, else `~/.aws/config` (the SDKs' rule).
+pub fn config_file(env: &Env) -> Option<PathBuf> {
+    env.get("AWS_CONFIG_FILE")
+        .map(PathBuf::from)
+        .or_else(|| Some(PathBuf::from(env.get("HOME")?).join(".aws/config")))
+}
+
+/// The credentials file: `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`.
+pub fn credentials_file(env: &Env) -> Option<PathBuf> {
+    env.get("AWS_SHARED_CREDENTIALS_FILE")
+        .map(PathBuf::from)
+        .or_else(|| Some(PathBuf::from(env.get("HOME")?).join(".aws/credentials")))
+}
 
 /// Parse `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` (or the ~/.aws defaults).
 pub async fn load() -> Result<ProfileSet> {

@@ -25,7 +25,9 @@ use crate::aws::call_error;
 use crate::cli::{Refresh, SsoArgs};
 use crate::creds::Creds;
 use crate::env::Env;
+use crate::error::{bail_usage, usage};
 use crate::input::read_value;
+use crate::validate;
 
 pub const DEFAULT_REGION: &str = "us-east-1";
 /// Refresh this long before expiry, as aws-config and the AWS CLI do.
@@ -382,6 +384,45 @@ impl Session<'_> {
             .clone()
             .or_else(|| self.start_url().map(str::to_string))
     }
+}
+
+/// The token-option rules every command shares, before any browser or network call.
+/// `no_browser_alone`: whether `--no-browser` means something without a sign-in (console).
+pub fn check_token_options(sso: &SsoArgs, no_browser_alone: bool) -> Result<()> {
+    if sso.refresh.is_some_and(|r| r != Refresh::Auto)
+        && !sso.use_cache
+        && sso.accesstoken_cache.is_none()
+    {
+        bail_usage!(
+            "--refresh off/force works only with a cache: add --use-cache or --accesstoken-cache"
+        );
+    }
+    if let Some(url) = &sso.start_url {
+        let ok = url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
+        if !ok {
+            bail_usage!(
+                "--start-url '{url}' is not an https URL (e.g. https://my-org.awsapps.com/start)"
+            );
+        }
+    }
+    if let Some(r) = &sso.sso_region {
+        validate::region("--sso-region", r).map_err(usage)?;
+    }
+    let mut sign_in_only = vec![
+        (sso.use_device_code, "--use-device-code"),
+        (sso.nrt, "--nrt"),
+    ];
+    if !no_browser_alone {
+        sign_in_only.push((sso.no_browser, "--no-browser"));
+    }
+    for (set, flag) in sign_in_only {
+        if set && sso.start_url.is_none() {
+            bail_usage!(
+                "{flag} applies to the sign-in that --start-url starts: add --start-url or drop {flag}"
+            );
+        }
+    }
+    Ok(())
 }
 
 fn apply_grant(token: &mut Token, access: &str, expires_at: DateTime<Utc>, refresh: Option<&str>) {

@@ -7,7 +7,7 @@ mod write;
 use anyhow::{Result, anyhow};
 
 use crate::aws::base_config;
-use crate::cli::{DumpconfigArgs, Refresh};
+use crate::cli::DumpconfigArgs;
 use crate::env::Env;
 use crate::error::{bail_usage, usage};
 use crate::output;
@@ -19,11 +19,7 @@ use crate::validate;
 pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
     // Everything the command line alone can tell, before any network call or output.
     let sso = &args.sso;
-    if sso.start_url.is_none()
-        && sso.sso_access_token.is_none()
-        && sso.accesstoken_cache.is_none()
-        && !sso.use_cache
-    {
+    if !sso.has_token_source() {
         bail_usage!(
             "dumpconfig needs an SSO token: add --start-url, --sso-access-token, --accesstoken-cache or --use-cache"
         );
@@ -33,21 +29,9 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
             "--sso-access-token carries no start URL for the sso-session block: add --start-url"
         );
     }
-    if sso.refresh.is_some_and(|r| r != Refresh::Auto)
-        && !sso.use_cache
-        && sso.accesstoken_cache.is_none()
-    {
-        bail_usage!(
-            "--refresh off/force works only with a cache: add --use-cache or --accesstoken-cache"
-        );
-    }
-    for (value, opt) in [
-        (&args.region, "--region"),
-        (&sso.sso_region, "--sso-region"),
-    ] {
-        if let Some(r) = value {
-            validate::region(opt, r).map_err(usage)?;
-        }
+    sso::check_token_options(sso, false)?;
+    if let Some(r) = &args.region {
+        validate::region("--region", r).map_err(usage)?;
     }
     let role_session_name = args
         .role_session_name

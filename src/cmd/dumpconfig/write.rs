@@ -14,13 +14,8 @@ use crate::input::io_reason;
 
 /// `--write` with no value: `AWS_CONFIG_FILE`, else `~/.aws/config`.
 pub fn default_path(env: &Env) -> Result<PathBuf> {
-    if let Some(p) = env.get("AWS_CONFIG_FILE") {
-        return Ok(PathBuf::from(p));
-    }
-    let home = env
-        .get("HOME")
-        .context("cannot find ~/.aws/config: set HOME or give --write FILE")?;
-    Ok(Path::new(home).join(".aws").join("config"))
+    crate::source::profiles::config_file(env)
+        .context("cannot find ~/.aws/config: set HOME or give --write FILE")
 }
 
 /// The file with the block for `session` replaced (or appended), or an error naming a
