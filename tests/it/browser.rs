@@ -1,7 +1,5 @@
 //! Sign-in end to end in a real browser: headless Chromium, opened through BROWSER.
 
-use std::time::{Duration, Instant};
-
 use crate::harness::*;
 
 /// A BROWSER wrapper around headless Chromium that writes the final page's DOM to `dom`.
@@ -29,18 +27,6 @@ fn chromium(w: &World) -> Option<(String, std::path::PathBuf)> {
     Some((w.executable("chromium-browser", &script), dom))
 }
 
-/// Chromium may still be writing the page when aws-login finishes.
-fn wait_for(path: &std::path::Path, needle: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        if text.contains(needle) || Instant::now() > deadline {
-            return text;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
 #[test]
 fn chromium_completes_the_pkce_sign_in() {
     let w = World::new();
@@ -65,7 +51,7 @@ fn chromium_completes_the_pkce_sign_in() {
         "{}",
         out.arn()
     );
-    let page = wait_for(&dom, "Signed in.");
+    let page = wait_for_text(&dom, "Signed in.");
     assert!(page.contains("Signed in."), "the browser page: {page}");
 }
 
@@ -99,7 +85,7 @@ fn chromium_completes_the_device_sign_in() {
         "the code and URL are shown: {}",
         out.stderr
     );
-    let page = wait_for(&dom, "approved");
+    let page = wait_for_text(&dom, "approved");
     assert!(page.contains("approved"), "the browser page: {page}");
 }
 
@@ -128,7 +114,7 @@ fn chromium_lands_on_the_console_as_an_sso_role_two_hops_on() {
         .run();
     out.ok();
     assert_eq!(out.stdout, "");
-    let page = wait_for(&dom, "ConsoleViewer");
+    let page = wait_for_text(&dom, "ConsoleViewer");
     assert!(
         page.contains("arn:aws:sts::333333333333:assumed-role/ConsoleViewer/chromium"),
         "the console page: {page}"
@@ -147,7 +133,7 @@ fn chromium_lands_on_the_console_as_an_iam_user_through_a_federation_token() {
         .env("BROWSER", &browser)
         .run();
     out.ok();
-    let page = wait_for(&dom, "federated-user");
+    let page = wait_for_text(&dom, "federated-user");
     assert!(
         page.contains("arn:aws:sts::111111111111:federated-user/alice-web"),
         "the console page: {page}"

@@ -165,14 +165,7 @@ impl World {
     /// The pages, once one contains `needle` (the browser runs in the background and may
     /// still be loading when aws-login exits); what there is after 20 s.
     pub fn wait_browser_pages(&self, needle: &str) -> String {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        loop {
-            let pages = self.browser_pages();
-            if pages.contains(needle) || std::time::Instant::now() > deadline {
-                return pages;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        wait_for_text(&self.home().join("browser.log.pages"), needle)
     }
 
     /// The shared SSO cache file for a key (sso-session name or start URL).
@@ -301,6 +294,19 @@ impl Run<'_> {
                 o.stderr
             );
         }
+    }
+}
+
+/// A file's text once it contains `needle` (a browser in the background may still be
+/// writing when aws-login exits); whatever it holds after 30 s.
+pub fn wait_for_text(path: &Path, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(needle) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
 

@@ -1,0 +1,166 @@
+//! Token refresh: auto, off, force, after a rejection, failures, concurrent runs.
+
+use std::os::unix::fs::PermissionsExt;
+
+use crate::harness::*;
+use crate::sso::{ACCT, cache_json, oidc_actions, refreshes, role_args};
+
+#[test]
+fn auto_refresh_before_expiry_stores_the_new_token_and_keeps_unknown_keys() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(120, true);
+    let file = w.sso_cache_file(START_URL);
+    w.write(".aws/sso/cache/.keep", "");
+    std::fs::write(&file, cache_json(&t, "us-east-1")).unwrap();
+    w.cmd(&role_args(&["--use-cache", "--start-url", START_URL]))
+        .run()
+        .ok();
+    assert_eq!(refreshes(&w), 1);
+    let cached: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_ne!(cached["accessToken"], t.access_token.as_str());
+    assert_eq!(cached["somethingElse"]["kept"], true);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // Fresh now: no second refresh.
+    w.cmd(&role_args(&["--use-cache", "--start-url", START_URL]))
+        .run()
+        .ok();
+    assert_eq!(refreshes(&w), 1);
+}
+
+#[test]
+fn refresh_off_and_force_do_what_they_say() {
+    let w = World::new();
+    let fresh = w.fake.issue_sso_token(3600, true);
+    let src = cache_json(&fresh, "us-east-1");
+    w.cmd(&role_args(&[
+        "--accesstoken-cache",
+        &src,
+        "--refresh",
+        "force",
+    ]))
+    .run()
+    .ok();
+    assert_eq!(refreshes(&w), 1);
+    let expired = w.fake.issue_sso_token(-60, true);
+    w.cmd(&role_args(&[
+        "--accesstoken-cache",
+        &cache_json(&expired, "us-east-1"),
+        "--refresh",
+        "OFF",
+    ]))
+    .run()
+    .fails(1, "sign in again with --start-url");
+    assert_eq!(refreshes(&w), 1);
+}
+
+#[test]
+fn an_expired_token_that_cannot_be_refreshed_says_how_to_sign_in_again() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(-60, false);
+    let out = w
+        .cmd(&role_args(&[
+            "--accesstoken-cache",
+            &cache_json(&t, "us-east-1"),
+        ]))
+        .run();
+    out.fails(1, "cannot be refreshed");
+    assert!(out.stderr.contains(START_URL));
+    assert!(
+        w.fake
+            .log()
+            .iter()
+            .all(|e| e.action != "GetRoleCredentials"),
+        "a dead token is never used"
+    );
+}
+
+#[test]
+fn a_rejected_token_is_refreshed_once_and_the_call_retried() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, true);
+    w.fake.expire_sso_tokens();
+    let out = w
+        .cmd(&role_args(&[
+            "--accesstoken-cache",
+            &cache_json(&t, "us-east-1"),
+        ]))
+        .run();
+    out.ok();
+    let calls: Vec<(String, u16)> = w
+        .fake
+        .log()
+        .into_iter()
+        .filter(|e| e.action == "GetRoleCredentials" || e.action == "CreateToken")
+        .map(|e| (e.action, e.status))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            ("GetRoleCredentials".into(), 401),
+            ("CreateToken".into(), 200),
+            ("GetRoleCredentials".into(), 200)
+        ]
+    );
+    // A given token cannot be refreshed: a clear message instead.
+    let given = w.fake.issue_sso_token(3600, true);
+    w.fake.expire_sso_tokens();
+    w.cmd(&role_args(&["--sso-access-token", &given.access_token]))
+        .run()
+        .fails(1, "rejected");
+}
+
+#[test]
+fn a_failed_refresh_is_an_error_not_a_dead_token() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(-60, true);
+    let mut doc: serde_json::Value = serde_json::from_str(&cache_json(&t, "us-east-1")).unwrap();
+    doc["refreshToken"] = "revoked-refresh-token".into();
+    let out = w
+        .cmd(&role_args(&["--accesstoken-cache", &doc.to_string()]))
+        .run();
+    out.fails(1, "could not be refreshed");
+    assert!(out.stderr.contains("sign in again"));
+}
+
+#[test]
+fn sixteen_concurrent_runs_refresh_exactly_once() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(60, true);
+    let file = w.sso_cache_file(START_URL);
+    w.write(".aws/sso/cache/.keep", "");
+    std::fs::write(&file, cache_json(&t, "us-east-1")).unwrap();
+    let children: Vec<_> = (0..16)
+        .map(|_| {
+            w.cmd(&[
+                "dumpcreds",
+                "--credential-helper",
+                "--use-cache",
+                "--start-url",
+                START_URL,
+                "--sso-acct-id",
+                ACCT,
+                "--sso-role-name",
+                "Admin",
+            ])
+            .spawn()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(j["Version"], 1);
+    }
+    assert_eq!(refreshes(&w), 1, "{:?}", oidc_actions(&w));
+    let cached: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(cached["accessToken"].is_string());
+}
