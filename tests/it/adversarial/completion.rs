@@ -1,0 +1,1 @@
+//! Adversarial: completion (filled in by the issue 9 work).

@@ -1,0 +1,1 @@
+//! Adversarial: files (filled in by the issue 9 work).

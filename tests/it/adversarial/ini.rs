@@ -1,0 +1,1 @@
+//! Adversarial: ini (filled in by the issue 9 work).

@@ -1,0 +1,1 @@
+//! Adversarial: output (filled in by the issue 9 work).

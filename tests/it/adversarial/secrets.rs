@@ -1,0 +1,1 @@
+//! Adversarial: secrets (filled in by the issue 9 work).
