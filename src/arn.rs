@@ -91,7 +91,8 @@ pub fn is_account_id(s: &str) -> bool {
     s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_role_name(s: &str) -> bool {
+/// An IAM role name: 1-64 of `[\w+=,.@-]`.
+pub fn is_role_name(s: &str) -> bool {
     (1..=64).contains(&s.len()) && s.chars().all(is_name_char)
 }
 

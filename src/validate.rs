@@ -8,7 +8,8 @@ pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), String>
         Ok(())
     } else {
         Err(format!(
-            "{option} '{value}' is not valid here: use 2-{max} characters of letters, digits and +=,.@_-"
+            "{option} '{}' is not valid here: use 2-{max} characters of letters, digits and +=,.@_-",
+            shown(value)
         ))
     }
 }
@@ -66,8 +67,73 @@ pub fn region(option: &str, value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "{option} '{value}' is not a region name (e.g. us-east-1, eu-west-2)"
+            "{option} '{}' is not a region name (e.g. us-east-1, eu-west-2)",
+            shown(value)
         ))
+    }
+}
+
+/// An IAM Identity Center start URL: https, with a host, no user name or password, and no
+/// control character or whitespace (the `url` crate silently drops a tab or newline, and
+/// either would end the `sso_start_url` line of a config file). A value that may hold a
+/// password is never echoed.
+pub fn start_url(what: &str, value: &str) -> Result<(), String> {
+    const EXAMPLE: &str = "e.g. https://my-org.awsapps.com/start";
+    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!(
+            "{what} holds a control character or whitespace: give a start URL ({EXAMPLE})"
+        ));
+    }
+    let secret_free = !value.contains('@');
+    let url = url::Url::parse(value).map_err(|e| match secret_free {
+        true => format!(
+            "{what} '{}' is not a URL ({e}): give a start URL ({EXAMPLE})",
+            shown(value)
+        ),
+        false => format!("{what} is not a URL ({e}): give a start URL ({EXAMPLE})"),
+    })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "{what}: the URL holds a user name or password: remove it ({EXAMPLE})"
+        ));
+    }
+    if url.scheme() != "https" || url.host_str().is_none_or(str::is_empty) {
+        let quoted = match secret_free {
+            true => format!(" '{}'", shown(value)),
+            false => String::new(),
+        };
+        return Err(format!(
+            "{what}{quoted} is not an https URL with a host ({EXAMPLE})"
+        ));
+    }
+    Ok(())
+}
+
+/// A name the AWS config parsers take in a section header such as `[sso-session NAME]`:
+/// the Rust SDK's identifier set, which botocore also reads as one word.
+pub fn config_name(what: &str, value: &str) -> Result<(), String> {
+    if is_config_name(value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} '{}' is not a name the AWS config file can hold: use 1-128 letters, digits and _-/.%@:+",
+            shown(value)
+        ))
+    }
+}
+
+pub fn is_config_name(value: &str) -> bool {
+    let ok = |c: char| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c);
+    (1..=128).contains(&value.len()) && value.chars().all(ok)
+}
+
+/// A value fit to echo in a one-line message: control characters dropped, cut to 64
+/// characters.
+pub fn shown(value: &str) -> String {
+    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+    match clean.char_indices().nth(64) {
+        Some((i, _)) => format!("{}…", &clean[..i]),
+        None => clean,
     }
 }
 
@@ -116,6 +182,49 @@ mod tests {
         ] {
             assert!(region("--region", bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn start_urls_are_https_one_line_and_hold_no_password() {
+        assert!(start_url("--start-url", "https://my-org.awsapps.com/start").is_ok());
+        assert!(start_url("--start-url", "https://d-1234.awsapps.com/start/#/").is_ok());
+        for (bad, needle) in [
+            (
+                "https://x.awsapps.com/start\n[profile x]",
+                "control character",
+            ),
+            ("https://x.awsapps.com/st art", "whitespace"),
+            ("https://x.awsapps.com/\u{2028}", "whitespace"),
+            (
+                "https://u:hunter2@x.awsapps.com/start",
+                "user name or password",
+            ),
+            (
+                "https:u:hunter2@x.awsapps.com/start",
+                "user name or password",
+            ),
+            ("https://u@x.awsapps.com/start", "user name or password"),
+            ("http://x.awsapps.com/start", "https"),
+            ("https://", "not a URL"),
+            ("https://[::1", "not a URL"),
+            ("file:///etc/passwd", "https"),
+            ("not a url", "whitespace"),
+            ("nope", "not a URL"),
+        ] {
+            let err = start_url("--start-url", bad).unwrap_err();
+            assert!(err.contains(needle), "{bad}: {err}");
+            assert!(!err.contains("hunter2") && !err.contains('\n'), "{err}");
+        }
+    }
+
+    #[test]
+    fn config_names_fit_a_section_header() {
+        assert!(config_name("--sso-session-name", "my-org_1.a/b@c:d+e%f").is_ok());
+        for bad in ["", "a b", "a]", "[a", "a\nb", "a=b", "a;b", "a#b"] {
+            assert!(config_name("--sso-session-name", bad).is_err(), "{bad}");
+        }
+        assert_eq!(shown("a\nb"), "ab");
+        assert_eq!(shown(&"x".repeat(100)).chars().count(), 65);
     }
 
     #[test]

@@ -398,12 +398,7 @@ pub fn check_token_options(sso: &SsoArgs, no_browser_alone: bool) -> Result<()> 
         );
     }
     if let Some(url) = &sso.start_url {
-        let ok = url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
-        if !ok {
-            bail_usage!(
-                "--start-url '{url}' is not an https URL (e.g. https://my-org.awsapps.com/start)"
-            );
-        }
+        validate::start_url("--start-url", url).map_err(usage)?;
     }
     if let Some(r) = &sso.sso_region {
         validate::region("--sso-region", r).map_err(usage)?;

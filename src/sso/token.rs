@@ -8,6 +8,8 @@ use anyhow::{Result, anyhow};
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value};
 
+use crate::validate;
+
 #[derive(Clone, PartialEq)]
 pub struct Token {
     fields: Map<String, Value>,
@@ -87,6 +89,14 @@ impl Token {
             return Err(anyhow!(
                 "{what}: 'expiresAt' is not an RFC 3339 time such as 2026-01-01T12:00:00Z"
             ));
+        }
+        // Both end up in config files (dumpconfig), cache keys and messages: checked here,
+        // where every token read from a file or the command line passes.
+        if let Some(url) = t.start_url() {
+            validate::start_url(&format!("the startUrl in {what}"), url).map_err(|e| anyhow!(e))?;
+        }
+        if let Some(region) = t.region() {
+            validate::region(&format!("the region in {what}"), region).map_err(|e| anyhow!(e))?;
         }
         Ok(t)
     }
@@ -192,6 +202,20 @@ mod tests {
                 .contains("accessToken")
         );
         assert!(Token::parse(r#"{"accessToken": "a", "expiresAt": "soon"}"#, "x").is_err());
+        for (field, bad) in [
+            ("startUrl", "https://x.awsapps.com/start\n[profile x]"),
+            ("startUrl", "https://u:p@x.awsapps.com/start"),
+            ("startUrl", "http://x.awsapps.com/start"),
+            ("region", "us-east-1\n[profile x]"),
+        ] {
+            let mut t = Token::bare("a");
+            t.set("expiresAt", "2030-01-01T00:00:00Z");
+            t.set(field, bad);
+            let err = Token::parse(&t.to_json(), "the file")
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(&format!("the {field} in the file")), "{err}");
+        }
     }
 
     #[test]

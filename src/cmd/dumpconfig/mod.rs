@@ -1,5 +1,7 @@
 //! dumpconfig: every Identity Center account and role as `~/.aws/config` profiles.
 
+mod ini;
+mod portal;
 mod render;
 mod targets;
 mod write;
@@ -30,6 +32,9 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         );
     }
     sso::check_token_options(sso, false)?;
+    if let Some(name) = &sso.sso_session_name {
+        validate::config_name("--sso-session-name", name).map_err(usage)?;
+    }
     if let Some(r) = &args.region {
         validate::region("--region", r).map_err(usage)?;
     }
@@ -62,6 +67,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         .sso_session_name
         .clone()
         .unwrap_or_else(|| default_session_name(&start_url));
+    let mut warnings = Vec::new();
     let accounts = loop {
         match discover(
             &sdk,
@@ -76,6 +82,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
             Err(Failure::Other(e)) => return Err(e),
         }
     };
+    let accounts = portal::check(accounts, &mut warnings)?;
     if let Some(key) = session.index_key()
         && let Err(e) = index::record_discovery(env, &key, Some(&start_url), &accounts)
     {
@@ -84,7 +91,6 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         );
     }
 
-    let mut warnings = Vec::new();
     let profiles = render::name_profiles(&accounts, &args.name_format, &mut warnings);
     let target_names =
         render::target_profiles(&targets, &profiles, &mut warnings).map_err(|e| anyhow!(e))?;
@@ -99,7 +105,8 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         &profiles,
         &targets,
         &target_names,
-    );
+    )
+    .map_err(|e| anyhow!(e))?;
     for w in &warnings {
         eprintln!("aws-login: warning: {w}");
     }
@@ -137,7 +144,8 @@ fn default_session_name(start_url: &str) -> String {
         .and_then(|u| u.host_str().map(str::to_string))
         .unwrap_or_default();
     let first = host.split('.').next().unwrap_or_default();
-    let name = render::sanitize(first);
+    let mut name = render::sanitize(first);
+    name.truncate(64);
     if name.is_empty() {
         "aws-login".to_string()
     } else {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::arn::{RoleArn, is_account_id};
+use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::input::read_value;
 use crate::validate;
 
@@ -55,6 +55,10 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            // Every field ends up in a config line or a message: one line, always.
+            Some(Value::String(s)) if s.chars().any(char::is_control) => Err(format!(
+                "{OPT} entry {n}: {key} holds a control character (a line break?): remove it"
+            )),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(_) => Err(format!("{OPT} entry {n}: {key} must be a string")),
         }
@@ -71,10 +75,17 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
     };
     if !is_account_id(&source_account) {
         return Err(format!(
-            "{OPT} entry {n}: SourceAccountID '{source_account}' is not a 12-digit account id"
+            "{OPT} entry {n}: SourceAccountID '{}' is not a 12-digit account id",
+            validate::shown(&source_account)
         ));
     }
     let source_role = required("SourceRoleName")?;
+    if !is_role_name(&source_role) {
+        return Err(format!(
+            "{OPT} entry {n}: SourceRoleName '{}' is not a role name: use 1-64 letters, digits and +=,.@_-",
+            validate::shown(&source_role)
+        ));
+    }
     let arn =
         RoleArn::parse(&required("TargetArn")?).map_err(|e| format!("{OPT} entry {n}: {e}"))?;
     let region = text("Region")?;
@@ -122,6 +133,14 @@ mod tests {
             (
                 r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "A", "TargetArn": "arn:aws:iam::222222222222:role/D", "Typo": 1}]"#,
                 "unknown key",
+            ),
+            (
+                r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "A", "TargetArn": "arn:aws:iam::222222222222:role/D", "TargetAccountName": "x\n[profile x]"}]"#,
+                "TargetAccountName holds a control character",
+            ),
+            (
+                r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "A B", "TargetArn": "arn:aws:iam::222222222222:role/D"}]"#,
+                "SourceRoleName 'A B' is not a role name",
             ),
         ] {
             let err = parse(bad).unwrap_err();

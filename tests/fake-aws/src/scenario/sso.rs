@@ -35,6 +35,10 @@ pub struct SsoConfig {
     /// Generated accounts appended to `assignments` when the server starts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organisation: Option<SsoOrganisation>,
+    /// Hostile-portal mode: serve the assignments' account ids and role names as
+    /// written, unchecked (newlines, `[profile x]`, ...), so tests can show that a
+    /// client refuses or skips what a real portal should never send.
+    pub hostile_names: bool,
 }
 
 impl Default for SsoConfig {
@@ -54,6 +58,7 @@ impl Default for SsoConfig {
             page_size: 20,
             portal_tps: None,
             organisation: None,
+            hostile_names: false,
         }
     }
 }
@@ -80,6 +85,12 @@ impl SsoConfig {
         }
         let mut seen = std::collections::HashSet::new();
         for a in &self.assignments {
+            if self.hostile_names {
+                if !seen.insert(a.account_id.as_str()) {
+                    bail!("sso assignment: account {:?} is listed twice", a.account_id);
+                }
+                continue;
+            }
             if !is_account_id(&a.account_id) {
                 bail!(
                     "sso assignment: account id {:?} is not 12 digits",
@@ -190,6 +201,8 @@ mod tests {
         c.assignments[0].account_id = "111111111111".into();
         c.assignments[0].roles = vec!["has space".into()];
         assert!(c.validate().is_err());
+        c.hostile_names = true;
+        c.validate().unwrap();
     }
 
     #[test]
