@@ -16,7 +16,7 @@ pub fn read_value(option: &str, raw: &str) -> Result<String, String> {
         }
         return Ok(raw.to_string());
     };
-    let path = file_path(rest).map_err(|e| format!("{option} {raw}: {e}"))?;
+    let path = file_path(rest).map_err(|e| format!("{option} {}: {e}", crate::inert::echo(raw)))?;
     let text = std::fs::read_to_string(&path).map_err(|e| {
         format!(
             "{option}: cannot read {}: {} (check the path after file://)",

@@ -1,6 +1,7 @@
 //! Checks on single option values. Each returns a message that names the fix.
 
 use crate::arn::is_name_char;
+use crate::inert::echo;
 
 /// A RoleSessionName (max 64) or a GetFederationToken Name (max 32): 2..=max of `[\w+=,.@-]`.
 pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), String> {
@@ -8,7 +9,8 @@ pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), String>
         Ok(())
     } else {
         Err(format!(
-            "{option} '{value}' is not valid here: use 2-{max} characters of letters, digits and +=,.@_-"
+            "{option} '{}' is not valid here: use 2-{max} characters of letters, digits and +=,.@_-",
+            echo(value)
         ))
     }
 }
@@ -19,7 +21,8 @@ pub fn external_id(value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "external id '{value}' is not valid: use 2-1224 characters of letters, digits and +=,.@:/_-"
+            "external id '{}' is not valid: use 2-1224 characters of letters, digits and +=,.@:/_-",
+            echo(value)
         ))
     }
 }
@@ -30,7 +33,8 @@ pub fn mfa_serial(value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "--mfa-serial '{value}' is not valid: give the device ARN (arn:aws:iam::123456789012:mfa/NAME) or a hardware serial"
+            "--mfa-serial '{}' is not valid: give the device ARN (arn:aws:iam::123456789012:mfa/NAME) or a hardware serial",
+            echo(value)
         ))
     }
 }
@@ -66,7 +70,8 @@ pub fn region(option: &str, value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "{option} '{value}' is not a region name (e.g. us-east-1, eu-west-2)"
+            "{option} '{}' is not a region name (e.g. us-east-1, eu-west-2)",
+            echo(value)
         ))
     }
 }

@@ -15,7 +15,8 @@ pub fn check_format(format: &str) -> Result<(), String> {
         let tail = &rest[i..];
         let Some(p) = PLACEHOLDERS.iter().find(|p| tail.starts_with(**p)) else {
             return Err(format!(
-                "--name-format has an unknown placeholder at '{tail}': use {}",
+                "--name-format has an unknown placeholder at '{}': use {}",
+                crate::inert::echo(tail),
                 PLACEHOLDERS.join(", ")
             ));
         };

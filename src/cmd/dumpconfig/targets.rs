@@ -47,7 +47,8 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
     ];
     if let Some(k) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(format!(
-            "{OPT} entry {n} has an unknown key '{k}' (known: {})",
+            "{OPT} entry {n} has an unknown key '{}' (known: {})",
+            crate::inert::echo(k),
             KNOWN.join(", ")
         ));
     }
@@ -71,7 +72,8 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
     };
     if !is_account_id(&source_account) {
         return Err(format!(
-            "{OPT} entry {n}: SourceAccountID '{source_account}' is not a 12-digit account id"
+            "{OPT} entry {n}: SourceAccountID '{}' is not a 12-digit account id",
+            crate::inert::echo(&source_account)
         ));
     }
     let source_role = required("SourceRoleName")?;
