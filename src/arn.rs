@@ -16,7 +16,8 @@ impl RoleArn {
     pub fn parse(s: &str) -> Result<RoleArn, String> {
         let fail = |why: &str| {
             Err(format!(
-                "invalid role ARN '{s}': {why} (expected arn:aws:iam::123456789012:role/NAME or role/PATH/NAME)"
+                "invalid role ARN '{}': {why} (expected arn:aws:iam::123456789012:role/NAME or role/PATH/NAME)",
+                crate::inert::echo(s)
             ))
         };
         let parts: Vec<&str> = s.splitn(6, ':').collect();

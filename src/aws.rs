@@ -8,6 +8,7 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_sts::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 
 use crate::creds::Creds;
+use crate::inert::{echo, server};
 
 /// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
 /// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
@@ -62,8 +63,9 @@ where
     let svc = service.to_lowercase();
     match &err {
         SdkError::ServiceError(se) => {
+            // Both come from the service: shown inert and bounded, never as sent.
             let code = se.err().code().unwrap_or("UnknownError");
-            let msg = se.err().message().unwrap_or("no message");
+            let msg = server(se.err().message().unwrap_or("no message"));
             let op_name = op.split(' ').next().unwrap_or(op);
             let hint = match (code, op_name) {
                 ("ExpiredToken", _) => {
@@ -86,7 +88,7 @@ where
                 }
                 _ => "",
             };
-            anyhow!("{svc} {op} failed: {code}: {msg}{hint}")
+            anyhow!("{svc} {op} failed: {}: {msg}{hint}", echo(code))
         }
         SdkError::TimeoutError(_) => {
             anyhow!("{svc} {op} timed out: check the network or {endpoint_var}")

@@ -100,11 +100,11 @@ pub struct SourceArgs {
 #[command(next_help_heading = "IAM Identity Center")]
 pub struct SsoRoleArgs {
     /// Account id for SSO GetRoleCredentials (with --sso-role-name).
-    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::accounts))]
+    #[arg(long, value_name = "ID", value_parser = non_blank, add = clap_complete::ArgValueCompleter::new(crate::shell::complete::accounts))]
     pub sso_acct_id: Option<String>,
 
     /// The SSO role (permission set) to get credentials for (with --sso-acct-id).
-    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::roles))]
+    #[arg(long, value_name = "NAME", value_parser = non_blank, add = clap_complete::ArgValueCompleter::new(crate::shell::complete::roles))]
     pub sso_role_name: Option<String>,
 }
 
@@ -124,7 +124,7 @@ pub struct SsoArgs {
     pub sso_session_name: Option<String>,
 
     /// Use this SSO access token as is (not refreshable).
-    #[arg(long, value_name = "TOKEN", conflicts_with_all = ["accesstoken_cache", "use_cache"])]
+    #[arg(long, value_name = "TOKEN", value_parser = non_blank, conflicts_with_all = ["accesstoken_cache", "use_cache"])]
     pub sso_access_token: Option<String>,
 
     /// Read the token from an AWS CLI cache file (file://PATH) or inline JSON.
@@ -337,6 +337,15 @@ pub struct ShellInitArgs {
     /// Add the identity segment to the prompt.
     #[arg(long)]
     pub prompt: bool,
+}
+
+/// A value that must say something: empty or blank is a usage error before any call.
+fn non_blank(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("it is empty: give a value".to_string())
+    } else {
+        Ok(s.to_string())
+    }
 }
 
 fn function_name(s: &str) -> Result<String, String> {

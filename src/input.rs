@@ -16,16 +16,19 @@ pub fn read_value(option: &str, raw: &str) -> Result<String, String> {
         }
         return Ok(raw.to_string());
     };
-    let path = file_path(rest).map_err(|e| format!("{option} {raw}: {e}"))?;
+    let path = file_path(rest).map_err(|e| format!("{option} {}: {e}", crate::inert::echo(raw)))?;
     let text = std::fs::read_to_string(&path).map_err(|e| {
         format!(
             "{option}: cannot read {}: {} (check the path after file://)",
-            path.display(),
+            crate::inert::echo(&path.to_string_lossy()),
             io_reason(&e)
         )
     })?;
     if text.trim().is_empty() {
-        return Err(format!("{option}: {} is empty", path.display()));
+        return Err(format!(
+            "{option}: {} is empty",
+            crate::inert::echo(&path.to_string_lossy())
+        ));
     }
     Ok(text)
 }

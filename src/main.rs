@@ -11,6 +11,7 @@ mod env;
 mod error;
 mod exports;
 mod fsutil;
+mod inert;
 mod input;
 mod logging;
 mod output;
@@ -56,13 +57,14 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if broken_pipe {
         return ExitCode::SUCCESS;
     }
-    eprintln!("aws-login: {}", one_line(&format!("{err:#}")));
+    let line = one_line(&format!("{err:#}"));
+    eprintln!("aws-login: {}", inert::for_terminal(&line, inert::LINE_MAX));
     ExitCode::from(error::exit_code(err))
 }
 
 /// clap's usage errors as one `aws-login: …` line (exit 2); help and version as clap prints them.
-fn clap_error(e: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
+fn clap_error(mut e: clap::Error) -> ExitCode {
+    use clap::error::{ContextValue, ErrorKind};
     if matches!(
         e.kind(),
         ErrorKind::DisplayHelp
@@ -70,6 +72,21 @@ fn clap_error(e: clap::Error) -> ExitCode {
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
         e.exit();
+    }
+    // clap quotes the offending input: cut it and make it inert like every echoed value.
+    let echoed: Vec<_> = e
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) => Some((kind, ContextValue::String(inert::echo(s).into()))),
+            ContextValue::Strings(v) => Some((
+                kind,
+                ContextValue::Strings(v.iter().map(|s| inert::echo(s).into()).collect()),
+            )),
+            _ => None,
+        })
+        .collect();
+    for (kind, value) in echoed {
+        e.insert(kind, value);
     }
     let text = e.render().to_string();
     let mut parts: Vec<String> = Vec::new();
@@ -88,7 +105,10 @@ fn clap_error(e: clap::Error) -> ExitCode {
         }
         msg.push_str(&part);
     }
-    eprintln!("aws-login: {msg}; see --help");
+    eprintln!(
+        "aws-login: {}; see --help",
+        inert::for_terminal(&msg, inert::LINE_MAX)
+    );
     ExitCode::from(2)
 }
 

@@ -109,7 +109,10 @@ fn check_sso(args: &CredArgs, console: bool) -> Result<()> {
     if let Some(id) = acct
         && !is_account_id(id)
     {
-        bail_usage!("--sso-acct-id '{id}' is not an account id: use the 12 digits");
+        bail_usage!(
+            "--sso-acct-id '{}' is not an account id: use the 12 digits",
+            crate::inert::echo(id)
+        );
     }
     sso::check_token_options(sso, console)?;
     if has_token_source && args.source.profile.is_some() {

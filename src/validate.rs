@@ -1,6 +1,7 @@
 //! Checks on single option values. Each returns a message that names the fix.
 
 use crate::arn::is_name_char;
+use crate::inert::echo;
 
 /// A RoleSessionName (max 64) or a GetFederationToken Name (max 32): 2..=max of `[\w+=,.@-]`.
 pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), String> {
@@ -9,7 +10,7 @@ pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), String>
     } else {
         Err(format!(
             "{option} '{}' is not valid here: use 2-{max} characters of letters, digits and +=,.@_-",
-            shown(value)
+            echo(value)
         ))
     }
 }
@@ -20,7 +21,8 @@ pub fn external_id(value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "external id '{value}' is not valid: use 2-1224 characters of letters, digits and +=,.@:/_-"
+            "external id '{}' is not valid: use 2-1224 characters of letters, digits and +=,.@:/_-",
+            echo(value)
         ))
     }
 }
@@ -31,7 +33,8 @@ pub fn mfa_serial(value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "--mfa-serial '{value}' is not valid: give the device ARN (arn:aws:iam::123456789012:mfa/NAME) or a hardware serial"
+            "--mfa-serial '{}' is not valid: give the device ARN (arn:aws:iam::123456789012:mfa/NAME) or a hardware serial",
+            echo(value)
         ))
     }
 }
@@ -68,7 +71,7 @@ pub fn region(option: &str, value: &str) -> Result<(), String> {
     } else {
         Err(format!(
             "{option} '{}' is not a region name (e.g. us-east-1, eu-west-2)",
-            shown(value)
+            echo(value)
         ))
     }
 }
@@ -88,7 +91,7 @@ pub fn start_url(what: &str, value: &str) -> Result<(), String> {
     let url = url::Url::parse(value).map_err(|e| match secret_free {
         true => format!(
             "{what} '{}' is not a URL ({e}): give a start URL ({EXAMPLE})",
-            shown(value)
+            echo(value)
         ),
         false => format!("{what} is not a URL ({e}): give a start URL ({EXAMPLE})"),
     })?;
@@ -99,7 +102,7 @@ pub fn start_url(what: &str, value: &str) -> Result<(), String> {
     }
     if url.scheme() != "https" || url.host_str().is_none_or(str::is_empty) {
         let quoted = match secret_free {
-            true => format!(" '{}'", shown(value)),
+            true => format!(" '{}'", echo(value)),
             false => String::new(),
         };
         return Err(format!(
@@ -117,7 +120,7 @@ pub fn config_name(what: &str, value: &str) -> Result<(), String> {
     } else {
         Err(format!(
             "{what} '{}' is not a name the AWS config file can hold: use 1-128 letters, digits and _-/.%@:+",
-            shown(value)
+            echo(value)
         ))
     }
 }
@@ -125,16 +128,6 @@ pub fn config_name(what: &str, value: &str) -> Result<(), String> {
 pub fn is_config_name(value: &str) -> bool {
     let ok = |c: char| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c);
     (1..=128).contains(&value.len()) && value.chars().all(ok)
-}
-
-/// A value fit to echo in a one-line message: control characters dropped, cut to 64
-/// characters.
-pub fn shown(value: &str) -> String {
-    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
-    match clean.char_indices().nth(64) {
-        Some((i, _)) => format!("{}…", &clean[..i]),
-        None => clean,
-    }
 }
 
 /// A duration for one STS call.
@@ -223,8 +216,6 @@ mod tests {
         for bad in ["", "a b", "a]", "[a", "a\nb", "a=b", "a;b", "a#b"] {
             assert!(config_name("--sso-session-name", bad).is_err(), "{bad}");
         }
-        assert_eq!(shown("a\nb"), "ab");
-        assert_eq!(shown(&"x".repeat(100)).chars().count(), 65);
     }
 
     #[test]

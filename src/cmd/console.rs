@@ -74,7 +74,8 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         .send()
         .await
         .map_err(|e| sts_error("GetCallerIdentity", e))?;
-    let who = me.arn().unwrap_or("the final identity").to_string();
+    // Shown in warnings: STS chose it, so it is shown inert.
+    let who = crate::inert::server(me.arn().unwrap_or("the final identity")).into_owned();
     let token = federation::signin_token(&endpoint, &creds, session_duration).await?;
     let url = federation::login_url(&endpoint, &args.issuer, &dest, &token)?;
 

@@ -53,7 +53,8 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
     Err(WithCode(
         code,
         format!(
-            "cannot run '{shown}': {} (check the program name and PATH)",
+            "cannot run '{}': {} (check the program name and PATH)",
+            crate::inert::echo(&shown),
             io_reason(&err)
         ),
     )

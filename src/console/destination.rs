@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use crate::inert::echo;
+
 /// A partition's sign-in and console hosts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Partition {
@@ -90,8 +92,8 @@ pub fn resolve(
     p: Partition,
 ) -> Result<String, String> {
     if let Some(d) = destination {
-        let url =
-            url::Url::parse(d).map_err(|e| format!("--destination '{d}' is not a URL ({e})"))?;
+        let url = url::Url::parse(d)
+            .map_err(|e| format!("--destination '{}' is not a URL ({e})", echo(d)))?;
         let host = url.host_str().unwrap_or_default();
         let on_console = host == p.console_host || host.ends_with(&format!(".{}", p.console_host));
         if url.scheme() != "https" || !on_console {
@@ -136,12 +138,14 @@ fn unknown_service(name: &str) -> String {
     if names.is_empty() {
         let all: Vec<&str> = SERVICES.iter().map(|(n, _)| *n).collect();
         format!(
-            "unknown --service '{name}': known services are {}; or give --destination URL",
+            "unknown --service '{}': known services are {}; or give --destination URL",
+            echo(name),
             all.join(", ")
         )
     } else {
         format!(
-            "unknown --service '{name}': did you mean {}? (or give --destination URL)",
+            "unknown --service '{}': did you mean {}? (or give --destination URL)",
+            echo(name),
             names.join(", ")
         )
     }

@@ -49,8 +49,8 @@ pub async fn resolve(
         }
     };
     let what = match (profile, explicit) {
-        (Some(name), true) => format!("profile '{name}'"),
-        (Some(name), false) => format!("AWS_PROFILE '{name}'"),
+        (Some(name), true) => format!("profile '{}'", crate::inert::echo(name)),
+        (Some(name), false) => format!("AWS_PROFILE '{}'", crate::inert::echo(name)),
         (None, _) => "the default credential chain".to_string(),
     };
     match result {

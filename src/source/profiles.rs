@@ -66,7 +66,8 @@ pub fn selected<'a>(
             format!("known profiles: {}", first_few(&known))
         };
         return Err(usage(format!(
-            "profile '{name}' ({origin}) not found in the AWS config or credentials file; {hint}"
+            "profile '{}' ({origin}) not found in the AWS config or credentials file; {hint}",
+            crate::inert::echo(name)
         )));
     }
     Ok(Some(name))

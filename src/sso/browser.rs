@@ -32,7 +32,11 @@ pub fn open(url: &str, what: &str) -> bool {
     match webbrowser::open(url) {
         Ok(()) => true,
         Err(e) => {
-            eprintln!("aws-login: cannot open a browser ({e}); open this URL to {what}:\n{url}");
+            eprintln!(
+                "aws-login: cannot open a browser ({}); open this URL to {what}:\n{}",
+                crate::inert::server(&e.to_string()),
+                crate::inert::for_terminal(url, usize::MAX)
+            );
             false
         }
     }

@@ -12,6 +12,7 @@ use super::browser::{Spinner, open};
 use super::cache::Cache;
 use super::oidc::{DEVICE_GRANT, Flow, Granted, Oidc, Registration, granted};
 use crate::aws::call_error;
+use crate::inert::{echo, server};
 
 pub struct Device<'a> {
     pub oidc: &'a Oidc,
@@ -69,15 +70,17 @@ impl Device<'_> {
                 }
             }
         };
-        let code = auth.user_code().unwrap_or_default();
-        let url = auth
-            .verification_uri_complete()
-            .or(auth.verification_uri())
-            .unwrap_or_default()
-            .to_string();
+        // Both are shown on the terminal and the URL is opened: check them for their kind
+        // rather than trust the service (or whatever answers at its endpoint).
+        let code = user_code(auth.user_code().unwrap_or_default())?;
+        let url = verification_url(
+            auth.verification_uri_complete()
+                .or(auth.verification_uri())
+                .unwrap_or_default(),
+        )?;
         eprintln!(
             "aws-login: to sign in to {}, open {url} and confirm the code {code}",
-            self.start_url
+            server(self.start_url)
         );
         if self.open_browser {
             open(&url, "sign in");
@@ -145,6 +148,78 @@ impl Device<'_> {
                     }
                 },
             }
+        }
+    }
+}
+
+/// A user code is letters, digits and dashes (AWS sends `ABCD-EFGH`).
+fn user_code(code: &str) -> Result<&str> {
+    let ok = (1..=64).contains(&code.len())
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(code)
+    } else {
+        Err(anyhow!(
+            "the SSO OIDC service sent a user code that is not letters, digits and '-' ('{}'): refusing it; check AWS_ENDPOINT_URL_SSO_OIDC",
+            echo(code)
+        ))
+    }
+}
+
+/// The verification URL: https, or http to this machine (a loopback address, where no
+/// one on the network can read or change it). Returned in its parsed form, in which
+/// controls and spaces are percent-encoded.
+fn verification_url(raw: &str) -> Result<String> {
+    let parsed = url::Url::parse(raw).ok().filter(|u| match u.scheme() {
+        "https" => u.host().is_some(),
+        "http" => match u.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            _ => false,
+        },
+        _ => false,
+    });
+    match parsed {
+        Some(u) => Ok(server(u.as_str()).into_owned()),
+        None => Err(anyhow!(
+            "the SSO OIDC service sent a verification URL that is not https ('{}'): refusing it; check AWS_ENDPOINT_URL_SSO_OIDC",
+            echo(raw)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_codes_are_letters_digits_and_dashes() {
+        assert!(user_code("ABCD-EFGH").is_ok());
+        for bad in ["", "AB\u{1b}[2J", "AB CD", "ABCD\u{202e}", &"A".repeat(65)] {
+            assert!(user_code(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn verification_urls_are_https_or_loopback_http() {
+        let ok = verification_url("https://device.sso.us-east-1.amazonaws.com/?user_code=AB-CD");
+        assert_eq!(
+            ok.unwrap(),
+            "https://device.sso.us-east-1.amazonaws.com/?user_code=AB-CD"
+        );
+        assert!(verification_url("http://127.0.0.1:8080/device").is_ok());
+        assert!(verification_url("http://[::1]/device").is_ok());
+        let inert = verification_url("http://127.0.0.1/device\u{1b}[2J\r").unwrap();
+        assert!(!inert.chars().any(char::is_control), "{inert}");
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "http://example.com/device",
+            "http://localhost.evil.example/device",
+            "not a url",
+            "",
+        ] {
+            assert!(verification_url(bad).is_err(), "{bad:?}");
         }
     }
 }

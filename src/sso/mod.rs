@@ -113,7 +113,7 @@ impl<'a> Session<'a> {
             } else if args.start_url.is_none() {
                 return Err(anyhow!(
                     "no SSO token is cached for {}: sign in once with --start-url URL --use-cache",
-                    args.sso_session_name.as_deref().unwrap_or("that session")
+                    crate::inert::echo(args.sso_session_name.as_deref().unwrap_or("that session"))
                 ));
             }
         }
@@ -135,7 +135,9 @@ impl<'a> Session<'a> {
             && normalise_url(wanted) != normalise_url(cached)
         {
             return Err(anyhow!(
-                "the cached token is for {cached}, not --start-url {wanted}: use the matching --sso-session-name or sign in without --use-cache"
+                "the cached token is for {}, not --start-url {}: use the matching --sso-session-name or sign in without --use-cache",
+                crate::inert::echo(cached),
+                crate::inert::echo(wanted)
             ));
         }
         if let Some(r) = self.token.region() {
@@ -143,7 +145,8 @@ impl<'a> Session<'a> {
                 && explicit != r
             {
                 eprintln!(
-                    "aws-login: note: using SSO region {r} from the token cache, not --sso-region {explicit}"
+                    "aws-login: note: using SSO region {} from the token cache, not --sso-region {explicit}",
+                    crate::inert::echo(r)
                 );
             }
             self.region = r.to_string();

@@ -14,6 +14,7 @@ use super::browser::{Spinner, open};
 use super::cache::Cache;
 use super::oidc::{Flow, Granted, Oidc, Registration, SCOPE, granted};
 use crate::aws::call_error;
+use crate::inert;
 
 const CALLBACK: &str = "/oauth/callback";
 
@@ -67,7 +68,10 @@ impl Pkce<'_> {
             .append_pair("scopes", SCOPE)
             .append_pair("code_challenge", &challenge);
 
-        eprintln!("aws-login: signing in to {} in the browser", self.start_url);
+        eprintln!(
+            "aws-login: signing in to {} in the browser",
+            inert::server(self.start_url)
+        );
         // PKCE is chosen only when a local browser can be used (else device code); if it
         // cannot be opened after all, `open` prints the URL and the wait goes on.
         open(url.as_str(), "sign in");
@@ -146,6 +150,8 @@ fn wait(server: &tiny_http::Server, state: &str, timeout: Duration) -> Result<Ca
             continue;
         }
         if let Some(error) = q.get("error") {
+            // Whatever redirected the browser here chose these texts: escaped on the page,
+            // inert and bounded on the terminal.
             let why = match q.get("error_description") {
                 Some(d) => format!("{error} ({d})"),
                 None => error.clone(),
@@ -154,10 +160,11 @@ fn wait(server: &tiny_http::Server, state: &str, timeout: Duration) -> Result<Ca
                 req,
                 200,
                 &format!(
-                    "Sign-in failed: {why}. You can close this tab; aws-login reports the error."
+                    "Sign-in failed: {}. You can close this tab; aws-login reports the error.",
+                    inert::html(&why)
                 ),
             );
-            return Ok(Callback::Refused(why));
+            return Ok(Callback::Refused(inert::server(&why).into_owned()));
         }
         if let Some(code) = q.get("code") {
             respond(
@@ -175,9 +182,10 @@ fn wait(server: &tiny_http::Server, state: &str, timeout: Duration) -> Result<Ca
     }
 }
 
-fn respond(req: tiny_http::Request, status: u16, text: &str) {
+/// A page; `html` is escaped already (fixed text, or outside text through `inert::html`).
+fn respond(req: tiny_http::Request, status: u16, html: &str) {
     let page = format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>aws-login</title></head><body><h1>aws-login</h1><p id=\"result\">{text}</p></body></html>"
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>aws-login</title></head><body><h1>aws-login</h1><p id=\"result\">{html}</p></body></html>"
     );
     let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
         .expect("static header");

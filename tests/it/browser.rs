@@ -3,7 +3,7 @@
 use crate::harness::*;
 
 /// A BROWSER wrapper around headless Chromium that writes the final page's DOM to `dom`.
-fn chromium(w: &World) -> Option<(String, std::path::PathBuf)> {
+pub(crate) fn chromium(w: &World) -> Option<(String, std::path::PathBuf)> {
     let exe = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find_map(which);

@@ -244,11 +244,9 @@ fn a_denied_sign_in_and_a_timeout_fail_cleanly_and_write_nothing() {
         "{}",
         out.stderr
     );
-    assert!(
-        w.browser_pages().contains("Sign-in failed"),
-        "{}",
-        w.browser_pages()
-    );
+    // The browser writes the page in the background, possibly after aws-login exited.
+    let pages = w.wait_browser_pages("Sign-in failed");
+    assert!(pages.contains("Sign-in failed"), "{pages}");
     w.fake.set_sso_deny(false);
     let out = w
         .cmd(&role_args(&[

@@ -3,7 +3,8 @@
 //! one key with one value, never a line break or anything that could start another
 //! section or key. The values were checked for their kind before; this is the last wall.
 
-use crate::validate::{is_config_name, shown};
+use crate::inert::echo;
+use crate::validate::is_config_name;
 
 #[derive(Default)]
 pub struct Ini {
@@ -20,7 +21,7 @@ impl Ini {
         if !one_line(text) {
             return Err(format!(
                 "refusing to write the comment '{}': it is not one line",
-                shown(text)
+                echo(text)
             ));
         }
         self.line(&format!("# {text}"));
@@ -32,7 +33,7 @@ impl Ini {
         if !is_config_name(name) {
             return Err(format!(
                 "refusing to write the {kind} name '{}': the AWS config parsers do not read it as one name",
-                shown(name)
+                echo(name)
             ));
         }
         self.line(&format!("[{kind} {name}]"));
@@ -49,7 +50,7 @@ impl Ini {
         if !key_ok || !value_ok {
             return Err(format!(
                 "refusing to write {key} = '{}': it is not one value on one line",
-                shown(value)
+                echo(value)
             ));
         }
         self.line(&format!("{key} = {value}"));

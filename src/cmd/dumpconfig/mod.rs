@@ -108,7 +108,11 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
     )
     .map_err(|e| anyhow!(e))?;
     for w in &warnings {
-        eprintln!("aws-login: warning: {w}");
+        // Warnings quote portal account and role names.
+        eprintln!(
+            "aws-login: warning: {}",
+            crate::inert::for_terminal(w, crate::inert::LINE_MAX)
+        );
     }
     let Some(path) = write_path else {
         return output::print(&text);

@@ -5,8 +5,8 @@
 use anyhow::{Result, anyhow};
 
 use crate::arn::{is_account_id, is_role_name};
+use crate::inert::echo;
 use crate::sso::discovery::Account;
-use crate::validate::shown;
 
 /// An account id that is not 12 digits stops the run: nothing tells which account it
 /// stands for. A role name IAM would not allow is skipped with a warning naming its
@@ -16,8 +16,8 @@ pub fn check(accounts: Vec<Account>, warn: &mut Vec<String>) -> Result<Vec<Accou
     if let Some(bad) = accounts.iter().find(|a| !is_account_id(&a.id)) {
         return Err(anyhow!(
             "the SSO portal sent an account id that is not 12 digits ('{}', account '{}'): refusing to write any profile; ask your Identity Center administrator",
-            shown(&bad.id),
-            shown(&bad.name)
+            echo(&bad.id),
+            echo(&bad.name)
         ));
     }
     Ok(accounts
@@ -29,8 +29,8 @@ pub fn check(accounts: Vec<Account>, warn: &mut Vec<String>) -> Result<Vec<Accou
                     warn.push(format!(
                         "account {} ({}): the portal sent role name '{}', which IAM does not allow: skipped",
                         a.id,
-                        shown(a.name.trim()),
-                        shown(role)
+                        echo(a.name.trim()),
+                        echo(role)
                     ));
                 }
                 ok

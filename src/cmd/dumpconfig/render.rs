@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use super::ini::Ini;
 use super::targets::Target;
+use crate::inert::echo;
 use crate::sso::discovery::Account;
-use crate::validate::shown;
 
 pub const PLACEHOLDERS: [&str; 3] = ["{account_name}", "{account_id}", "{role_name}"];
 
@@ -22,7 +22,7 @@ pub fn check_format(format: &str) -> Result<(), String> {
         let Some(p) = PLACEHOLDERS.iter().find(|p| tail.starts_with(**p)) else {
             return Err(format!(
                 "--name-format has an unknown placeholder at '{}': use {}",
-                shown(tail),
+                crate::inert::echo(tail),
                 PLACEHOLDERS.join(", ")
             ));
         };
@@ -97,7 +97,7 @@ pub fn name_profiles(
             warn.push(format!(
                 "profile name {name} is taken: account {} ({}) gets {unique}",
                 a.id,
-                shown(a.name.trim())
+                echo(a.name.trim())
             ));
             name = unique;
         }

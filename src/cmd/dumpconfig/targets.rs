@@ -47,7 +47,8 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
     ];
     if let Some(k) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(format!(
-            "{OPT} entry {n} has an unknown key '{k}' (known: {})",
+            "{OPT} entry {n} has an unknown key '{}' (known: {})",
+            crate::inert::echo(k),
             KNOWN.join(", ")
         ));
     }
@@ -76,14 +77,14 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
     if !is_account_id(&source_account) {
         return Err(format!(
             "{OPT} entry {n}: SourceAccountID '{}' is not a 12-digit account id",
-            validate::shown(&source_account)
+            crate::inert::echo(&source_account)
         ));
     }
     let source_role = required("SourceRoleName")?;
     if !is_role_name(&source_role) {
         return Err(format!(
             "{OPT} entry {n}: SourceRoleName '{}' is not a role name: use 1-64 letters, digits and +=,.@_-",
-            validate::shown(&source_role)
+            crate::inert::echo(&source_role)
         ));
     }
     let arn =

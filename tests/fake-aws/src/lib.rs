@@ -31,8 +31,8 @@ pub use faults::Fault;
 pub use log::LogEntry;
 pub use router::Service;
 pub use scenario::{
-    AccessKey, Account, ContainerConfig, ImdsConfig, Mfa, Role, Scenario, SsoAssignment, SsoConfig,
-    SsoOrganisation, User, generated_assignments,
+    AccessKey, Account, ContainerConfig, Hostile, ImdsConfig, Mfa, Role, Scenario, SsoAssignment,
+    SsoConfig, SsoOrganisation, User, generated_assignments,
 };
 pub use sessions::IssuedCreds;
 pub use signin::ConsoleSignin;

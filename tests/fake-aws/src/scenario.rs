@@ -2,9 +2,11 @@
 //! MFA devices, roles with trust lists, the instance/container roles, and the
 //! IAM Identity Center portal.
 
+mod hostile;
 mod org;
 mod sso;
 
+pub use hostile::Hostile;
 pub use org::{SsoOrganisation, generated_assignments};
 pub use sso::{SsoAssignment, SsoConfig};
 
@@ -23,6 +25,9 @@ pub struct Scenario {
     /// IAM Identity Center (SSO portal and SSO OIDC); absent means a portal
     /// with default settings and no assignments.
     pub sso: Option<SsoConfig>,
+    /// Hostile-server mode: what the endpoints send back is made hostile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hostile: Option<Hostile>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -157,6 +162,9 @@ impl Scenario {
         }
         if let Some(sso) = &self.sso {
             sso.validate()?;
+        }
+        if let Some(hostile) = &self.hostile {
+            hostile.validate()?;
         }
         Ok(())
     }

@@ -58,7 +58,19 @@ fn check(
     let client_id = client.reg.client_id.clone();
     let state_param = params.get("state");
     let mut target = Url::parse(redirect_uri).map_err(|e| e.to_string())?;
-    let code_logged = if store.deny {
+    let hostile = state
+        .scenario
+        .hostile
+        .as_ref()
+        .filter(|h| h.fails("Authorize"));
+    let code_logged = if let Some(h) = hostile {
+        let mut q = target.query_pairs_mut();
+        q.append_pair("error", h.error.as_deref().unwrap_or("access_denied"));
+        if let Some(d) = &h.error_description {
+            q.append_pair("error_description", d);
+        }
+        Some("AccessDenied")
+    } else if store.deny {
         let mut q = target.query_pairs_mut();
         q.append_pair("error", "access_denied");
         q.append_pair(

@@ -23,8 +23,9 @@ pub fn start(state: &State, body: &Value) -> Result<Value, OidcError> {
         return Err(OidcError::invalid_request("Invalid start URL"));
     }
     let client_id = client.reg.client_id.clone();
+    let hostile = state.scenario.hostile.clone().unwrap_or_default();
     let device_code = ids::device_code();
-    let user_code = ids::user_code();
+    let user_code = hostile.user_code.clone().unwrap_or_else(ids::user_code);
     let auth = DeviceAuth {
         client_id,
         user_code: user_code.clone(),
@@ -34,12 +35,17 @@ pub fn start(state: &State, body: &Value) -> Result<Value, OidcError> {
         polls: 0,
     };
     store.devices.insert(device_code.clone(), auth);
-    let verification_uri = format!("{}{DEVICE_PAGE}", state.base_url);
+    let verification_uri = hostile
+        .verification_uri
+        .unwrap_or_else(|| format!("{}{DEVICE_PAGE}", state.base_url));
+    let complete = hostile
+        .verification_uri_complete
+        .unwrap_or_else(|| format!("{verification_uri}?user_code={user_code}"));
     Ok(json!({
         "deviceCode": device_code,
         "userCode": user_code,
         "verificationUri": verification_uri,
-        "verificationUriComplete": format!("{verification_uri}?user_code={user_code}"),
+        "verificationUriComplete": complete,
         "expiresIn": cfg.device_code_ttl,
         "interval": cfg.device_interval,
     }))

@@ -13,6 +13,7 @@ pub use crate::html::{escape_html, page};
 use crate::faults::Injected;
 use crate::http::{Request, Response};
 use crate::router::{Described, Outcome};
+use crate::scenario::Hostile;
 use crate::sso_store::{Client, SsoStore};
 use crate::state::State;
 use chrono::Utc;
@@ -42,8 +43,10 @@ pub fn owns(path: &str) -> bool {
 pub struct OidcError {
     status: u16,
     code: &'static str,
-    error: &'static str,
+    error: String,
     description: String,
+    /// Only in hostile mode: AWS sends no `message`, but SDKs show one when present.
+    message: Option<String>,
 }
 
 impl OidcError {
@@ -51,9 +54,23 @@ impl OidcError {
         OidcError {
             status,
             code,
-            error,
+            error: error.to_string(),
             description: desc.to_string(),
+            message: None,
         }
+    }
+
+    /// The error as a hostile server would word it.
+    fn hostile(mut self, hostile: Option<&Hostile>) -> OidcError {
+        let Some(h) = hostile else { return self };
+        if let Some(e) = &h.error {
+            self.error = e.clone();
+        }
+        if let Some(d) = &h.error_description {
+            self.description = d.clone();
+            self.message = Some(d.clone());
+        }
+        self
     }
 
     pub fn invalid_request(desc: &str) -> OidcError {
@@ -90,7 +107,10 @@ impl OidcError {
     }
 
     fn into_response(self) -> Response {
-        let body = json!({ "error": self.error, "error_description": self.description });
+        let mut body = json!({ "error": self.error, "error_description": self.description });
+        if let Some(m) = self.message {
+            body["message"] = m.into();
+        }
         Response::json(self.status, &body)
             .with_header("x-amzn-ErrorType", self.code)
             .with_header("x-amzn-RequestId", crate::ids::request_id())
@@ -164,7 +184,11 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
         "Authorize" => authorize::authorize(state, req),
         "DeviceVerify" => device::verify_page(state, req),
         _ => {
+            let hostile = state.scenario.hostile.as_ref();
             let result = match serde_json::from_slice::<Value>(&req.body) {
+                _ if hostile.is_some_and(|h| h.fails(action)) => {
+                    Err(OidcError::invalid_request("Request refused"))
+                }
                 Ok(body @ Value::Object(_)) => match action {
                     "RegisterClient" => register::register(state, &body),
                     "StartDeviceAuthorization" => device::start(state, &body),
@@ -182,7 +206,7 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
                 }
                 Err(err) => {
                     let code = err.code;
-                    (err.into_response(), Some(code))
+                    (err.hostile(hostile).into_response(), Some(code))
                 }
             }
         }

@@ -92,8 +92,16 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
                 .with_header("x-amzn-RequestId", crate::ids::request_id());
             described.into_outcome(response, None)
         }
-        Err(err) => {
+        Err(mut err) => {
             let code = err.code;
+            if let Some(m) = state
+                .scenario
+                .hostile
+                .as_ref()
+                .and_then(|h| h.message.clone())
+            {
+                err.message = m;
+            }
             described.into_outcome(err.into_response(), Some(code))
         }
     }

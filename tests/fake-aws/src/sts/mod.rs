@@ -100,8 +100,16 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
             let xml = xml::success(&outcome.action, &body, &request_id);
             Response::new(200, "text/xml", xml).with_header("x-amzn-RequestId", request_id)
         }
-        Err(err) => {
+        Err(mut err) => {
             outcome.error_code = Some(err.code.clone());
+            if let Some(m) = state
+                .scenario
+                .hostile
+                .as_ref()
+                .and_then(|h| h.message.clone())
+            {
+                err.message = m;
+            }
             err.into_response()
         }
     };

@@ -16,6 +16,11 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // Raw control characters are not well-formed XML; as character references
+            // they reach a client's parser (hostile mode sends them).
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)))
+            }
             c => out.push(c),
         }
     }

@@ -4,6 +4,7 @@
 mod binary;
 mod container;
 mod faults;
+mod hostile;
 mod imds;
 mod raw;
 mod signin;

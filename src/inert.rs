@@ -1,0 +1,111 @@
+//! Text from outside (servers, files, the command line) made inert before it is shown: on
+//! a terminal without anything a terminal acts on, on a page with its HTML escaped.
+
+use std::borrow::Cow;
+
+/// Longest user input echoed back in a message: enough to recognise the value.
+pub const ECHO_MAX: usize = 64;
+/// Longest server-provided text (an error message, a URL) shown.
+pub const SERVER_MAX: usize = 300;
+/// Longest line aws-login prints on stderr, whatever it is built from.
+pub const LINE_MAX: usize = 2000;
+
+/// `s` for a terminal, one line: every control character (C0 such as ESC, CR, LF and
+/// BEL; DEL; C1) and every character that reorders or breaks the displayed line (bidi
+/// embeddings, overrides, isolates and marks; line and paragraph separators) shown as a
+/// visible `\u{..}` escape instead of acting; cut to `max` characters with `…`.
+pub fn for_terminal(s: &str, max: usize) -> Cow<'_, str> {
+    if s.chars().count() <= max && !s.chars().any(active) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut shown = 0;
+    for c in s.chars() {
+        let piece = if active(c) {
+            c.escape_unicode().to_string()
+        } else {
+            c.to_string()
+        };
+        shown += piece.chars().count();
+        if shown > max {
+            out.push('…');
+            break;
+        }
+        out.push_str(&piece);
+    }
+    Cow::Owned(out)
+}
+
+/// A user-provided value echoed in a message: terminal-safe and at most [`ECHO_MAX`]
+/// characters, so a 100 KB argument cannot flood the terminal.
+pub fn echo(s: &str) -> Cow<'_, str> {
+    for_terminal(s, ECHO_MAX)
+}
+
+/// Server-provided text (an error message, a verification URL) for a message.
+pub fn server(s: &str) -> Cow<'_, str> {
+    for_terminal(s, SERVER_MAX)
+}
+
+/// `s` escaped for HTML text and attribute values.
+pub fn html(s: &str) -> Cow<'_, str> {
+    html_escape::encode_safe(s)
+}
+
+fn active(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            for_terminal("us-east-1 ünïcode", 64),
+            Cow::Borrowed("us-east-1 ünïcode")
+        ));
+    }
+
+    #[test]
+    fn controls_and_bidi_characters_are_shown_not_acted_on() {
+        let got = for_terminal(
+            "a\u{1b}]0;x\u{7}\r\n\t\u{7f}\u{9b}\u{85}\u{202e}\u{2067}b",
+            200,
+        );
+        assert_eq!(
+            got,
+            "a\\u{1b}]0;x\\u{7}\\u{d}\\u{a}\\u{9}\\u{7f}\\u{9b}\\u{85}\\u{202e}\\u{2067}b"
+        );
+        assert!(!got.chars().any(active));
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(echo(&"x".repeat(100_000)).chars().count(), ECHO_MAX + 1);
+        assert!(echo(&"x".repeat(100_000)).ends_with("x…"));
+        // An escape is never cut in half.
+        let cut = for_terminal("abc\u{1b}def", 5);
+        assert_eq!(cut, "abc…");
+        assert_eq!(for_terminal(&"é".repeat(10), 10), "é".repeat(10));
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            html("<script>a('x')&\"</script>"),
+            "&lt;script&gt;a(&#x27;x&#x27;)&amp;&quot;&lt;&#x2F;script&gt;"
+        );
+    }
+}
