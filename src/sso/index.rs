@@ -58,7 +58,11 @@ fn update(
     let path = path(env, key).context("cannot find a state directory: set HOME")?;
     fsutil::private_dir(path.parent().expect("the index lives in a directory"))?;
     let lock = fsutil::lock(&path)?;
-    let mut index: Index = fsutil::read_private(&path, fsutil::LARGE_FILE, "the discovery index")?
+    // A file that cannot be read safely (a FIFO, an oversized one) is replaced, as a
+    // corrupt one is: the index is a cache of what discovery finds.
+    let mut index: Index = fsutil::read_private(&path, fsutil::LARGE_FILE, "")
+        .ok()
+        .flatten()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
     if let Some(url) = start_url {
