@@ -2,18 +2,21 @@
 
 use std::time::Duration;
 
-use anyhow::anyhow;
+use anyhow::{Result, anyhow};
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_sts::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 
 use crate::creds::Creds;
+use crate::env::Env;
 use crate::inert::{echo, server};
 
 /// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
 /// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
-/// credentials of its stage explicitly.
-pub async fn base_config(region: &str, profile: Option<&str>) -> SdkConfig {
+/// credentials of its stage explicitly. The config and credentials files it reads are
+/// vetted first (regular files, bounded: see `profiles::check_files`).
+pub async fn base_config(region: &str, profile: Option<&str>, env: &Env) -> Result<SdkConfig> {
+    crate::source::profiles::check_files(env)?;
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
         .no_credentials()
@@ -27,7 +30,7 @@ pub async fn base_config(region: &str, profile: Option<&str>) -> SdkConfig {
     if let Some(profile) = profile {
         loader = loader.profile_name(profile);
     }
-    loader.load().await
+    Ok(loader.load().await)
 }
 
 /// An STS client that signs with `creds`.

@@ -1,12 +1,23 @@
-//! Private files written safely: 0700 directories, atomic replacement (temp file in the
-//! same directory, then rename), and exclusive locks on a side file.
+//! Files read and written safely. Reads: regular files only, bounded in size, never
+//! blocking on a FIFO; aws-login's private files made 0600 when found open to others.
+//! Writes: 0700 directories, atomic replacement (temp file in the same directory, then
+//! rename), and exclusive locks on a side file that is never a symlink.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs::{self, File, FileType, OpenOptions};
+use std::io::{ErrorKind, Read, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
+
+use crate::input::io_reason;
+
+/// The cap for option values (`file://`), token caches, client registrations and the
+/// assume history: real ones are a few KiB.
+pub const SMALL_FILE: u64 = 1 << 20;
+/// The cap for the config and credentials files and the discovery index: 5,000 profiles
+/// or accounts take about 1 MiB.
+pub const LARGE_FILE: u64 = 16 << 20;
 
 /// An exclusive lock, released on drop.
 pub struct Locked {
@@ -21,17 +32,48 @@ pub fn private_dir(dir: &Path) -> Result<()> {
 }
 
 /// Lock `<path>.lock` exclusively, waiting for other holders.
+///
+/// A symlink planted at the lock path would make the open create or touch a file
+/// elsewhere: it is refused, both before the open and by the open itself (O_NOFOLLOW);
+/// so is anything but a regular file there (O_NONBLOCK: a FIFO cannot block the open).
 pub fn lock(path: &Path) -> Result<Locked> {
     let mut name = path.as_os_str().to_owned();
     name.push(".lock");
     let lock_path = Path::new(&name);
+    let not_regular = |t: FileType| {
+        anyhow!(
+            "the lock file {} is {}, not a regular file: remove it",
+            lock_path.display(),
+            kind(t)
+        )
+    };
+    if let Ok(meta) = fs::symlink_metadata(lock_path)
+        && !meta.is_file()
+    {
+        return Err(not_regular(meta.file_type()));
+    }
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(lock_path)
-        .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => anyhow!(
+                "the lock file {} is a symlink, not a regular file: remove it",
+                lock_path.display()
+            ),
+            _ => anyhow!(
+                "cannot open the lock file {}: {}",
+                lock_path.display(),
+                io_reason(&e)
+            ),
+        })?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(meta.file_type()));
+    }
     file.lock()
         .with_context(|| format!("cannot lock {}", lock_path.display()))?;
     Ok(Locked { _file: file })
@@ -53,4 +95,146 @@ pub fn write_atomic(path: &Path, contents: &str, mode: u32, _lock: &Locked) -> R
     tmp.persist(path)
         .with_context(|| format!("cannot replace {}", path.display()))?;
     Ok(())
+}
+
+/// What a non-regular file is, for error messages.
+pub fn kind(t: FileType) -> &'static str {
+    if t.is_symlink() {
+        "a symlink"
+    } else if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else {
+        "a special file"
+    }
+}
+
+/// The text of `what` at `path` (e.g. "AWS_CONFIG_FILE", "the cached token"), `None`
+/// when there is no such file. A device, FIFO, socket or directory is an error, checked
+/// before and after the open (which never waits: O_NONBLOCK), and so is a file larger
+/// than `cap` or one that is not UTF-8. At most `cap` + 1 bytes are ever read.
+pub fn read_bounded(path: &Path, cap: u64, what: &str) -> Result<Option<String>> {
+    read_file(path, cap, what, false)
+}
+
+/// [`read_bounded`] for a file only aws-login's user should read (the SSO token cache,
+/// aws-login's state): one that others can read is made 0600 through the open file,
+/// or refused when that is not allowed (a file of another user's).
+pub fn read_private(path: &Path, cap: u64, what: &str) -> Result<Option<String>> {
+    read_file(path, cap, what, true)
+}
+
+fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<String>> {
+    let shown = path.display();
+    let cannot = |e: std::io::Error| anyhow!("cannot read {what} {shown}: {}", io_reason(&e));
+    let not_regular = |t: FileType| {
+        anyhow!(
+            "{what} {shown} is not a regular file (it is {}): give a regular file",
+            kind(t)
+        )
+    };
+    let too_large = || {
+        anyhow!(
+            "{what} {shown} is larger than {} KiB: give a smaller file",
+            cap / 1024
+        )
+    };
+    match fs::metadata(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(cannot(e)),
+        Ok(meta) if !meta.is_file() => return Err(not_regular(meta.file_type())),
+        Ok(_) => {}
+    }
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(cannot(e)),
+        Ok(f) => f,
+    };
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_regular(meta.file_type()));
+    }
+    if meta.len() > cap {
+        return Err(too_large());
+    }
+    if private && meta.permissions().mode() & 0o077 != 0 {
+        file.set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(|e| {
+                anyhow!(
+                    "{what} {shown} is readable by others and cannot be made private ({}): remove it or fix its owner",
+                    io_reason(&e)
+                )
+            })?;
+    }
+    let mut bytes = Vec::new();
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| anyhow!("{what} {shown} is not UTF-8 text: give a text file"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_are_bounded_and_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big");
+        File::create(&big).unwrap().set_len(11).unwrap();
+        let fifo = dir.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let err = |p: &Path| format!("{:#}", read_bounded(p, 10, "X").unwrap_err());
+        assert!(err(&big).contains("larger than"), "{}", err(&big));
+        assert!(err(&fifo).contains("not a regular file (it is a FIFO)"));
+        assert!(err(Path::new("/dev/zero")).contains("a character device"));
+        assert!(err(dir.path()).contains("a directory"));
+        assert!(
+            read_bounded(&dir.path().join("none"), 10, "X")
+                .unwrap()
+                .is_none()
+        );
+        fs::write(&big, "ten bytes!").unwrap();
+        assert_eq!(read_bounded(&big, 10, "X").unwrap().unwrap(), "ten bytes!");
+    }
+
+    #[test]
+    fn private_reads_close_the_file_to_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        fs::write(&p, "x").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(read_private(&p, 10, "X").unwrap().unwrap(), "x");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn a_lock_path_that_is_a_symlink_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("victim");
+        std::os::unix::fs::symlink(&target, dir.path().join("f.lock")).unwrap();
+        let err = format!("{:#}", lock(&dir.path().join("f")).err().unwrap());
+        assert!(err.contains("is a symlink"), "{err}");
+        assert!(!target.exists());
+        assert!(lock(&dir.path().join("g")).is_ok());
+    }
 }

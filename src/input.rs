@@ -8,7 +8,8 @@ use percent_encoding::percent_decode_str;
 ///
 /// `file:///abs/path` and `file://localhost/abs/path` are absolute; `file://rel/path` is
 /// relative to the working directory (the host part is not dropped, unlike the seed);
-/// percent-escapes are decoded. Errors name the option and the fix.
+/// percent-escapes are decoded. Only a regular file of at most 1 MiB is read (see
+/// `fsutil::read_bounded`). Errors name the option and the fix.
 pub fn read_value(option: &str, raw: &str) -> Result<String, String> {
     let Some(rest) = raw.strip_prefix("file://") else {
         if raw.trim().is_empty() {
@@ -17,13 +18,14 @@ pub fn read_value(option: &str, raw: &str) -> Result<String, String> {
         return Ok(raw.to_string());
     };
     let path = file_path(rest).map_err(|e| format!("{option} {}: {e}", crate::inert::echo(raw)))?;
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        format!(
-            "{option}: cannot read {}: {} (check the path after file://)",
-            crate::inert::echo(&path.to_string_lossy()),
-            io_reason(&e)
-        )
-    })?;
+    let text = crate::fsutil::read_bounded(&path, crate::fsutil::SMALL_FILE, option)
+        .map_err(|e| format!("{e:#}"))?
+        .ok_or_else(|| {
+            format!(
+                "{option}: cannot read {}: no such file (check the path after file://)",
+                crate::inert::echo(&path.to_string_lossy())
+            )
+        })?;
     if text.trim().is_empty() {
         return Err(format!(
             "{option}: {} is empty",

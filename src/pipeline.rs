@@ -37,8 +37,9 @@ impl Pipeline {
             validate::region("--region", r).map_err(usage)?;
         }
         let plan = Plan::new(&args.transitions, console)?;
-        let profile_set = profiles::load().await?;
+        let profile_set = profiles::load(env).await?;
         let profile = profiles::selected(&profile_set, args.source.profile.as_deref(), env)?;
+        profiles::check_sso_cache(&profile_set, profile, env)?;
         let region = region::resolve(
             args.source.region.as_deref(),
             env,
@@ -54,7 +55,7 @@ impl Pipeline {
 
     /// The starting credentials, and the SDK configuration for the calls that follow.
     pub async fn source(&self, args: &CredArgs, env: &Env) -> Result<(SdkConfig, Creds)> {
-        let sdk = base_config(&self.region, self.profile.as_deref()).await;
+        let sdk = base_config(&self.region, self.profile.as_deref(), env).await?;
         let start = match (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name) {
             (Some(account), Some(role)) => {
                 let mut session = sso::Session::open(&args.sso, &sdk, env).await?;

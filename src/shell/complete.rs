@@ -10,6 +10,7 @@ use clap_complete::CompletionCandidate;
 
 use super::history;
 use crate::env::Env;
+use crate::fsutil;
 use crate::source::profiles::{config_file, credentials_file};
 use crate::sso::index;
 
@@ -21,8 +22,10 @@ fn home(env: &Env) -> Option<PathBuf> {
     env.get("HOME").map(PathBuf::from)
 }
 
+/// A config or credentials file's text; nothing when it cannot be read safely (a FIFO
+/// would block the shell's Tab, `/dev/zero` would never end).
 fn read(path: Option<PathBuf>) -> String {
-    path.and_then(|p| std::fs::read_to_string(p).ok())
+    path.and_then(|p| fsutil::read_bounded(&p, fsutil::LARGE_FILE, "").ok()?)
         .unwrap_or_default()
 }
 
@@ -91,8 +94,9 @@ pub fn start_urls(current: &OsStr) -> Vec<CompletionCandidate> {
         && let Ok(entries) = std::fs::read_dir(dir)
     {
         for e in entries.filter_map(|e| e.ok()) {
-            let url = std::fs::read_to_string(e.path())
+            let url = fsutil::read_private(&e.path(), fsutil::SMALL_FILE, "")
                 .ok()
+                .flatten()
                 .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
                 .and_then(|v| v["startUrl"].as_str().map(str::to_string));
             urls.extend(url);

@@ -15,7 +15,7 @@ pub fn path(env: &Env) -> Option<PathBuf> {
 
 pub fn roles(env: &Env) -> Vec<String> {
     path(env)
-        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|p| fsutil::read_private(&p, fsutil::SMALL_FILE, "the assume history").ok()?)
         .map(|t| t.lines().map(str::to_string).collect())
         .unwrap_or_default()
 }

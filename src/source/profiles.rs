@@ -1,6 +1,10 @@
 //! The shared config and credentials files, read once per run.
+//!
+//! aws-config reads these files itself (and, for SSO profiles, the token cache), with no
+//! size or type limit: a FIFO there blocks it forever and `/dev/zero` grows its memory
+//! without end. So [`check_files`] vets them first, before every road into the SDK.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use aws_config::profile::ProfileSet;
@@ -9,23 +13,82 @@ use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 
 use crate::env::Env;
 use crate::error::usage;
+use crate::fsutil;
+use crate::sso::cache::Cache;
 
-/// The config file: `AWS_CONFIG_FILE`, else `~/.aws/config` (the SDKs' rule).
+const CONFIG_VAR: &str = "AWS_CONFIG_FILE";
+const CREDENTIALS_VAR: &str = "AWS_SHARED_CREDENTIALS_FILE";
+
+/// The config file: `AWS_CONFIG_FILE`, else `~/.aws/config` (the SDKs' rule, a leading
+/// `~` included).
 pub fn config_file(env: &Env) -> Option<PathBuf> {
-    env.get("AWS_CONFIG_FILE")
-        .map(PathBuf::from)
-        .or_else(|| Some(PathBuf::from(env.get("HOME")?).join(".aws/config")))
+    file(env, CONFIG_VAR, ".aws/config")
 }
 
 /// The credentials file: `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`.
 pub fn credentials_file(env: &Env) -> Option<PathBuf> {
-    env.get("AWS_SHARED_CREDENTIALS_FILE")
-        .map(PathBuf::from)
-        .or_else(|| Some(PathBuf::from(env.get("HOME")?).join(".aws/credentials")))
+    file(env, CREDENTIALS_VAR, ".aws/credentials")
+}
+
+fn file(env: &Env, var: &str, default: &str) -> Option<PathBuf> {
+    let home = env.get("HOME").map(PathBuf::from);
+    let Some(path) = env.get(var).map(Path::new) else {
+        return Some(home?.join(default));
+    };
+    // aws-config replaces a first component `~` with HOME; read the same file it does.
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => Some(home.join(rest)),
+        _ => Some(path.to_path_buf()),
+    }
+}
+
+/// Refuse a config or credentials file that is not a regular file or is larger than
+/// 16 MiB, before aws-config reads it. A missing file is fine, as it is to the SDK.
+pub fn check_files(env: &Env) -> Result<()> {
+    for (path, var, name) in [
+        (config_file(env), CONFIG_VAR, "the config file"),
+        (
+            credentials_file(env),
+            CREDENTIALS_VAR,
+            "the credentials file",
+        ),
+    ] {
+        let what = if env.get(var).is_some() { var } else { name };
+        if let Some(path) = path {
+            fsutil::read_bounded(&path, fsutil::LARGE_FILE, what)?;
+        }
+    }
+    Ok(())
+}
+
+/// aws-config reads the shared SSO token cache itself for a profile with `sso_session`
+/// (or a legacy `sso_start_url`), also along `source_profile`: vet those files the way
+/// aws-login's own reads do (bounded, regular, made private) before it does.
+pub fn check_sso_cache(profiles: &ProfileSet, name: Option<&str>, env: &Env) -> Result<()> {
+    let Ok(cache) = Cache::new(env) else {
+        return Ok(());
+    };
+    let mut seen = Vec::new();
+    let mut next = Some(name.unwrap_or("default"));
+    while let Some(name) = next.filter(|n| !seen.contains(n)) {
+        seen.push(name);
+        let Some(profile) = profiles.get_profile(name) else {
+            break;
+        };
+        if let Some(key) = profile
+            .get("sso_session")
+            .or_else(|| profile.get("sso_start_url"))
+        {
+            fsutil::read_private(&cache.path(key), fsutil::SMALL_FILE, "the cached token")?;
+        }
+        next = profile.get("source_profile");
+    }
+    Ok(())
 }
 
 /// Parse `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` (or the ~/.aws defaults).
-pub async fn load() -> Result<ProfileSet> {
+pub async fn load(env: &Env) -> Result<ProfileSet> {
+    check_files(env)?;
     aws_config::profile::load(
         &Fs::real(),
         &SdkEnv::real(),

@@ -10,7 +10,6 @@ use sha1::{Digest, Sha1};
 use super::token::Token;
 use crate::env::Env;
 use crate::fsutil;
-use crate::input::io_reason;
 
 pub struct Cache {
     dir: PathBuf,
@@ -43,18 +42,14 @@ impl Cache {
         fsutil::lock(path)
     }
 
-    /// The cached token at `path`, `None` when there is none.
+    /// The cached token at `path`, `None` when there is none. Bounded, regular files
+    /// only, and made private if others could read it.
     pub fn read(&self, path: &Path) -> Result<Option<Token>> {
-        match fs::read_to_string(path) {
-            Ok(text) => {
+        match fsutil::read_private(path, fsutil::SMALL_FILE, "the cached token")? {
+            Some(text) => {
                 Token::parse(&text, &format!("the cached token {}", path.display())).map(Some)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(anyhow::anyhow!(
-                "cannot read the cached token {}: {}",
-                path.display(),
-                io_reason(&e)
-            )),
+            None => Ok(None),
         }
     }
 
@@ -64,7 +59,8 @@ impl Cache {
     }
 
     /// The token file written most recently that holds a start URL: the session this
-    /// user signed into last, whichever tool did it.
+    /// user signed into last, whichever tool did it. Files that cannot be read safely
+    /// (FIFOs, oversized ones) are passed over.
     pub fn most_recent(&self) -> Option<PathBuf> {
         let entries = fs::read_dir(&self.dir).ok()?;
         entries
@@ -73,7 +69,8 @@ impl Cache {
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .filter_map(|p| {
                 let modified = p.metadata().ok()?.modified().ok()?;
-                let token = Token::parse(&fs::read_to_string(&p).ok()?, "").ok()?;
+                let text = fsutil::read_private(&p, fsutil::SMALL_FILE, "").ok()??;
+                let token = Token::parse(&text, "").ok()?;
                 token.start_url()?;
                 Some((modified, p))
             })

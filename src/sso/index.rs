@@ -58,8 +58,11 @@ fn update(
     let path = path(env, key).context("cannot find a state directory: set HOME")?;
     fsutil::private_dir(path.parent().expect("the index lives in a directory"))?;
     let lock = fsutil::lock(&path)?;
-    let mut index: Index = std::fs::read_to_string(&path)
+    // A file that cannot be read safely (a FIFO, an oversized one) is replaced, as a
+    // corrupt one is: the index is a cache of what discovery finds.
+    let mut index: Index = fsutil::read_private(&path, fsutil::LARGE_FILE, "")
         .ok()
+        .flatten()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
     if let Some(url) = start_url {
@@ -114,7 +117,8 @@ pub fn record_role(
     })
 }
 
-/// Every index file there is (one per session).
+/// Every index file there is (one per session); any that cannot be read safely (a FIFO,
+/// an oversized file) is passed over, as completion must answer whatever is there.
 pub fn all(env: &Env) -> Vec<Index> {
     let Some(dir) = state_dir(env).map(|d| d.join("sso-index")) else {
         return Vec::new();
@@ -125,7 +129,10 @@ pub fn all(env: &Env) -> Vec<Index> {
     entries
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-        .filter_map(|e| serde_json::from_str(&std::fs::read_to_string(e.path()).ok()?).ok())
+        .filter_map(|e| {
+            let text = fsutil::read_private(&e.path(), fsutil::LARGE_FILE, "").ok()??;
+            serde_json::from_str(&text).ok()
+        })
         .collect()
 }
 

@@ -11,6 +11,7 @@ use serde_json::json;
 use super::cache::{Cache, hex};
 use super::token::{Token, format_time, parse_time};
 use crate::aws::call_error;
+use crate::fsutil;
 
 pub const SCOPE: &str = "sso:account:access";
 pub const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
@@ -111,8 +112,9 @@ impl Oidc {
         ));
         let lock = cache.lock(&path)?;
         if !fresh
-            && let Some(reg) = std::fs::read_to_string(&path)
+            && let Some(reg) = fsutil::read_private(&path, fsutil::SMALL_FILE, "")
                 .ok()
+                .flatten()
                 .and_then(|t| parse_registration(&t))
             && reg.expires_at - Duration::minutes(15) > Utc::now()
         {

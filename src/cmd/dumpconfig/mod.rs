@@ -53,12 +53,16 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         Some("") => Some(write::default_path(env)?),
         Some(p) => Some(std::path::PathBuf::from(p)),
     };
+    if let Some(path) = &write_path {
+        write::check_target(path).map_err(usage)?;
+    }
 
     let sdk = base_config(
         sso.sso_region.as_deref().unwrap_or(sso::DEFAULT_REGION),
         None,
+        env,
     )
-    .await;
+    .await?;
     let mut session = sso::Session::open(sso, &sdk, env).await?;
     let start_url = session.start_url().map(str::to_string).ok_or_else(|| {
         anyhow!("the token carries no start URL for the sso-session block: add --start-url")

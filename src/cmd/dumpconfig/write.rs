@@ -10,12 +10,24 @@ use anyhow::{Context, Result, anyhow};
 
 use crate::env::Env;
 use crate::fsutil;
-use crate::input::io_reason;
 
 /// `--write` with no value: `AWS_CONFIG_FILE`, else `~/.aws/config`.
 pub fn default_path(env: &Env) -> Result<PathBuf> {
     crate::source::profiles::config_file(env)
         .context("cannot find ~/.aws/config: set HOME or give --write FILE")
+}
+
+/// `--write` replaces a regular file or creates one: a FIFO, a device or a directory
+/// there is refused before anything is locked, read or written (no `.lock` beside it).
+pub fn check_target(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(format!(
+            "--write {} is not a regular file (it is {}): give the path of a config file",
+            path.display(),
+            fsutil::kind(meta.file_type())
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The file with the block for `session` replaced (or appended), or an error naming a
@@ -105,14 +117,14 @@ pub fn apply(
     body: &str,
     names: &[String],
 ) -> Result<Option<Option<PathBuf>>> {
+    check_target(path).map_err(|e| anyhow!(e))?;
     let lock = fsutil::lock(path).map_err(|e| anyhow!("cannot write {}: {e:#}", path.display()))?;
-    let (existing, mode) = match std::fs::read_to_string(path) {
-        Ok(text) => (
+    let (existing, mode) = match fsutil::read_bounded(path, fsutil::LARGE_FILE, "--write")? {
+        Some(text) => (
             Some(text),
             std::fs::metadata(path)?.permissions().mode() & 0o777,
         ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, 0o600),
-        Err(e) => return Err(anyhow!("cannot read {}: {}", path.display(), io_reason(&e))),
+        None => (None, 0o600),
     };
     let merged = merge(existing.as_deref().unwrap_or(""), session, body, names)
         .map_err(|e| anyhow!("{}: {e}", path.display()))?;
