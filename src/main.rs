@@ -29,7 +29,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
-    // Completion requests (COMPLETE=<shell>) are answered before anything else runs.
+    // Completion requests (COMPLETE=<shell>) are answered before anything else runs;
+    // candidates are quoted for the shell asking, which CompleteEnv hides once it starts.
+    shell::candidate::Requester::remember(&env::Env::real());
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
 
     let argv = argv::normalize_args(std::env::args_os().collect());

@@ -1,32 +1,49 @@
 //! Dynamic completion candidates. Local files only (the config and credentials files, the
 //! SSO cache, the discovery index, the assume history), never the network, and read with
 //! plain line scans so that thousands of profiles answer in a few milliseconds.
+//!
+//! Every file is hostile: a name is offered only when it is valid for its kind (the
+//! profile names aws-login's config parser accepts, 12-digit account ids, IAM role names,
+//! role ARNs that parse, https start URLs), and then quoted for the requesting shell
+//! (see candidate.rs). Files are read only when regular and small.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap_complete::CompletionCandidate;
 
+use super::candidate::{self, Requester};
 use super::history;
+use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::env::Env;
 use crate::fsutil;
 use crate::source::profiles::{config_file, credentials_file};
 use crate::sso::index;
+use crate::validate::{self, is_config_name};
 
-fn prefix(current: &OsStr) -> String {
-    current.to_string_lossy().into_owned()
-}
-
-fn home(env: &Env) -> Option<PathBuf> {
-    env.get("HOME").map(PathBuf::from)
-}
+/// At most this many files of the SSO cache directory are read.
+const MAX_FILES: usize = 1_000;
 
 /// A config or credentials file's text; nothing when it cannot be read safely (a FIFO
 /// would block the shell's Tab, `/dev/zero` would never end).
-fn read(path: Option<PathBuf>) -> String {
-    path.and_then(|p| fsutil::read_bounded(&p, fsutil::LARGE_FILE, "").ok()?)
-        .unwrap_or_default()
+fn read(path: Option<PathBuf>) -> Option<String> {
+    fsutil::read_bounded(&path?, fsutil::LARGE_FILE, "").ok()?
+}
+
+/// The texts of the first MAX_FILES `*.json` files of the SSO cache directory.
+fn sso_cache_texts(env: &Env) -> Vec<String> {
+    let dir = env.get("HOME").map(|h| Path::new(h).join(".aws/sso/cache"));
+    let Some(entries) = dir.and_then(|d| std::fs::read_dir(d).ok()) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .take(MAX_FILES)
+        .filter_map(|p| fsutil::read_private(&p, fsutil::SMALL_FILE, "").ok()?)
+        .collect()
 }
 
 /// Section names: `[profile X]` and `[default]` in the config file, `[X]` in credentials.
@@ -53,68 +70,77 @@ fn values<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = &'a str> {
     })
 }
 
-fn matching(items: impl IntoIterator<Item = String>, current: &str) -> Vec<CompletionCandidate> {
+/// The requesting shell and what the user typed, unquoted.
+fn request(current: &OsStr) -> (Requester, String) {
+    let shell = Requester::get();
+    (shell, shell.unquote_prefix(&current.to_string_lossy()))
+}
+
+/// Names (already valid for their kind) that start with `current`, as the shell needs them.
+fn matching(items: impl IntoIterator<Item = String>, current: &OsStr) -> Vec<CompletionCandidate> {
+    let (shell, current) = request(current);
     items
         .into_iter()
-        .filter(|i| i.starts_with(current))
+        .filter(|i| i.starts_with(&current))
+        .filter_map(|i| shell.quote(&i))
         .map(CompletionCandidate::new)
         .collect()
 }
 
 pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_file(&env));
-    let creds = read(credentials_file(&env));
+    let config = read(config_file(&env)).unwrap_or_default();
+    let creds = read(credentials_file(&env)).unwrap_or_default();
     let names: BTreeSet<String> = sections(&config, false)
         .chain(sections(&creds, true))
-        .filter(|(kind, _)| *kind == "profile")
+        .filter(|(kind, name)| *kind == "profile" && is_config_name(name))
         .map(|(_, n)| n.to_string())
         .collect();
-    matching(names, &prefix(current))
+    matching(names, current)
 }
 
 pub fn sso_sessions(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_file(&env));
+    let config = read(config_file(&env)).unwrap_or_default();
     let names: BTreeSet<String> = sections(&config, false)
-        .filter(|(kind, _)| *kind == "sso-session")
+        .filter(|(kind, name)| *kind == "sso-session" && is_config_name(name))
         .map(|(_, n)| n.to_string())
         .collect();
-    matching(names, &prefix(current))
+    matching(names, current)
 }
 
 pub fn start_urls(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_file(&env));
+    let config = read(config_file(&env)).unwrap_or_default();
     let mut urls: BTreeSet<String> = values(&config, "sso_start_url")
         .map(str::to_string)
         .collect();
     urls.extend(index::all(&env).into_iter().filter_map(|i| i.start_url));
-    if let Some(dir) = home(&env).map(|h| h.join(".aws/sso/cache"))
-        && let Ok(entries) = std::fs::read_dir(dir)
-    {
-        for e in entries.filter_map(|e| e.ok()) {
-            let url = fsutil::read_private(&e.path(), fsutil::SMALL_FILE, "")
-                .ok()
-                .flatten()
-                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                .and_then(|v| v["startUrl"].as_str().map(str::to_string));
-            urls.extend(url);
-        }
+    for text in sso_cache_texts(&env) {
+        let url = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v["startUrl"].as_str().map(str::to_string));
+        urls.extend(url);
     }
-    matching(urls, &prefix(current))
+    urls.retain(|u| validate::start_url("", u).is_ok());
+    matching(urls, current)
 }
 
 /// Account ids from the discovery index, with their names as descriptions.
 pub fn accounts(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let current = prefix(current);
+    let (shell, current) = request(current);
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for index in index::all(&env) {
         for (id, account) in index.accounts {
-            if id.starts_with(&current) && seen.insert(id.clone()) {
-                out.push(CompletionCandidate::new(id).help(account.name.map(Into::into)));
+            if is_account_id(&id) && id.starts_with(&current) && seen.insert(id.clone()) {
+                let help = account.name.map(|n| candidate::help(&n).into());
+                out.extend(
+                    shell
+                        .quote(&id)
+                        .map(|v| CompletionCandidate::new(v).help(help)),
+                );
             }
         }
     }
@@ -137,28 +163,30 @@ pub fn roles(current: &OsStr) -> Vec<CompletionCandidate> {
     for index in index::all(&env) {
         for (id, a) in index.accounts {
             if account.as_ref().is_none_or(|want| *want == id) {
-                names.extend(a.roles);
+                names.extend(a.roles.into_iter().filter(|r| is_role_name(r)));
             }
         }
     }
-    matching(names, &prefix(current))
+    matching(names, current)
 }
 
 /// Role ARNs from the config file and from past assumes. In a comma list, the last item
 /// is completed and the ones before it are kept.
 pub fn role_arns(current: &OsStr) -> Vec<CompletionCandidate> {
     let env = Env::real();
-    let config = read(config_file(&env));
+    let config = read(config_file(&env)).unwrap_or_default();
     let mut arns: BTreeSet<String> = values(&config, "role_arn").map(str::to_string).collect();
     arns.extend(history::roles(&env));
-    let current = prefix(current);
+    arns.retain(|a| RoleArn::parse(a).is_ok());
+    let (shell, current) = request(current);
     let (head, last) = match current.rfind(',') {
         Some(i) => current.split_at(i + 1),
         None => ("", current.as_str()),
     };
     arns.into_iter()
         .filter(|a| a.starts_with(last))
-        .map(|a| CompletionCandidate::new(format!("{head}{a}")))
+        .filter_map(|a| shell.quote(&format!("{head}{a}")))
+        .map(CompletionCandidate::new)
         .collect()
 }
 
@@ -204,7 +232,7 @@ const REGIONS: [&str; 36] = [
 pub fn regions(current: &OsStr) -> Vec<CompletionCandidate> {
     let mut all: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
     all.sort();
-    matching(all, &prefix(current))
+    matching(all, current)
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //!
 //! Every piece of code that aws-login prints for a shell to evaluate goes through here.
 
+pub mod candidate;
 pub mod complete;
 pub mod history;
 pub mod init;
+mod reserved;
 
 use crate::cli::Outform;
 

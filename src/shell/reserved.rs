@@ -1,0 +1,72 @@
+//! Names `shell init --cmd` must not take: a function named like a builtin or keyword
+//! either breaks the script (`function if`) or silently replaces the shell's own command
+//! (`cd`, `exec`, `set`, `source`, `test`) in every later line the user types.
+//!
+//! The lists are what `compgen -b; compgen -k` (bash 5.2), `${(k)builtins} ${(k)reswords}`
+//! (zsh 5.9 -f) and `builtin -n` (fish 3.6) report, plus PowerShell 7's keywords and the
+//! default aliases it has on every platform (an alias wins over a function there).
+//! Entries that are not plain identifiers (`.`, `[`, `{`) are refused by the name rule.
+
+use crate::cli::InitShell;
+
+const BASH: &str = "\
+    alias bg bind break builtin caller case cd command compgen complete compopt continue \
+    coproc declare dirs disown do done echo elif else enable esac eval exec exit export \
+    false fc fg fi for function getopts hash help history if in jobs kill let local \
+    logout mapfile popd printf pushd pwd read readarray readonly return select set shift \
+    shopt source suspend test then time times trap true type typeset ulimit umask \
+    unalias unset until wait while";
+
+const ZSH: &str = "\
+    alias autoload bg bindkey break builtin bye case cd chdir command compadd \
+    comparguments compcall compctl compdescribe compfiles compgroups compquote compset \
+    comptags comptry compvalues continue coproc declare dirs disable disown do done echo \
+    echotc echoti elif else emulate enable end esac eval exec exit export false fc fg fi \
+    float for foreach function functions getln getopts hash history if integer jobs kill \
+    let limit local log logout nocorrect noglob popd print printf private pushd pushln \
+    pwd r read readonly rehash repeat return sched select set setopt shift source \
+    suspend test then time times trap true ttyctl type typeset ulimit umask unalias \
+    unfunction unhash unlimit unset unsetopt until vared wait whence where which while \
+    zcompile zformat zle zmodload zparseopts zregexparse zstyle";
+
+const FISH: &str = "\
+    _ abbr and argparse begin bg bind block break breakpoint builtin case cd command \
+    commandline complete contains continue count disown echo else emit end eval exec \
+    exit false fg for function functions history if jobs math not or path printf pwd \
+    random read realpath return set set_color source status string switch test time true \
+    type ulimit wait while";
+
+/// Keywords, then default aliases. Compared case-insensitively, as PowerShell resolves
+/// commands.
+const POWERSHELL: &str = "\
+    begin break catch class clean configuration continue data define do dynamicparam \
+    else elseif end enum exit filter finally for foreach from function hidden if in \
+    inlinescript param parallel process return sequence static switch throw trap try \
+    until using var while workflow cd chdir clc clear clhy cli clp cls clv cnsn compare \
+    copy cpi cpp cvpa dbp del dir dnsn ebp echo epal epcsv erase etsn exsn fc fhx fl ft \
+    fw gal gbp gc gcb gci gcm gcs gdr gerr ghy gi gin gjb gl gm gmo gp gps gpv group gsn \
+    gsv gtz gu gv h history icm iex ihy ii ipal ipcsv ipmo irm iwr md measure mi move mp \
+    nal ndr ni nmo nsn nv ogv oh popd pushd pwd r rbp rcjb rcsn rd rdr ren ri rjb rmo \
+    rni rnp rp rsn rv rvpa sajb sal saps sasv sbp scb select set shcm si sl sls sp spjb \
+    spps spsv start stz sv tee type where wjb write";
+
+/// `Err` with the fix when `name` is a builtin, keyword or (PowerShell) alias of `shell`.
+pub fn check(shell: InitShell, name: &str) -> Result<(), String> {
+    let (list, what) = match shell {
+        InitShell::Bash => (BASH, "a bash builtin or keyword"),
+        InitShell::Zsh => (ZSH, "a zsh builtin or reserved word"),
+        InitShell::Fish => (FISH, "a fish builtin or keyword"),
+        InitShell::Powershell => (POWERSHELL, "a PowerShell keyword or alias"),
+    };
+    let taken = list.split_whitespace().any(|w| match shell {
+        InitShell::Powershell => w.eq_ignore_ascii_case(name),
+        _ => w == name,
+    });
+    if taken {
+        Err(format!(
+            "--cmd '{name}' is {what}: choose a name of your own (e.g. --cmd awsl)"
+        ))
+    } else {
+        Ok(())
+    }
+}
