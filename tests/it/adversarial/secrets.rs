@@ -260,3 +260,26 @@ fn runas_c_runs_bin_sh_never_an_sh_planted_on_path() {
         assert!(!marker.exists(), "{args:?}: the sh on PATH ran");
     }
 }
+
+#[test]
+fn a_token_that_an_older_version_stored_is_never_replayed() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(3600, true);
+    let role = ["--sso-acct-id", "111111111111", "--sso-role-name", "Admin"];
+    for source in [
+        vec!["--sso-access-token".to_string(), t.access_token.clone()],
+        vec![format!(
+            "--accesstoken-cache={}",
+            cache_json(&t, "us-east-1")
+        )],
+    ] {
+        let stored: Vec<String> = role.iter().map(|s| s.to_string()).chain(source).collect();
+        let out = w
+            .cmd(&["refresh"])
+            .env("AWS_LOGIN_SHELL", "bash")
+            .env("AWS_LOGIN_ASSUME", &serde_json::to_string(&stored).unwrap())
+            .run();
+        out.fails(1, NOT_KEPT);
+    }
+    assert!(w.fake.log().is_empty(), "no call with the stored token");
+}
