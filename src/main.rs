@@ -41,11 +41,7 @@ fn main() -> ExitCode {
     };
     logging::init(cli.verbose);
     let env = env::Env::real();
-    let argv: Vec<String> = argv
-        .iter()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    match cmd::run(cli.command, &argv, &env) {
+    match cmd::run(cli.command, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e),
     }

@@ -5,6 +5,7 @@
 use anyhow::{Result, anyhow};
 use clap::Parser;
 
+use super::replay::{self, Stored};
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs};
 use crate::env::Env;
 use crate::error::usage;
@@ -28,17 +29,22 @@ fn calling_shell(env: &Env, what: &str) -> Result<Shell> {
     }
 }
 
-pub async fn assume(args: &AssumeArgs, raw: Vec<String>, env: &Env) -> Result<()> {
+pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "assume")?;
+    let text = assume_script(shell, &with_profile(args), env).await?;
+    output::print(&text)
+}
+
+/// The options with the positional PROFILE folded into `--profile`.
+fn with_profile(args: &AssumeArgs) -> CredArgs {
     let mut cred = args.cred.clone();
     if let Some(p) = &args.profile_name {
         cred.source.profile = Some(p.clone());
     }
-    let text = assume_script(shell, &cred, &raw, env).await?;
-    output::print(&text)
+    cred
 }
 
-async fn assume_script(shell: Shell, cred: &CredArgs, raw: &[String], env: &Env) -> Result<String> {
+async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<String> {
     let pipeline = Pipeline::prepare(cred, env, false).await?;
     let region = pipeline.region.clone();
     let hops: Vec<String> = pipeline.plan.hop_arns();
@@ -51,26 +57,10 @@ async fn assume_script(shell: Shell, cred: &CredArgs, raw: &[String], env: &Env)
         .as_deref()
         .filter(|_| hops.is_empty() && !cred.wants_sso());
     let identity = display_name(cred, &hops, profile, &id.creds.access_key_id, env);
-    let replay = serde_json::to_string(&replayable(raw)).expect("strings serialise");
+    let replay = Stored::of(cred).to_json();
     let vars = assume_vars(&id.creds, &region, profile, &identity, &replay);
     let body = shell.script(&vars).map_err(|e| anyhow!(e))?;
     Ok(format!("{MARKER}\n{body}"))
-}
-
-/// The arguments `awsl refresh` replays: without a one-time MFA code.
-fn replayable(raw: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut skip = false;
-    for a in raw {
-        if skip {
-            skip = false;
-        } else if a == "--mfa-code" {
-            skip = true;
-        } else if !a.starts_with("--mfa-code=") {
-            out.push(a.clone());
-        }
-    }
-    out
 }
 
 /// A short name for prompts: the profile; else `<account>-<role>` for an Identity Center
@@ -116,32 +106,15 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     let stored = env
         .get("AWS_LOGIN_ASSUME")
         .ok_or_else(|| anyhow!("nothing to refresh: run awsl assume first"))?;
-    let mut raw: Vec<String> = serde_json::from_str(stored)
-        .map_err(|_| anyhow!("AWS_LOGIN_ASSUME is damaged: run awsl assume again"))?;
-    // Cache and refresh tokens only: never a browser.
-    let has_token_source = raw.iter().any(|a| {
-        ["--use-cache", "--sso-access-token", "--accesstoken-cache"]
-            .iter()
-            .any(|o| a == o || a.starts_with(&format!("{o}=")))
-    });
-    if raw
-        .iter()
-        .any(|a| a == "--start-url" || a.starts_with("--start-url="))
-        && !has_token_source
-    {
-        raw.push("--use-cache".into());
-    }
-    raw.push("--no-sign-in".into());
-    if args.quiet
-        && raw
-            .iter()
-            .any(|a| a == "--mfa-serial" || a.starts_with("--mfa-serial="))
-    {
-        return Err(anyhow!("this identity needs an MFA code: run awsl refresh"));
-    }
-    let argv = std::iter::once("aws-login".to_string())
-        .chain(std::iter::once("assume".to_string()))
-        .chain(raw.iter().cloned());
+    let damaged = || anyhow!("AWS_LOGIN_ASSUME is damaged: run awsl assume again");
+    let raw = match serde_json::from_str(stored).map_err(|_| damaged())? {
+        Stored::Args(raw) => raw,
+        Stored::NotKept { not_kept } => return Err(anyhow!(not_kept.message())),
+    };
+    let argv = ["aws-login", "assume"]
+        .into_iter()
+        .map(String::from)
+        .chain(raw);
     let cli = Cli::try_parse_from(argv).map_err(|e| {
         anyhow!(
             "the stored assume arguments no longer parse ({}): run awsl assume again",
@@ -151,11 +124,18 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     let Command::Assume(assume) = cli.command else {
         unreachable!("parsed as assume")
     };
-    let mut cred = assume.cred.clone();
-    if let Some(p) = assume.profile_name {
-        cred.source.profile = Some(p);
+    let mut cred = with_profile(&assume);
+    // What an older aws-login stored may hold a token: never replay one.
+    replay::replay_args(&cred).map_err(|not_kept| anyhow!(not_kept.message()))?;
+    if args.quiet && cred.transitions.mfa_serial.is_some() {
+        return Err(anyhow!("this identity needs an MFA code: run awsl refresh"));
     }
-    let text = assume_script(shell, &cred, &raw[..raw.len() - 1], env).await?;
+    // Cache and refresh tokens only: never a browser.
+    if cred.sso.start_url.is_some() && cred.sso.accesstoken_cache.is_none() {
+        cred.sso.use_cache = true;
+    }
+    cred.sso.no_sign_in = true;
+    let text = assume_script(shell, &cred, env).await?;
     output::print(&text)
 }
 

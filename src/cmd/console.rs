@@ -1,9 +1,9 @@
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use crate::arn::partition_for_region;
 use crate::aws::{sts, sts_error};
 use crate::cli::ConsoleArgs;
-use crate::console::{destination, federation};
+use crate::console::{destination, federation, handoff};
 use crate::env::Env;
 use crate::error::{bail_usage, usage};
 use crate::output;
@@ -91,11 +91,8 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         );
         output::print(&format!("{url}\n"))?;
     }
-    webbrowser::open(&url).map_err(|e| {
-        anyhow!(
-            "cannot open a browser ({e}): use --no-browser to get the sign-in URL on stdout instead"
-        )
-    })?;
+    // Never `webbrowser::open(&url)`: the browser's command line would show the token.
+    let page = handoff::open(&url, env)?;
     eprintln!("aws-login: opened the AWS console as {who} ({region})");
-    Ok(())
+    page.remove_once_read().await
 }

@@ -6,6 +6,7 @@ mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
+mod replay;
 mod runas;
 mod shell;
 mod whoami;
@@ -15,7 +16,7 @@ use anyhow::{Context, Result};
 use crate::cli::Command;
 use crate::env::Env;
 
-pub fn run(command: Command, argv: &[String], env: &Env) -> Result<()> {
+pub fn run(command: Command, env: &Env) -> Result<()> {
     match command {
         Command::Getcallerid(args) => runtime()?.block_on(getcallerid::run(&args, env)),
         Command::Dumpcreds(args) => runtime()?.block_on(dumpcreds::run(&args, env)),
@@ -24,16 +25,7 @@ pub fn run(command: Command, argv: &[String], env: &Env) -> Result<()> {
         Command::Dumpconfig(args) => runtime()?.block_on(dumpconfig::run(&args, env)),
         Command::Importcache(args) => importcache::run(&args, env),
         Command::Shell(args) => shell::run(&args),
-        Command::Assume(args) => {
-            // What follows `assume` on the command line, for `awsl refresh` to replay.
-            let raw = argv
-                .iter()
-                .skip_while(|a| *a != "assume")
-                .skip(1)
-                .cloned()
-                .collect();
-            runtime()?.block_on(assume::assume(&args, raw, env))
-        }
+        Command::Assume(args) => runtime()?.block_on(assume::assume(&args, env)),
         Command::Refresh(args) => runtime()?.block_on(assume::refresh(&args, env)),
         Command::Unassume => assume::unassume(env),
         Command::Whoami(args) => runtime()?.block_on(whoami::run(&args, env)),

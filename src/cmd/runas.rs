@@ -10,6 +10,9 @@ use crate::exports::credential_vars;
 use crate::input::io_reason;
 use crate::pipeline::Pipeline;
 
+/// The POSIX shell for `-c`; every Unix has it at this path.
+const SH: &str = "/bin/sh";
+
 /// Acquire the identity, then replace this process with the child.
 ///
 /// exec (rather than spawn and wait) makes the child's exit status, or the signal that
@@ -28,10 +31,11 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
     drop(rt);
 
     let (mut child, shown) = match &args.command {
+        // By absolute path: the first `sh` on PATH could be anything the PATH leads to.
         Some(line) => {
-            let mut c = Command::new("sh");
+            let mut c = Command::new(SH);
             c.arg("-c").arg(line);
-            (c, "sh".to_string())
+            (c, SH.to_string())
         }
         None => {
             let mut c = Command::new(&args.program[0]);

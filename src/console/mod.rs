@@ -2,3 +2,4 @@
 
 pub mod destination;
 pub mod federation;
+pub mod handoff;

@@ -28,7 +28,15 @@ pub fn local_browser_available(env: &Env) -> bool {
 }
 
 /// Open `url` in the browser (`BROWSER` honoured). Says on stderr what to do when none opens.
+/// For sign-in URLs that are no secret; the console's sign-in URL goes through
+/// `console::handoff`, never here.
 pub fn open(url: &str, what: &str) -> bool {
+    // Web pages only: a URL a server sent (device verification) must not open a local file or
+    // start another scheme's handler.
+    if !url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https")) {
+        eprintln!("aws-login: not opening a browser: the address to {what} is not an http(s) URL");
+        return false;
+    }
     match webbrowser::open(url) {
         Ok(()) => true,
         Err(e) => {
@@ -75,6 +83,23 @@ impl Drop for Spinner {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(t) = self.thread.take() {
             let _ = t.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_are_opened() {
+        for url in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "/etc/passwd",
+            "ssh://x",
+        ] {
+            assert!(!open(url, "sign in"), "{url}");
         }
     }
 }

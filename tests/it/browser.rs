@@ -15,16 +15,23 @@ pub(crate) fn chromium(w: &World) -> Option<(String, std::path::PathBuf)> {
         }
     };
     let dom = w.home().join("dom.html");
+    let args = w.home().join("chromium-args.log");
     let profile = w.home().join("chromium-profile");
     let script = format!(
-        "#!/bin/sh\nexec '{}' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        "#!/bin/sh\necho \"$1\" >> '{}'\nexec '{}' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
          --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
          --user-data-dir='{}' --dump-dom \"$1\" > '{}' 2>/dev/null\n",
+        args.display(),
         exe.display(),
         profile.display(),
         dom.display()
     );
     Some((w.executable("chromium-browser", &script), dom))
+}
+
+/// What the Chromium wrapper was asked to open, one line per start.
+fn chromium_args(w: &World) -> String {
+    std::fs::read_to_string(w.home().join("chromium-args.log")).unwrap_or_default()
 }
 
 #[test]
@@ -120,6 +127,18 @@ fn chromium_lands_on_the_console_as_an_sso_role_two_hops_on() {
         "the console page: {page}"
     );
     assert!(page.contains("us-east-1"), "{page}");
+    // Through a local page that redirects: the token was on no command line, and the page
+    // is gone.
+    let opened = chromium_args(&w);
+    assert!(
+        opened.starts_with("file:///") && !opened.contains("SigninToken"),
+        "{opened}"
+    );
+    let path = url::Url::parse(opened.trim())
+        .unwrap()
+        .to_file_path()
+        .unwrap();
+    assert!(!path.exists(), "the sign-in page is removed");
 }
 
 #[test]

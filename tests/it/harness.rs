@@ -134,11 +134,12 @@ impl World {
     }
 
     /// A "browser" for BROWSER: a script that fetches the URL and follows redirects
-    /// (python's urllib), recording each URL it was given in `browser.log`.
+    /// (python's urllib), and the meta refresh of a local page as browsers do (the console
+    /// sign-in page), recording each URL it was given in `browser.log`.
     pub fn fetching_browser(&self) -> String {
         let log = self.home().join("browser.log");
         let script = format!(
-            "#!/bin/sh\necho \"$1\" >> '{}'\nexec python3 -c 'import sys, urllib.request\ntry:\n    print(urllib.request.urlopen(sys.argv[1], timeout=20).read().decode())\nexcept Exception as e:\n    print(\"browser error\", e)' \"$1\" >> '{}.pages' 2>&1\n",
+            "#!/bin/sh\necho \"$1\" >> '{}'\nexec python3 -c 'import html, re, sys, urllib.request\ntry:\n    page = urllib.request.urlopen(sys.argv[1], timeout=20).read().decode()\n    m = re.search(r\"http-equiv=.refresh. content=.0;url=([^\\\"]+)\", page) if sys.argv[1].startswith(\"file:\") else None\n    print(urllib.request.urlopen(html.unescape(m.group(1)), timeout=20).read().decode() if m else page)\nexcept Exception as e:\n    print(\"browser error\", e)' \"$1\" >> '{}.pages' 2>&1\n",
             log.display(),
             log.display()
         );

@@ -1,0 +1,300 @@
+//! What `awsl refresh` replays, kept in AWS_LOGIN_ASSUME: the shell and every child it
+//! starts can read it, so it holds no token, refresh token, client secret, MFA code or
+//! password.
+//!
+//! The arguments are rebuilt from the parsed options, never copied from argv: each option
+//! is listed below as replayed or not, and the structs are destructured without `..`, so a
+//! new option does not compile until someone decides whether it is safe to keep.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{CredArgs, SourceArgs, SsoArgs, SsoRoleArgs, TransitionArgs};
+
+/// Why an identity cannot be refreshed: nothing secret, so it can be stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotKept {
+    /// `--sso-access-token`, or `--accesstoken-cache` with the token inline.
+    TokenOnCommandLine,
+    /// A start URL with a user name or password in it.
+    StartUrlCredentials,
+}
+
+impl NotKept {
+    pub fn message(self) -> &'static str {
+        match self {
+            NotKept::TokenOnCommandLine => {
+                "this identity came from a token given on the command line, which is not kept: run awsl assume again, or sign in with --start-url URL --use-cache"
+            }
+            NotKept::StartUrlCredentials => {
+                "this identity's start URL holds a user name or password, which is not kept: run awsl assume again with a start URL without them"
+            }
+        }
+    }
+}
+
+/// The value of AWS_LOGIN_ASSUME: the arguments to replay, or why there are none.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Stored {
+    Args(Vec<String>),
+    NotKept { not_kept: NotKept },
+}
+
+impl Stored {
+    pub fn of(cred: &CredArgs) -> Stored {
+        match replay_args(cred) {
+            Ok(args) => Stored::Args(args),
+            Err(not_kept) => Stored::NotKept { not_kept },
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("strings serialise")
+    }
+}
+
+/// The options that reproduce `cred` without a browser, or why that cannot be done safely.
+pub fn replay_args(cred: &CredArgs) -> Result<Vec<String>, NotKept> {
+    let CredArgs {
+        source,
+        sso_role,
+        sso,
+        transitions,
+    } = cred;
+    let SourceArgs { profile, region } = source;
+    let SsoRoleArgs {
+        sso_acct_id,
+        sso_role_name,
+    } = sso_role;
+    let SsoArgs {
+        start_url,
+        sso_region,
+        sso_session_name,
+        sso_access_token,
+        accesstoken_cache,
+        use_cache,
+        refresh,
+        // Sign-in only: refresh never signs in.
+        use_device_code: _,
+        nrt: _,
+        no_browser: _,
+        no_sign_in: _,
+        login_timeout: _,
+    } = sso;
+    let TransitionArgs {
+        get_session_token,
+        get_federation_token,
+        assume_roles,
+        role_session_name,
+        duration_seconds,
+        mfa_serial,
+        // One code serves one call: refresh asks for a new one.
+        mfa_code: _,
+        external_id,
+    } = transitions;
+
+    if sso_access_token.is_some() {
+        return Err(NotKept::TokenOnCommandLine);
+    }
+    let accesstoken_cache = match accesstoken_cache {
+        Some(src) => Some(file_source(src).ok_or(NotKept::TokenOnCommandLine)?),
+        None => None,
+    };
+    if let Some(url) = start_url
+        && url::Url::parse(url).is_ok_and(|u| !u.username().is_empty() || u.password().is_some())
+    {
+        return Err(NotKept::StartUrlCredentials);
+    }
+
+    let mut out = Vec::new();
+    let mut value = |name: &str, v: Option<String>| {
+        if let Some(v) = v {
+            // `--name=value`: a value that starts with '-' stays a value.
+            out.push(format!("--{name}={v}"));
+        }
+    };
+    value("profile", profile.clone());
+    value("region", region.clone());
+    value("sso-acct-id", sso_acct_id.clone());
+    value("sso-role-name", sso_role_name.clone());
+    value("start-url", start_url.clone());
+    value("sso-region", sso_region.clone());
+    value("sso-session-name", sso_session_name.clone());
+    value("accesstoken-cache", accesstoken_cache);
+    value(
+        "refresh",
+        refresh.and_then(|r| r.to_possible_value().map(|p| p.get_name().to_string())),
+    );
+    value("assume-roles", assume_roles.as_deref().map(absolute_file));
+    value("role-session-name", role_session_name.clone());
+    value("duration-seconds", duration_seconds.map(|d| d.to_string()));
+    value("mfa-serial", mfa_serial.clone());
+    // An ExternalId guards against a confused deputy; AWS does not treat it as a secret.
+    value("external-id", external_id.clone());
+    for (set, flag) in [
+        (*use_cache, "--use-cache"),
+        (*get_session_token, "--get-session-token"),
+        (*get_federation_token, "--get-federation-token"),
+    ] {
+        if set {
+            out.push(flag.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// `--accesstoken-cache file://PATH` names a file, which may be kept; inline JSON is the
+/// token itself, which may not.
+fn file_source(src: &str) -> Option<String> {
+    src.starts_with("file://").then(|| absolute_file(src))
+}
+
+/// Characters that `input::read_value` would decode or that end the path.
+const PATH_ESCAPES: &AsciiSet = &CONTROLS.add(b'%');
+
+/// A `file://` value with a relative path made absolute, so that a refresh run in another
+/// directory reads the same file; anything else unchanged.
+fn absolute_file(src: &str) -> String {
+    let Some(rest) = src.strip_prefix("file://") else {
+        return src.to_string();
+    };
+    let decoded = percent_encoding::percent_decode_str(rest).decode_utf8_lossy();
+    if decoded.starts_with('/') || decoded.starts_with("localhost/") {
+        return src.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!(
+            "file://{}",
+            utf8_percent_encode(
+                &cwd.join(Path::new(decoded.as_ref())).to_string_lossy(),
+                PATH_ESCAPES
+            )
+        ),
+        Err(_) => src.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn cred(args: &[&str]) -> CredArgs {
+        let argv = ["aws-login", "assume"].iter().chain(args);
+        let Command::Assume(a) = Cli::try_parse_from(argv).unwrap().command else {
+            unreachable!()
+        };
+        a.cred
+    }
+
+    #[test]
+    fn tokens_codes_and_passwords_are_never_kept() {
+        let role = ["--sso-acct-id", "111111111111", "--sso-role-name", "Admin"];
+        let with = |extra: &[&str]| {
+            let mut v = role.to_vec();
+            v.extend_from_slice(extra);
+            replay_args(&cred(&v))
+        };
+        for extra in [
+            &["--sso-access-token", "tok"][..],
+            &["--sso-access-token=tok"],
+            &[
+                "--accesstoken-cache",
+                r#"{"accessToken":"tok","refreshToken":"r"}"#,
+            ],
+            &["--accesstoken-cache= file:///not-a-file-source"],
+        ] {
+            assert_eq!(with(extra), Err(NotKept::TokenOnCommandLine), "{extra:?}");
+        }
+        for url in [
+            "https://user:pw@example.awsapps.com/start",
+            "https://user@example.awsapps.com/start",
+        ] {
+            assert_eq!(
+                with(&["--start-url", url]),
+                Err(NotKept::StartUrlCredentials)
+            );
+        }
+        let kept = replay_args(&cred(&[
+            "--profile",
+            "alice",
+            "--get-session-token",
+            "--mfa-serial",
+            "arn:aws:iam::111111111111:mfa/alice",
+            "--mfa-code",
+            "123456",
+            "--external-id=-ext",
+        ]))
+        .unwrap();
+        assert_eq!(
+            kept,
+            [
+                "--profile=alice",
+                "--mfa-serial=arn:aws:iam::111111111111:mfa/alice",
+                "--external-id=-ext",
+                "--get-session-token"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_kept_parses_back_to_the_same_options() {
+        let args = [
+            "--region",
+            "eu-west-1",
+            "--sso-acct-id",
+            "111111111111",
+            "--sso-role-name",
+            "Admin",
+            "--start-url",
+            "https://example.awsapps.com/start",
+            "--sso-region",
+            "eu-central-1",
+            "--sso-session-name",
+            "corp",
+            "--use-cache",
+            "--refresh",
+            "on",
+            "--assume-roles",
+            "file:///roles.json",
+            "--role-session-name",
+            "me",
+            "--duration-seconds",
+            "900",
+        ];
+        let first = replay_args(&cred(&args)).unwrap();
+        assert!(first.contains(&"--refresh=force".to_string()), "{first:?}");
+        let strs: Vec<&str> = first.iter().map(String::as_str).collect();
+        assert_eq!(replay_args(&cred(&strs)).unwrap(), first);
+    }
+
+    #[test]
+    fn a_relative_token_file_is_kept_as_an_absolute_one() {
+        let cwd = std::env::current_dir().unwrap();
+        let kept = file_source("file://dir/my%25tok.json").unwrap();
+        assert_eq!(kept, format!("file://{}/dir/my%25tok.json", cwd.display()));
+        assert_eq!(
+            file_source("file:///abs/t.json").unwrap(),
+            "file:///abs/t.json"
+        );
+        assert_eq!(file_source("{}"), None);
+    }
+
+    #[test]
+    fn the_stored_form_round_trips() {
+        for s in [
+            Stored::Args(vec!["--use-cache".into()]),
+            Stored::NotKept {
+                not_kept: NotKept::TokenOnCommandLine,
+            },
+        ] {
+            assert_eq!(serde_json::from_str::<Stored>(&s.to_json()).unwrap(), s);
+        }
+    }
+}
