@@ -11,6 +11,7 @@ mod console;
 mod dumpconfig;
 mod dumpconfig_scale;
 mod harness;
+mod hygiene;
 mod interop;
 mod outform;
 mod runas;

@@ -1,0 +1,1 @@
+//! Issue 10: locks (filled in by the issue 10 work).

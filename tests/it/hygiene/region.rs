@@ -1,0 +1,1 @@
+//! Issue 10: region (filled in by the issue 10 work).
