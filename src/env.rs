@@ -26,6 +26,15 @@ impl Env {
             .map(String::as_str)
             .filter(|v| !v.is_empty())
     }
+
+    /// The same environment without `names`: for a decision that must not read them.
+    pub fn without(&self, names: &[&str]) -> Env {
+        let mut vars = self.vars.clone();
+        for name in names {
+            vars.remove(*name);
+        }
+        Env { vars }
+    }
 }
 
 #[cfg(test)]

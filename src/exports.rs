@@ -2,9 +2,11 @@
 //! and `runas` (as the child's environment).
 
 use crate::creds::Creds;
+use crate::region::{EXPORTED_VAR, REGION_VARS, Resolved, Source};
 
 /// `(name, Some(value))` to set, `(name, None)` to unset. Unset rather than assign empty:
-/// tools such as starship treat an empty variable as set.
+/// tools such as starship treat an empty variable as set. `region` is set in both region
+/// variables when given (see `Resolved::exported`); otherwise they are left as they are.
 pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str, Option<String>)> {
     let mut vars = vec![
         ("AWS_ACCESS_KEY_ID", Some(creds.access_key_id.clone())),
@@ -22,14 +24,15 @@ pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str
         ("AWS_SECURITY_TOKEN", None),
     ];
     if let Some(region) = region {
-        vars.push(("AWS_REGION", Some(region.to_string())));
-        vars.push(("AWS_DEFAULT_REGION", Some(region.to_string())));
+        vars.extend(REGION_VARS.map(|v| (v, Some(region.to_string()))));
     }
     vars
 }
 
-/// Everything `awsl assume` sets, so `awsl unassume` clears exactly that.
-pub const ASSUME_VARS: [&str; 12] = [
+/// Everything `awsl assume` sets that `awsl unassume` clears. The region variables are not
+/// here: unassume clears them only while they hold aws-login's own export
+/// (`region::exported_leftovers`), so a region the user set survives it.
+pub const ASSUME_VARS: [&str; 11] = [
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
@@ -37,25 +40,36 @@ pub const ASSUME_VARS: [&str; 12] = [
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_SECURITY_TOKEN",
-    "AWS_REGION",
-    "AWS_DEFAULT_REGION",
+    EXPORTED_VAR,
     "AWS_LOGIN_IDENTITY",
     "AWS_LOGIN_EXPIRES_EPOCH",
     "AWS_LOGIN_ASSUME",
 ];
 
-/// What `awsl assume` exports: the credentials and both region variables; `AWS_PROFILE`
-/// only when it names a real profile whose credentials are the final ones (else unset: a
-/// stale profile misleads prompts); aws-login's display name, the expiry as an epoch for
-/// fork-free prompts, and the arguments for `awsl refresh`.
+/// What `awsl assume` exports: the credentials and both region variables (unless the region
+/// is the bare fallback: then `leftovers`, the previous assume's region, are removed and a
+/// region the user set stays); `AWS_PROFILE` only when it names a real profile whose
+/// credentials are the final ones (else unset: a stale profile misleads prompts);
+/// aws-login's display name, the expiry as an epoch for fork-free prompts, and the
+/// arguments for `awsl refresh`.
+///
+/// The region is recorded in AWS_LOGIN_REGION when aws-login chose it (`--region`, a
+/// profile), not when it came from the environment: that one is the user's and stays
+/// theirs on the next assume and after unassume.
 pub fn assume_vars(
     creds: &Creds,
-    region: &str,
+    region: &Resolved,
+    leftovers: &[&'static str],
     profile: Option<&str>,
     identity: &str,
     replay: &str,
 ) -> Vec<(&'static str, Option<String>)> {
-    let mut vars = credential_vars(creds, Some(region));
+    let mut vars = credential_vars(creds, region.exported());
+    if region.exported().is_none() {
+        vars.extend(leftovers.iter().map(|v| (*v, None)));
+    }
+    let recorded = matches!(region.source, Source::Flag | Source::Profile);
+    vars.push((EXPORTED_VAR, recorded.then(|| region.name.clone())));
     for (name, value) in vars.iter_mut() {
         if *name == "AWS_PROFILE" {
             *value = profile.map(str::to_string);

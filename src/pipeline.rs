@@ -10,15 +10,16 @@ use crate::cli::CredArgs;
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::error::{bail_usage, usage};
+use crate::region::{self, Resolved, Source};
 use crate::source::{self, profiles};
 use crate::transition::Plan;
-use crate::{region, sso, validate};
+use crate::{sso, validate};
 
 /// A run whose options have all been checked; nothing has touched the network yet.
 pub struct Pipeline {
     profile: Option<String>,
     explicit_profile: bool,
-    pub region: String,
+    pub region: Resolved,
     pub plan: Plan,
 }
 
@@ -45,6 +46,19 @@ impl Pipeline {
             env,
             profiles::region(&profile_set, profile),
         );
+        // The region goes into endpoint URLs and, exported, into shells and child processes:
+        // one from the environment or a config file is checked like `--region`.
+        let from = match region.source {
+            Source::Env(var) => Some(var.to_string()),
+            Source::Profile => Some(format!(
+                "the region of profile '{}'",
+                crate::inert::echo(profile.unwrap_or("default"))
+            )),
+            Source::Flag | Source::Fallback => None,
+        };
+        if let Some(from) = from {
+            validate::region(&from, &region.name).map_err(usage)?;
+        }
         Ok(Pipeline {
             profile: profile.map(str::to_string),
             explicit_profile: args.source.profile.is_some(),
@@ -55,7 +69,7 @@ impl Pipeline {
 
     /// The starting credentials, and the SDK configuration for the calls that follow.
     pub async fn source(&self, args: &CredArgs, env: &Env) -> Result<(SdkConfig, Creds)> {
-        let sdk = base_config(&self.region, self.profile.as_deref(), env).await?;
+        let sdk = base_config(&self.region.name, self.profile.as_deref(), env).await?;
         let start = match (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name) {
             (Some(account), Some(role)) => {
                 let mut session = sso::Session::open(&args.sso, &sdk, env).await?;
@@ -65,7 +79,7 @@ impl Pipeline {
                 source::resolve(
                     self.profile.as_deref(),
                     self.explicit_profile,
-                    &self.region,
+                    &self.region.name,
                     env,
                 )
                 .await?
@@ -77,7 +91,7 @@ impl Pipeline {
     /// Run the transitions from `start`.
     pub async fn transitions(self, sdk: &SdkConfig, start: Creds) -> Result<Creds> {
         self.plan.check_source(&start)?;
-        self.plan.run(sdk, &self.region, start).await
+        self.plan.run(sdk, &self.region.name, start).await
     }
 
     pub async fn acquire(self, args: &CredArgs, env: &Env) -> Result<Identity> {

@@ -12,6 +12,7 @@ use crate::error::usage;
 use crate::exports::{ASSUME_VARS, assume_vars};
 use crate::output;
 use crate::pipeline::Pipeline;
+use crate::region;
 use crate::shell::{Shell, history};
 use crate::sso::index;
 
@@ -45,6 +46,10 @@ fn with_profile(args: &AssumeArgs) -> CredArgs {
 }
 
 async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<String> {
+    // The region exported for the previous identity is not user input for this one: read
+    // without it, this identity gets its own region (issue 10).
+    let leftovers = region::exported_leftovers(env);
+    let env = &env.without(&leftovers);
     let pipeline = Pipeline::prepare(cred, env, false).await?;
     let region = pipeline.region.clone();
     let hops: Vec<String> = pipeline.plan.hop_arns();
@@ -58,7 +63,7 @@ async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<Strin
         .filter(|_| hops.is_empty() && !cred.wants_sso());
     let identity = display_name(cred, &hops, profile, &id.creds.access_key_id, env);
     let replay = Stored::of(cred).to_json();
-    let vars = assume_vars(&id.creds, &region, profile, &identity, &replay);
+    let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
     let body = shell.script(&vars).map_err(|e| anyhow!(e))?;
     Ok(format!("{MARKER}\n{body}"))
 }
@@ -141,7 +146,11 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
 
 pub fn unassume(env: &Env) -> Result<()> {
     let shell = calling_shell(env, "unassume")?;
-    let vars: Vec<(&str, Option<String>)> = ASSUME_VARS.iter().map(|v| (*v, None)).collect();
+    let vars: Vec<(&str, Option<String>)> = ASSUME_VARS
+        .into_iter()
+        .chain(region::exported_leftovers(env))
+        .map(|v| (v, None))
+        .collect();
     let body = shell.script(&vars).map_err(|e| anyhow!(e))?;
     output::print(&format!("{MARKER}\n{body}"))
 }

@@ -27,13 +27,13 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     let partition_name = pipeline
         .plan
         .final_partition()
-        .unwrap_or(partition_for_region(&pipeline.region))
+        .unwrap_or(partition_for_region(&pipeline.region.name))
         .to_string();
     let partition = destination::partition(&partition_name).map_err(usage)?;
     let dest = destination::resolve(
         args.destination.as_deref(),
         args.service.as_deref(),
-        &pipeline.region,
+        &pipeline.region.name,
         partition,
     )
     .map_err(usage)?;
@@ -66,7 +66,7 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     } else {
         Some(explicit.unwrap_or(SESSION_MAX))
     };
-    let region = pipeline.region.clone();
+    let region = pipeline.region.name.clone();
     let creds = pipeline.transitions(&sdk, start).await?;
 
     let me = sts(&sdk, &creds)

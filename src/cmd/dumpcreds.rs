@@ -25,15 +25,13 @@ struct ProcessCredentials<'a> {
 
 pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
     let pipeline = Pipeline::prepare(&args.cred, env, false).await?;
+    let region = pipeline.region.exported().map(str::to_string);
     let id = pipeline.acquire(&args.cred, env).await?;
     let text = if args.credential_helper {
         helper_json(&id.creds)
     } else {
         Shell::from(args.outform)
-            .script(&credential_vars(
-                &id.creds,
-                args.cred.source.region.as_deref(),
-            ))
+            .script(&credential_vars(&id.creds, region.as_deref()))
             .map_err(|e| anyhow!(e))?
     };
     output::print(&text)

@@ -24,9 +24,10 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
         bail_usage!("runas needs something to run: -c 'COMMAND LINE' or -- PROGRAM [ARGS...]");
     }
     let rt = super::runtime()?;
-    let id = rt.block_on(async {
+    let (id, region) = rt.block_on(async {
         let pipeline = Pipeline::prepare(&args.cred, env, false).await?;
-        pipeline.acquire(&args.cred, env).await
+        let region = pipeline.region.exported().map(str::to_string);
+        anyhow::Ok((pipeline.acquire(&args.cred, env).await?, region))
     })?;
     drop(rt);
 
@@ -43,7 +44,7 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
             (c, args.program[0].clone())
         }
     };
-    for (name, value) in credential_vars(&id.creds, args.cred.source.region.as_deref()) {
+    for (name, value) in credential_vars(&id.creds, region.as_deref()) {
         match value {
             Some(v) => child.env(name, v),
             None => child.env_remove(name),
