@@ -38,11 +38,11 @@ pub fn write_atomic(path: &Path, contents: &str, mode: u32, _lock: &Locked) -> R
         .prefix(".aws-login-")
         .permissions(fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write to {}", dir.display()))?;
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
     tmp.write_all(contents.as_bytes())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .map_err(|e| anyhow!("cannot replace {}: {}", path.display(), io_reason(&e.error)))?;
     Ok(())
 }
 
