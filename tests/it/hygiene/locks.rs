@@ -157,10 +157,14 @@ fn can_unshare() -> bool {
 /// every write under HOME fails with EROFS, as on a read-only mount (root included).
 /// A HOME that is still writable there stops the run (exit 99).
 fn read_only<'w>(w: &'w World, args: &[&str]) -> Run<'w> {
+    read_only_program(w, BIN, args)
+}
+
+fn read_only_program<'w>(w: &'w World, program: &'w str, args: &[&str]) -> Run<'w> {
     const SCRIPT: &str = r#"mount --bind "$HOME" "$HOME" && mount -o remount,ro,bind "$HOME" && cd "$HOME" || exit 98
 if touch "$HOME/.aws/probe" 2>/dev/null; then echo "HOME is writable" >&2; exit 99; fi
 exec "$@""#;
-    let mut all = vec!["-m", "--", "/bin/sh", "-c", SCRIPT, "ro-home", BIN];
+    let mut all = vec!["-m", "--", "/bin/sh", "-c", SCRIPT, "ro-home", program];
     all.extend_from_slice(args);
     w.cmd(&all).program("unshare")
 }
@@ -197,7 +201,14 @@ fn reading_commands_work_with_a_read_only_home() {
         std::fs::Permissions::from_mode(0o700),
     )
     .unwrap();
-    w.write(".aws/config", "[default]\nregion = eu-west-1\n");
+    // A profile the AWS CLI reads, its credentials from aws-login.
+    w.write(
+        ".aws/config",
+        &format!(
+            "[default]\nregion = eu-west-1\n\n[profile via-aws-login]\nregion = us-east-1\n\
+             credential_process = {BIN} dumpcreds --credential-helper --use-cache --sso-session-name corp --sso-acct-id {ACCT} --sso-role-name Admin\n"
+        ),
+    );
     let before = snapshot(w.home());
     let args = sso(&[]);
 
@@ -238,6 +249,18 @@ fn reading_commands_work_with_a_read_only_home() {
     out.ok();
     assert!(out.stdout.contains("AWS_SESSION_TOKEN"), "{}", out.stdout);
     assert_eq!(out.stderr, "");
+
+    // The AWS CLI, through credential_process.
+    if have("aws") {
+        let out = read_only_program(
+            &w,
+            "aws",
+            &["sts", "get-caller-identity", "--profile", "via-aws-login"],
+        )
+        .run();
+        out.ok();
+        assert_eq!(out.json()["Arn"], admin_arn(&w).as_str());
+    }
 
     // Writing is what fails: after the index warning, one error line.
     let out = read_only(
