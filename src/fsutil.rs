@@ -1,9 +1,10 @@
 //! Files read and written safely. Reads: regular files only, bounded in size, never
 //! blocking on a FIFO; aws-login's private files made 0600 when found open to others.
 //! Writes: 0700 directories, atomic replacement (temp file in the same directory, then
-//! rename), and exclusive locks on a side file that is never a symlink.
+//! rename) under a lock (crate::lock: kept in aws-login's own directory, never beside the
+//! file).
 
-use std::fs::{self, File, FileType, OpenOptions};
+use std::fs::{self, FileType, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow};
 
 use crate::input::io_reason;
+use crate::lock::Locked;
 
 /// The cap for option values (`file://`), token caches, client registrations and the
 /// assume history: real ones are a few KiB.
@@ -19,64 +21,11 @@ pub const SMALL_FILE: u64 = 1 << 20;
 /// or accounts take about 1 MiB.
 pub const LARGE_FILE: u64 = 16 << 20;
 
-/// An exclusive lock, released on drop.
-pub struct Locked {
-    _file: File,
-}
-
 /// Create `dir` (and parents) and make it private.
 pub fn private_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
         .with_context(|| format!("cannot make {} private (0700)", dir.display()))
-}
-
-/// Lock `<path>.lock` exclusively, waiting for other holders.
-///
-/// A symlink planted at the lock path would make the open create or touch a file
-/// elsewhere: it is refused, both before the open and by the open itself (O_NOFOLLOW);
-/// so is anything but a regular file there (O_NONBLOCK: a FIFO cannot block the open).
-pub fn lock(path: &Path) -> Result<Locked> {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".lock");
-    let lock_path = Path::new(&name);
-    let not_regular = |t: FileType| {
-        anyhow!(
-            "the lock file {} is {}, not a regular file: remove it",
-            lock_path.display(),
-            kind(t)
-        )
-    };
-    if let Ok(meta) = fs::symlink_metadata(lock_path)
-        && !meta.is_file()
-    {
-        return Err(not_regular(meta.file_type()));
-    }
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(lock_path)
-        .map_err(|e| match e.raw_os_error() {
-            Some(libc::ELOOP) => anyhow!(
-                "the lock file {} is a symlink, not a regular file: remove it",
-                lock_path.display()
-            ),
-            _ => anyhow!(
-                "cannot open the lock file {}: {}",
-                lock_path.display(),
-                io_reason(&e)
-            ),
-        })?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(not_regular(meta.file_type()));
-    }
-    file.lock()
-        .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-    Ok(Locked { _file: file })
 }
 
 /// Replace `path` with `contents` atomically, the new file having `mode`.
@@ -89,11 +38,11 @@ pub fn write_atomic(path: &Path, contents: &str, mode: u32, _lock: &Locked) -> R
         .prefix(".aws-login-")
         .permissions(fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write to {}", dir.display()))?;
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
     tmp.write_all(contents.as_bytes())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .map_err(|e| anyhow!("cannot replace {}: {}", path.display(), io_reason(&e.error)))?;
     Ok(())
 }
 
@@ -195,7 +144,7 @@ mod tests {
     fn reads_are_bounded_and_typed() {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big");
-        File::create(&big).unwrap().set_len(11).unwrap();
+        fs::File::create(&big).unwrap().set_len(11).unwrap();
         let fifo = dir.path().join("fifo");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         // SAFETY: a valid NUL-terminated path.
@@ -225,16 +174,5 @@ mod tests {
             fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o600
         );
-    }
-
-    #[test]
-    fn a_lock_path_that_is_a_symlink_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("victim");
-        std::os::unix::fs::symlink(&target, dir.path().join("f.lock")).unwrap();
-        let err = format!("{:#}", lock(&dir.path().join("f")).err().unwrap());
-        assert!(err.contains("is a symlink"), "{err}");
-        assert!(!target.exists());
-        assert!(lock(&dir.path().join("g")).is_ok());
     }
 }

@@ -13,6 +13,7 @@ mod exports;
 mod fsutil;
 mod inert;
 mod input;
+mod lock;
 mod logging;
 mod output;
 mod pipeline;

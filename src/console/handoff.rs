@@ -105,11 +105,7 @@ impl Page {
 /// `$XDG_RUNTIME_DIR/aws-login` (per-user, in memory, cleared at logout), else `run` in
 /// aws-login's state directory; created 0700.
 fn private_dir(env: &Env) -> Result<PathBuf> {
-    let dir = env
-        .get("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .filter(|d| d.is_absolute())
-        .map(|d| d.join("aws-login"))
+    let dir = index::runtime_dir(env)
         .or_else(|| index::state_dir(env).map(|d| d.join("run")))
         .ok_or_else(|| {
             anyhow!("no private directory for the sign-in page: set HOME or XDG_RUNTIME_DIR")

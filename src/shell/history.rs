@@ -28,7 +28,7 @@ pub fn record_roles(env: &Env, arns: &[String]) {
     let result = (|| -> anyhow::Result<()> {
         let path = path(env).ok_or_else(|| anyhow::anyhow!("no state directory"))?;
         fsutil::private_dir(path.parent().expect("in a directory"))?;
-        let lock = fsutil::lock(&path)?;
+        let lock = crate::lock::lock(env, &path)?;
         let mut list: Vec<String> = roles(env)
             .into_iter()
             .filter(|r| !arns.contains(r))

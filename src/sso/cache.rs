@@ -4,20 +4,23 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
 use sha1::{Digest, Sha1};
 
 use super::token::Token;
 use crate::env::Env;
 use crate::fsutil;
+use crate::lock::Locks;
 
 pub struct Cache {
     dir: PathBuf,
+    locks: Locks,
 }
 
-/// An exclusive lock on one cache entry, held while it is read, refreshed and written,
-/// so that concurrent aws-login processes refresh at most once and never interleave.
-pub use crate::fsutil::Locked;
+/// An exclusive lock on one cache entry, held while it is refreshed and written, so that
+/// concurrent aws-login processes refresh at most once and never interleave. Readers take
+/// none (see crate::lock); the lock file is in aws-login's lock directory, not in the cache.
+pub use crate::lock::Locked;
 
 impl Cache {
     pub fn new(env: &Env) -> Result<Cache> {
@@ -28,6 +31,7 @@ impl Cache {
             .context("cannot find the home directory for the SSO token cache: set HOME")?;
         Ok(Cache {
             dir: home.join(".aws").join("sso").join("cache"),
+            locks: Locks::new(env)?,
         })
     }
 
@@ -38,8 +42,25 @@ impl Cache {
     }
 
     pub fn lock(&self, path: &Path) -> Result<Locked> {
-        fsutil::private_dir(&self.dir)?;
-        fsutil::lock(path)
+        self.locks.lock(path)
+    }
+
+    /// The lock for refreshing and storing the token at `path`, `Ok(Err(why))` when the
+    /// result could not be stored: the lock directory or the cache is not writable (a
+    /// read-only HOME). Other lock failures (a held lock, a planted symlink) are errors.
+    pub fn lock_to_store(&self, path: &Path) -> Result<Result<Locked>> {
+        match self.lock(path) {
+            Err(e) if crate::lock::is_unwritable(&e) => Ok(Err(e)),
+            Err(e) => Err(e),
+            // An unnamed temp file, gone on close: the cheapest true test of a write.
+            Ok(lock) => Ok(tempfile::tempfile_in(&self.dir).map(|_| lock).map_err(|e| {
+                anyhow!(
+                    "cannot write to {}: {}",
+                    self.dir.display(),
+                    crate::input::io_reason(&e)
+                )
+            })),
+        }
     }
 
     /// The cached token at `path`, `None` when there is none. Bounded, regular files
@@ -55,6 +76,7 @@ impl Cache {
 
     /// Replace the file atomically, private (0600).
     pub fn write(&self, path: &Path, contents: &str, lock: &Locked) -> Result<()> {
+        fsutil::private_dir(&self.dir)?;
         fsutil::write_atomic(path, contents, 0o600, lock)
     }
 
@@ -96,6 +118,7 @@ mod tests {
     fn keys_hash_like_the_aws_cli() {
         let cache = Cache {
             dir: PathBuf::from("/c"),
+            locks: Locks::new(&Env::default()).unwrap(),
         };
         // The AWS CLI's file for sso-session "corp" (checked against botocore).
         assert_eq!(
@@ -107,8 +130,10 @@ mod tests {
     #[test]
     fn writes_are_private_and_atomic() {
         let dir = tempfile::tempdir().unwrap();
+        let env = Env::from_pairs(&[("HOME", dir.path().to_str().unwrap())]);
         let cache = Cache {
             dir: dir.path().join("sso/cache"),
+            locks: Locks::new(&env).unwrap(),
         };
         let path = cache.path("k");
         let lock = cache.lock(&path).unwrap();
@@ -124,7 +149,10 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(cache.dir())
             .unwrap()
             .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().starts_with(".aws-login-"))
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(".aws-login-") || name.ends_with(".lock")
+            })
             .collect();
         assert!(leftovers.is_empty());
     }

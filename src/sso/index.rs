@@ -40,6 +40,15 @@ pub fn state_dir(env: &Env) -> Option<PathBuf> {
         .map(|d| d.join("aws-login"))
 }
 
+/// `$XDG_RUNTIME_DIR/aws-login` (per user, in memory, cleared at logout) when
+/// XDG_RUNTIME_DIR is an absolute path.
+pub fn runtime_dir(env: &Env) -> Option<PathBuf> {
+    env.get("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute())
+        .map(|d| d.join("aws-login"))
+}
+
 /// The index file of a session (keyed like the token cache: session name, else start URL).
 pub fn path(env: &Env, key: &str) -> Option<PathBuf> {
     Some(
@@ -57,7 +66,7 @@ fn update(
 ) -> Result<()> {
     let path = path(env, key).context("cannot find a state directory: set HOME")?;
     fsutil::private_dir(path.parent().expect("the index lives in a directory"))?;
-    let lock = fsutil::lock(&path)?;
+    let lock = crate::lock::lock(env, &path)?;
     // A file that cannot be read safely (a FIFO, an oversized one) is replaced, as a
     // corrupt one is: the index is a cache of what discovery finds.
     let mut index: Index = fsutil::read_private(&path, fsutil::LARGE_FILE, "")

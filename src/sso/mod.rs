@@ -94,11 +94,8 @@ impl<'a> Session<'a> {
                     )
                 })?,
             };
-            let cached = {
-                let _lock = s.cache.lock(&path)?;
-                s.cache.read(&path)?
-            };
-            if let Some(token) = cached {
+            // No lock to read: writes replace the file atomically (see crate::lock).
+            if let Some(token) = s.cache.read(&path)? {
                 s.token = token;
                 s.origin = Origin::Shared(path.clone());
                 s.adopt_cached_token()?;
@@ -186,13 +183,13 @@ impl<'a> Session<'a> {
                 self.sign_in_hint()
             )),
             Refresh::Off => Ok(()),
-            Refresh::Force if refreshable => self.refresh().await,
+            Refresh::Force if refreshable => self.refresh(false).await,
             Refresh::Force => Err(anyhow!(
                 "--refresh force: the token cannot be refreshed (no refresh token or client registration): {}",
                 self.sign_in_hint()
             )),
             Refresh::Auto if self.token.expires_within(now, REFRESH_MARGIN) && refreshable => {
-                self.refresh().await
+                self.refresh(!expired).await
             }
             Refresh::Auto if expired => Err(anyhow!(
                 "the SSO token has expired and cannot be refreshed: {}",
@@ -203,14 +200,30 @@ impl<'a> Session<'a> {
     }
 
     /// Refresh the token; for the shared cache, under its lock, and only if no other
-    /// process refreshed it meanwhile.
-    async fn refresh(&mut self) -> Result<()> {
+    /// process refreshed it meanwhile. `early`: the token still works for a while.
+    ///
+    /// Where the shared cache cannot store the result (a read-only HOME), a token that
+    /// still works is used as it is: refreshing may retire the cached refresh token, which
+    /// could not be replaced. An expired one is refreshed for this run only.
+    async fn refresh(&mut self, early: bool) -> Result<()> {
         let shared = match &self.origin {
             Origin::Shared(path) => Some(path.clone()),
             _ => None,
         };
-        let lock = shared.as_deref().map(|p| self.cache.lock(p)).transpose()?;
-        if let Some(path) = &shared
+        let lock = shared
+            .as_deref()
+            .map(|p| self.cache.lock_to_store(p))
+            .transpose()?;
+        if let Some(Err(why)) = &lock
+            && early
+        {
+            eprintln!(
+                "aws-login: warning: the SSO token expires within {} minutes and cannot be refreshed here ({why:#}): using it as it is",
+                REFRESH_MARGIN.num_minutes()
+            );
+            return Ok(());
+        }
+        if let (Some(path), Some(Ok(_))) = (&shared, &lock)
             && let Some(current) = self.cache.read(path)?
             && current.access_token() != self.token.access_token()
             && !current.expires_within(Utc::now(), REFRESH_MARGIN)
@@ -231,8 +244,13 @@ impl<'a> Session<'a> {
             g.expires_at,
             g.refresh_token.as_deref(),
         );
-        if let (Some(path), Some(lock)) = (&shared, &lock) {
-            self.cache.write(path, &self.token.to_json(), lock)?;
+        if let (Some(path), Some(lock)) = (&shared, lock) {
+            let stored = lock.and_then(|l| self.cache.write(path, &self.token.to_json(), &l));
+            if let Err(e) = stored {
+                eprintln!(
+                    "aws-login: warning: the refreshed SSO token cannot be stored ({e:#}): it serves this run only"
+                );
+            }
         }
         self.refreshed = true;
         Ok(())
@@ -372,7 +390,7 @@ impl Session<'_> {
                 self.sign_in_hint()
             ));
         }
-        self.refresh().await
+        self.refresh(false).await
     }
 
     /// The start URL, from the options or the token.

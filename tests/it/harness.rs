@@ -179,6 +179,12 @@ impl World {
         self.home().join(format!(".aws/sso/cache/{hash}.json"))
     }
 
+    /// The lock aws-login takes for `file` when neither XDG_RUNTIME_DIR nor XDG_STATE_HOME
+    /// is set: in the state directory's `locks/`, never beside the file.
+    pub fn lock_file(&self, file: &Path) -> PathBuf {
+        lock_file_in(&self.home().join(".local/state/aws-login/locks"), file)
+    }
+
     /// Every STS action the emulator saw, in order.
     pub fn sts_actions(&self) -> Vec<String> {
         self.fake
@@ -296,6 +302,22 @@ impl Run<'_> {
             );
         }
     }
+}
+
+/// The lock for `file` in the lock directory `dir`: named by the SHA-256 of the file's
+/// canonical path (its directory's, when the file does not exist yet).
+pub fn lock_file_in(dir: &Path, file: &Path) -> PathBuf {
+    use sha2::Digest;
+    let canonical = std::fs::canonicalize(file).unwrap_or_else(|_| {
+        std::fs::canonicalize(file.parent().unwrap())
+            .unwrap()
+            .join(file.file_name().unwrap())
+    });
+    let hash: String = sha2::Sha256::digest(canonical.as_os_str().as_encoded_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    dir.join(format!("{hash}.lock"))
 }
 
 /// A file's text once it contains `needle` (a browser in the background may still be

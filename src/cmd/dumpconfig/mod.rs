@@ -126,7 +126,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         .map(|p| p.name.clone())
         .chain(target_names.iter().map(|(n, _)| n.clone()))
         .collect();
-    match write::apply(&path, &session_name, &text, &names)? {
+    match write::apply(env, &path, &session_name, &text, &names)? {
         None => eprintln!(
             "aws-login: {} is up to date ({} profiles)",
             path.display(),

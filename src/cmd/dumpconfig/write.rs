@@ -10,6 +10,7 @@ use anyhow::{Context, Result, anyhow};
 
 use crate::env::Env;
 use crate::fsutil;
+use crate::lock::Locks;
 
 /// `--write` with no value: `AWS_CONFIG_FILE`, else `~/.aws/config`.
 pub fn default_path(env: &Env) -> Result<PathBuf> {
@@ -112,13 +113,17 @@ fn lines_of(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Merge and write; returns the backup path when there was a file to back up, or `None`
 /// when nothing changed.
 pub fn apply(
+    env: &Env,
     path: &Path,
     session: &str,
     body: &str,
     names: &[String],
 ) -> Result<Option<Option<PathBuf>>> {
     check_target(path).map_err(|e| anyhow!(e))?;
-    let lock = fsutil::lock(path).map_err(|e| anyhow!("cannot write {}: {e:#}", path.display()))?;
+    let locks = Locks::new(env)?;
+    let lock = locks
+        .lock(path)
+        .map_err(|e| anyhow!("cannot write {}: {e:#}", path.display()))?;
     let (existing, mode) = match fsutil::read_bounded(path, fsutil::LARGE_FILE, "--write")? {
         Some(text) => (
             Some(text),
@@ -136,7 +141,7 @@ pub fn apply(
             let mut name = path.as_os_str().to_owned();
             name.push(".bak");
             let backup = PathBuf::from(name);
-            let backup_lock = fsutil::lock(&backup)?;
+            let backup_lock = locks.lock(&backup)?;
             fsutil::write_atomic(&backup, text, mode, &backup_lock)
                 .with_context(|| format!("cannot back up {}", path.display()))?;
             Some(backup)

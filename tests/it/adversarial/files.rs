@@ -268,8 +268,10 @@ fn a_symlink_planted_at_a_lock_path_is_not_followed() {
     let w = World::new();
     let t = w.fake.issue_sso_token(3600, true);
     let token = cache_json(&t, "us-east-1");
-    let cache_lock = format!("{}.lock", w.sso_cache_file("corp").display());
     std::fs::create_dir_all(w.sso_cache_file("corp").parent().unwrap()).unwrap();
+    let cache_lock = w.lock_file(&w.sso_cache_file("corp"));
+    std::fs::create_dir_all(cache_lock.parent().unwrap()).unwrap();
+    let cache_lock = cache_lock.display().to_string();
     let import = [
         "importcache",
         "--sso-session-name",
@@ -299,7 +301,7 @@ fn a_symlink_planted_at_a_lock_path_is_not_followed() {
     refused(&out, "lock symlink to a file", &[&cache_lock, "symlink"]);
 
     // The config file's lock under --write.
-    let config_lock = format!("{}.lock", w.config_path().display());
+    let config_lock = w.lock_file(&w.config_path()).display().to_string();
     symlink(&victim, &config_lock).unwrap();
     let out = within(limited(
         &w,
