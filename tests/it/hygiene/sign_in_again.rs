@@ -129,3 +129,27 @@ fn a_client_cached_by_an_older_version_with_a_port_is_registered_anew_not_waited
         serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_ne!(fresh["clientId"], old["clientId"]);
 }
+
+/// The same in a real browser: headless Chromium follows the authorize redirect to the
+/// second listener's port.
+#[test]
+fn chromium_signs_in_twice_with_one_registration() {
+    let w = World::new();
+    let Some((browser, dom)) = crate::browser::chromium(&w) else {
+        return;
+    };
+    for round in 1..=2 {
+        let (out, took) = sign_in(&w, &browser);
+        out.ok();
+        assert_eq!(out.arn(), admin_arn(&w));
+        assert!(
+            took < Duration::from_secs(15),
+            "round {round} took {took:?}"
+        );
+        let page = wait_for_text(&dom, "Signed in.");
+        assert!(page.contains("Signed in."), "round {round}: {page}");
+        std::fs::remove_file(&dom).unwrap();
+        std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
+    }
+    assert_eq!(registrations(&w), 1);
+}
