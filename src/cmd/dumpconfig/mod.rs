@@ -54,13 +54,13 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         Some("") => Some(write::default_path(env)?),
         Some(p) => Some(std::path::PathBuf::from(p)),
     };
+    if let Some(path) = &write_path {
+        write::check_target(path).map_err(usage)?;
+    }
     let write_path = write_path
         .map(|p| write::resolve(&p))
         .transpose()
         .map_err(usage)?;
-    if let Some(path) = &write_path {
-        write::check_target(path).map_err(usage)?;
-    }
 
     let sdk = base_config(
         sso.sso_region.as_deref().unwrap_or(sso::DEFAULT_REGION),
