@@ -88,7 +88,9 @@ impl Oidc {
 
     /// A client registration for `flow`, reused from the cache until it expires (AWS allows
     /// few registrations; the seed registered one per sign-in). `fresh` registers anew, for
-    /// when the service no longer knows the cached client.
+    /// when the service no longer knows the cached client. A cached client registered for
+    /// other redirect URIs is registered anew too: older versions registered the loopback
+    /// callback with the port of that one sign-in, which a later listener cannot reuse.
     pub async fn registration(
         &self,
         cache: &Cache,
@@ -110,13 +112,15 @@ impl Oidc {
             "aws-login-client-{}.json",
             &hex(&<sha1::Sha1 as sha1::Digest>::digest(key.as_bytes()))[..16]
         ));
+        let redirect_uris: Vec<&str> = redirect_uri.into_iter().collect();
         let lock = cache.lock(&path)?;
         if !fresh
-            && let Some(reg) = fsutil::read_private(&path, fsutil::SMALL_FILE, "")
+            && let Some((reg, registered)) = fsutil::read_private(&path, fsutil::SMALL_FILE, "")
                 .ok()
                 .flatten()
                 .and_then(|t| parse_registration(&t))
             && reg.expires_at - Duration::minutes(15) > Utc::now()
+            && registered == redirect_uris
         {
             tracing::debug!("reusing the OIDC client registration");
             return Ok(reg);
@@ -145,7 +149,7 @@ impl Oidc {
         let doc = json!({
             "clientId": reg.id, "clientSecret": reg.secret,
             "expiresAt": format_time(reg.expires_at), "startUrl": start_url,
-            "region": self.region, "grantTypes": grants,
+            "region": self.region, "grantTypes": grants, "redirectUris": redirect_uris,
         });
         cache.write(&path, &format!("{doc:#}\n"), &lock)?;
         Ok(reg)
@@ -190,13 +194,24 @@ pub fn granted(
     }
 }
 
-fn parse_registration(text: &str) -> Option<Registration> {
+/// A cached registration and the redirect URIs it was registered for (none when the
+/// file predates that field, or for the device flow).
+fn parse_registration(text: &str) -> Option<(Registration, Vec<String>)> {
     let v: serde_json::Value = serde_json::from_str(text).ok()?;
-    Some(Registration {
+    let reg = Registration {
         id: v["clientId"].as_str()?.to_string(),
         secret: v["clientSecret"].as_str()?.to_string(),
         expires_at: parse_time(v["expiresAt"].as_str()?)?,
-    })
+    };
+    let uris = match &v["redirectUris"] {
+        serde_json::Value::Null => Vec::new(),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(|u| u.as_str().map(str::to_string))
+            .collect::<Option<_>>()?,
+        _ => return None,
+    };
+    Some((reg, uris))
 }
 
 #[cfg(test)]
@@ -208,6 +223,19 @@ mod tests {
             .behavior_version(aws_config::BehaviorVersion::latest())
             .build();
         Oidc::new(&sdk, region).endpoint().await.unwrap()
+    }
+
+    #[test]
+    fn a_cached_registration_tells_which_redirect_uris_it_was_made_for() {
+        let base = r#""clientId": "c", "clientSecret": "s", "expiresAt": "2030-01-01T00:00:00Z""#;
+        let uris = |extra: &str| parse_registration(&format!("{{{base}{extra}}}")).map(|r| r.1);
+        assert_eq!(uris(""), Some(vec![]));
+        assert_eq!(
+            uris(r#", "redirectUris": ["http://127.0.0.1/oauth/callback"]"#),
+            Some(vec!["http://127.0.0.1/oauth/callback".to_string()])
+        );
+        assert_eq!(uris(r#", "redirectUris": "http://127.0.0.1/x""#), None);
+        assert_eq!(uris(r#", "redirectUris": [1]"#), None);
     }
 
     #[test]

@@ -42,6 +42,10 @@ impl Pkce<'_> {
             .to_ip()
             .map(|a| a.port())
             .unwrap_or_default();
+        // The client is registered for the callback without a port, which matches any
+        // port (RFC 8252 §7.3, as the AWS CLI does), so it serves every later sign-in; the
+        // authorize and token requests name this listener's port.
+        let registered_uri = format!("http://127.0.0.1{CALLBACK}");
         let redirect_uri = format!("http://127.0.0.1:{port}{CALLBACK}");
         let reg = self
             .oidc
@@ -50,7 +54,7 @@ impl Pkce<'_> {
                 self.start_url,
                 Flow::Pkce,
                 self.refreshable,
-                Some(&redirect_uri),
+                Some(&registered_uri),
                 false,
             )
             .await?;

@@ -1,6 +1,7 @@
 //! dumpconfig: every Identity Center account and role as `~/.aws/config` profiles.
 
 mod ini;
+mod outside;
 mod portal;
 mod render;
 mod targets;
@@ -56,6 +57,10 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
     if let Some(path) = &write_path {
         write::check_target(path).map_err(usage)?;
     }
+    let write_path = write_path
+        .map(|p| write::resolve(&p))
+        .transpose()
+        .map_err(usage)?;
 
     let sdk = base_config(
         sso.sso_region.as_deref().unwrap_or(sso::DEFAULT_REGION),
@@ -95,22 +100,28 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         );
     }
 
-    let profiles = render::name_profiles(&accounts, &args.name_format, &mut warnings);
+    let profiles = render::name_profiles(&accounts, &args.name_format, &mut warnings)
+        .map_err(|e| anyhow!(e))?;
     let target_names =
         render::target_profiles(&targets, &profiles, &mut warnings).map_err(|e| anyhow!(e))?;
-    let text = render::render(
-        &render::Rendered {
-            session: &session_name,
-            sso_region: &session.region,
-            start_url: &start_url,
-            region: args.region.as_deref(),
-            role_session_name,
-        },
-        &profiles,
-        &targets,
-        &target_names,
-    )
-    .map_err(|e| anyhow!(e))?;
+    let text = |with_session: bool| {
+        render::render(
+            &render::Rendered {
+                session: &session_name,
+                with_session,
+                sso_region: &session.region,
+                start_url: &start_url,
+                region: args.region.as_deref(),
+                role_session_name,
+            },
+            &profiles,
+            &targets,
+            &target_names,
+        )
+    };
+    // Rendered once before any output, so that a value the INI cannot hold stops the
+    // command before a warning, a line or a file is written.
+    let full = text(true).map_err(|e| anyhow!(e))?;
     for w in &warnings {
         // Warnings quote portal account and role names.
         eprintln!(
@@ -119,14 +130,19 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         );
     }
     let Some(path) = write_path else {
-        return output::print(&text);
+        return output::print(&full);
     };
     let names: Vec<String> = profiles
         .iter()
         .map(|p| p.name.clone())
         .chain(target_names.iter().map(|(n, _)| n.clone()))
         .collect();
-    match write::apply(env, &path, &session_name, &text, &names)? {
+    let sso_session = outside::Session {
+        name: &session_name,
+        start_url: &start_url,
+        region: &session.region,
+    };
+    match write::apply(env, &path, &sso_session, text, &names)? {
         None => eprintln!(
             "aws-login: {} is up to date ({} profiles)",
             path.display(),

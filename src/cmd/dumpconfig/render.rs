@@ -1,6 +1,6 @@
 //! The config text: profile names, ordering, and the INI itself.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::ini::Ini;
 use super::targets::Target;
@@ -70,18 +70,21 @@ pub struct SsoProfile {
 }
 
 /// Name every account/role pair, in a deterministic order (account name, role name, then
-/// account id). A clash gets the account id appended, with a warning.
+/// account id). Two accounts whose names clash get the account id appended, with a
+/// warning; a clash the id cannot settle (the format names neither the account nor,
+/// for two roles of one account, the role) is an error that names the fix.
 pub fn name_profiles(
     accounts: &[Account],
     format: &str,
     warn: &mut Vec<String>,
-) -> Vec<SsoProfile> {
+) -> Result<Vec<SsoProfile>, String> {
     let mut pairs: Vec<(&Account, &String)> = accounts
         .iter()
         .flat_map(|a| a.roles.iter().map(move |r| (a, r)))
         .collect();
     pairs.sort_by(|(a1, r1), (a2, r2)| (&a1.name, r1, &a1.id).cmp(&(&a2.name, r2, &a2.id)));
-    let mut used = HashSet::new();
+    let names_account = format.contains("{account_name}") || format.contains("{account_id}");
+    let mut used: HashMap<String, (&Account, &String)> = HashMap::new();
     let mut out = Vec::new();
     for (a, role) in pairs {
         let raw = format
@@ -92,8 +95,11 @@ pub fn name_profiles(
         if name.is_empty() {
             name = sanitize(&format!("{}-{role}", a.id));
         }
-        if used.contains(&name) {
+        if let Some(&(other, other_role)) = used.get(&name) {
             let unique = format!("{name}-{}", a.id);
+            if !names_account || other.id == a.id || used.contains_key(&unique) {
+                return Err(collision(format, &name, (other, other_role), (a, role)));
+            }
             warn.push(format!(
                 "profile name {name} is taken: account {} ({}) gets {unique}",
                 a.id,
@@ -101,18 +107,44 @@ pub fn name_profiles(
             ));
             name = unique;
         }
-        used.insert(name.clone());
+        used.insert(name.clone(), (a, role));
         out.push(SsoProfile {
             name,
             account_id: a.id.clone(),
             role: role.clone(),
         });
     }
-    out
+    Ok(out)
+}
+
+fn collision(
+    format: &str,
+    name: &str,
+    one: (&Account, &String),
+    two: (&Account, &String),
+) -> String {
+    let fix = if one.0.id != two.0.id {
+        "add {account_id} to it"
+    } else if !format.contains("{role_name}") {
+        "add {role_name} to it"
+    } else {
+        "the role names differ only in characters that become '-'; add {account_id} and rename a role"
+    };
+    format!(
+        "--name-format {} gives two profiles the name {name} (account {} role {} and account {} role {}): {fix}",
+        echo(format),
+        one.0.id,
+        echo(one.1),
+        two.0.id,
+        echo(two.1)
+    )
 }
 
 pub struct Rendered<'a> {
     pub session: &'a str,
+    /// Whether the `[sso-session]` section is part of the text (not when the config
+    /// already has it outside the managed block).
+    pub with_session: bool,
     pub sso_region: &'a str,
     pub start_url: &'a str,
     pub region: Option<&'a str>,
@@ -180,11 +212,18 @@ pub fn render(
         sso.len(),
         targets.len()
     ))?;
-    ini.blank();
-    ini.section("sso-session", r.session)?;
-    ini.key("sso_region", r.sso_region)?;
-    ini.key("sso_start_url", r.start_url)?;
-    ini.key("sso_registration_scopes", "sso:account:access")?;
+    if r.with_session {
+        ini.blank();
+        ini.section("sso-session", r.session)?;
+        ini.key("sso_region", r.sso_region)?;
+        ini.key("sso_start_url", r.start_url)?;
+        ini.key("sso_registration_scopes", "sso:account:access")?;
+    } else {
+        ini.comment(&format!(
+            "They use sso-session {}, defined outside this block.",
+            r.session
+        ))?;
+    }
     let region_line = |ini: &mut Ini, region: Option<&str>| match region {
         Some(reg) => ini.key("region", reg),
         None => ini.comment(&format!("region = {}", r.sso_region)),
@@ -240,6 +279,7 @@ mod tests {
         ];
         let mut warn = Vec::new();
         let names: Vec<String> = name_profiles(&accounts, "{account_name}-{role_name}", &mut warn)
+            .unwrap()
             .into_iter()
             .map(|p| p.name)
             .collect();
@@ -248,6 +288,39 @@ mod tests {
             ["alpha-Z", "dev-Admin", "dev-Admin-222222222222", "dev-Read"]
         );
         assert_eq!(warn.len(), 1);
+    }
+
+    #[test]
+    fn a_format_that_cannot_tell_profiles_apart_is_refused() {
+        let accounts = [
+            acct("111111111111", "dev", &["Admin", "Read"]),
+            acct("222222222222", "prod", &["Admin"]),
+            acct("333333333333", "dev-Admin", &["222222222222"]),
+        ];
+        let err = |format: &str| name_profiles(&accounts, format, &mut Vec::new()).unwrap_err();
+        let e = err("{role_name}");
+        assert!(
+            e.contains("name Admin") && e.contains("add {account_id}"),
+            "{e}"
+        );
+        let e = err("{account_name}");
+        assert!(
+            e.contains("name dev ") && e.contains("add {role_name}"),
+            "{e}"
+        );
+        // Two accounts named alike get the id appended, unless that name is taken too.
+        let two = [
+            acct("111111111111", "a", &["x"]),
+            acct("222222222222", "a ", &["x"]),
+        ];
+        let names = name_profiles(&two, "{account_name}-{role_name}", &mut Vec::new()).unwrap();
+        assert_eq!(names[1].name, "a-x-222222222222");
+        let three = [
+            acct("111111111111", "a", &["x", "x-222222222222"]),
+            acct("222222222222", "a ", &["x"]),
+        ];
+        let e = name_profiles(&three, "{account_name}-{role_name}", &mut Vec::new()).unwrap_err();
+        assert!(e.contains("name a-x "), "{e}");
     }
 
     #[test]

@@ -112,8 +112,10 @@ pub fn is_loopback(url: &Url) -> bool {
     }
 }
 
-/// Exact match, except that loopback http URIs match on any port (RFC 8252
-/// §7.3): native clients register without one and listen on a free port.
+/// RFC 8252 §7.3: a loopback http URI registered without a port matches the same URI
+/// with any port, because native clients listen on whatever port is free. A URI
+/// registered with a port, or any other URI, matches only exactly: that is how the
+/// service treats it, and what made a reused client with a stale port fail.
 fn redirect_matches(registered: &str, requested: &str) -> bool {
     if registered == requested {
         return true;
@@ -124,10 +126,20 @@ fn redirect_matches(registered: &str, requested: &str) -> bool {
     reg.scheme() == "http"
         && req.scheme() == "http"
         && is_loopback(&reg)
+        && !has_port(registered)
         && reg.host() == req.host()
         && reg.path() == req.path()
         && reg.query() == req.query()
         && req.fragment().is_none()
+}
+
+/// Whether the URI's authority names a port, even the default one (`Url::port` hides
+/// `:80`, which would make `http://127.0.0.1:80/cb` match any port).
+fn has_port(uri: &str) -> bool {
+    let rest = uri.split_once("://").map_or(uri, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_end = authority.rfind(']').map_or(0, |i| i + 1);
+    authority[host_end..].contains(':')
 }
 
 #[cfg(test)]
@@ -135,23 +147,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loopback_port_is_ignored() {
+    fn a_loopback_uri_registered_without_a_port_matches_any_port() {
         let reg = "http://127.0.0.1/oauth/callback";
+        assert!(redirect_matches(reg, reg));
         assert!(redirect_matches(
             reg,
             "http://127.0.0.1:54321/oauth/callback"
         ));
-        assert!(redirect_matches(
-            "http://127.0.0.1:1234/oauth/callback",
-            "http://127.0.0.1:54321/oauth/callback"
-        ));
+        assert!(redirect_matches("http://[::1]/cb", "http://[::1]:8080/cb"));
         assert!(!redirect_matches(reg, "http://127.0.0.1:54321/other"));
+        assert!(!redirect_matches(
+            reg,
+            "http://127.0.0.1:54321/oauth/callback?x=1"
+        ));
+        assert!(!redirect_matches(
+            reg,
+            "http://127.0.0.1:54321/oauth/callback#f"
+        ));
         assert!(!redirect_matches(
             reg,
             "http://localhost:54321/oauth/callback"
         ));
+        assert!(!redirect_matches(
+            reg,
+            "https://127.0.0.1:54321/oauth/callback"
+        ));
+    }
+
+    #[test]
+    fn a_uri_registered_with_a_port_matches_only_exactly() {
+        let reg = "http://127.0.0.1:1234/oauth/callback";
+        assert!(redirect_matches(reg, reg));
+        assert!(!redirect_matches(
+            reg,
+            "http://127.0.0.1:54321/oauth/callback"
+        ));
+        assert!(!redirect_matches(
+            "http://127.0.0.1:80/cb",
+            "http://127.0.0.1:8080/cb"
+        ));
+        assert!(!redirect_matches(
+            "http://[::1]:1234/cb",
+            "http://[::1]:8080/cb"
+        ));
         let https = "https://app.example.com/cb";
         assert!(redirect_matches(https, https));
         assert!(!redirect_matches(https, "https://app.example.com:444/cb"));
+    }
+
+    #[test]
+    fn ports_are_found_in_the_authority_only() {
+        assert!(has_port("http://127.0.0.1:80/cb"));
+        assert!(has_port("http://[::1]:1/cb"));
+        assert!(!has_port("http://[::1]/cb"));
+        assert!(!has_port("http://127.0.0.1/cb?next=a:b"));
+        assert!(!has_port("http://127.0.0.1/a:b"));
     }
 }
