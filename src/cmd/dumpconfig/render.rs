@@ -115,6 +115,8 @@ pub struct Rendered<'a> {
     pub session: &'a str,
     pub sso_region: &'a str,
     pub start_url: &'a str,
+    /// `sso_registration_scopes`, comma-separated.
+    pub scopes: &'a str,
     pub region: Option<&'a str>,
     pub role_session_name: &'a str,
 }
@@ -184,7 +186,7 @@ pub fn render(
     ini.section("sso-session", r.session)?;
     ini.key("sso_region", r.sso_region)?;
     ini.key("sso_start_url", r.start_url)?;
-    ini.key("sso_registration_scopes", "sso:account:access")?;
+    ini.key("sso_registration_scopes", r.scopes)?;
     let region_line = |ini: &mut Ini, region: Option<&str>| match region {
         Some(reg) => ini.key("region", reg),
         None => ini.comment(&format!("region = {}", r.sso_region)),
