@@ -45,7 +45,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-acct
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-region -d 'Identity Center region' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
@@ -78,7 +78,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-ac
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-region -d 'Identity Center region' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
@@ -113,7 +113,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-region -d 'Identity Center region' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
@@ -142,7 +142,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-acct-i
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-region -d 'Identity Center region' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
@@ -168,7 +168,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s h -l help 
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-region -d 'Identity Center region' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
@@ -218,7 +218,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-acct-
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-region -d 'Identity Center region' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-session-name -d 'Name of the sso-session (keys the token cache, as the AWS CLI does)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''

@@ -119,7 +119,7 @@ pub struct SsoArgs {
     #[arg(long, value_name = "REGION", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::regions))]
     pub sso_region: Option<String>,
 
-    /// Name of the sso-session (keys the token cache, as the AWS CLI does).
+    /// Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes.
     #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::sso_sessions))]
     pub sso_session_name: Option<String>,
 

@@ -135,8 +135,11 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     if args.quiet && cred.transitions.mfa_serial.is_some() {
         return Err(anyhow!("this identity needs an MFA code: run awsl refresh"));
     }
-    // Cache and refresh tokens only: never a browser.
-    if cred.sso.start_url.is_some() && cred.sso.accesstoken_cache.is_none() {
+    // Cache and refresh tokens only: never a browser. An sso-session name may bring its
+    // start URL from the config, so it reads the cache too.
+    if (cred.sso.start_url.is_some() || cred.sso.sso_session_name.is_some())
+        && cred.sso.accesstoken_cache.is_none()
+    {
         cred.sso.use_cache = true;
     }
     cred.sso.no_sign_in = true;

@@ -23,7 +23,7 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Runas(args) => runas::run(&args, env),
         Command::Console(args) => runtime()?.block_on(console::run(&args, env)),
         Command::Dumpconfig(args) => runtime()?.block_on(dumpconfig::run(&args, env)),
-        Command::Importcache(args) => importcache::run(&args, env),
+        Command::Importcache(args) => runtime()?.block_on(importcache::run(&args, env)),
         Command::Shell(args) => shell::run(&args),
         Command::Assume(args) => runtime()?.block_on(assume::assume(&args, env)),
         Command::Refresh(args) => runtime()?.block_on(assume::refresh(&args, env)),

@@ -11,14 +11,13 @@ use aws_config::profile::ProfileFileCredentialsProvider;
 use aws_config::provider_config::ProviderConfig;
 use aws_credential_types::provider::ProvideCredentials;
 use aws_credential_types::provider::error::CredentialsError;
-use aws_sdk_sts::error::DisplayErrorContext;
 use chrono::{DateTime, Utc};
 
 use crate::creds::Creds;
 use crate::env::Env;
 
 const NO_CREDENTIALS: &str = "no credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
-use --profile NAME (or AWS_PROFILE), sign in with --start-url, or run where container or EC2 instance credentials are available";
+use --profile NAME (or AWS_PROFILE), sign in with --start-url URL (or --sso-session-name NAME) --sso-acct-id ID --sso-role-name ROLE, or run where container or EC2 instance credentials are available";
 
 /// Resolve the starting credentials. With an explicit `--profile`, environment keys are
 /// ignored (as botocore does); otherwise the SDK's default chain decides.
@@ -71,7 +70,7 @@ source_profile, credential_process or sso_session"
         )),
         Err(e) => Err(anyhow!(
             "cannot load credentials from {what}: {}",
-            DisplayErrorContext(&e)
+            crate::aws::describe(&e)
         )),
     }
 }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use aws_config::profile::ProfileSet;
+use aws_config::profile::{Profile, ProfileSet};
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 
@@ -68,22 +68,71 @@ pub fn check_sso_cache(profiles: &ProfileSet, name: Option<&str>, env: &Env) -> 
     let Ok(cache) = Cache::new(env) else {
         return Ok(());
     };
-    let mut seen = Vec::new();
-    let mut next = Some(name.unwrap_or("default"));
-    while let Some(name) = next.filter(|n| !seen.contains(n)) {
-        seen.push(name);
-        let Some(profile) = profiles.get_profile(name) else {
-            break;
-        };
+    for profile in chain(profiles, name) {
         if let Some(key) = profile
             .get("sso_session")
             .or_else(|| profile.get("sso_start_url"))
         {
             fsutil::read_private(&cache.path(key), fsutil::SMALL_FILE, "the cached token")?;
         }
-        next = profile.get("source_profile");
     }
     Ok(())
+}
+
+/// The profile and those it reaches through `source_profile`, each once.
+fn chain<'a>(profiles: &'a ProfileSet, name: Option<&'a str>) -> Vec<&'a Profile> {
+    let mut seen: Vec<&Profile> = Vec::new();
+    let mut next = Some(name.unwrap_or("default"));
+    while let Some(profile) = next.and_then(|n| profiles.get_profile(n)) {
+        if seen.iter().any(|p| p.name() == profile.name()) {
+            break;
+        }
+        seen.push(profile);
+        next = profile.get("source_profile");
+    }
+    seen
+}
+
+/// A profile whose credentials come from an IAM Identity Center token, as the SDK reads it.
+pub struct SsoLink {
+    pub profile: String,
+    /// `sso_session` (the token cache key), else a legacy profile's own settings.
+    pub session: Option<String>,
+    pub start_url: Option<String>,
+    pub region: Option<String>,
+    pub account: Option<String>,
+    pub role: Option<String>,
+}
+
+/// The first profile along `name`'s `source_profile` chain that takes an SSO token.
+pub fn sso_link(profiles: &ProfileSet, name: Option<&str>) -> Option<SsoLink> {
+    let profile = chain(profiles, name)
+        .into_iter()
+        .find(|p| p.get("sso_session").is_some() || p.get("sso_start_url").is_some())?;
+    let get = |k: &str| profile.get(k).map(str::to_string);
+    Some(SsoLink {
+        profile: profile.name().to_string(),
+        session: get("sso_session"),
+        start_url: get("sso_start_url"),
+        region: get("sso_region"),
+        account: get("sso_account_id"),
+        role: get("sso_role_name"),
+    })
+}
+
+/// A `source_profile` that names no profile: the SDK reports it only as "no credentials".
+pub fn check_source_profiles(profiles: &ProfileSet, name: Option<&str>) -> Result<()> {
+    let Some(last) = chain(profiles, name).pop() else {
+        return Ok(());
+    };
+    match last.get("source_profile") {
+        Some(missing) if profiles.get_profile(missing).is_none() => Err(usage(format!(
+            "profile '{}' has source_profile = {}, which is not defined: add that profile or fix source_profile",
+            crate::inert::echo(last.name()),
+            crate::inert::echo(missing)
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Parse `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` (or the ~/.aws defaults).

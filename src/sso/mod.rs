@@ -5,8 +5,10 @@ mod browser;
 pub mod cache;
 mod device;
 pub mod discovery;
+pub mod hint;
 pub mod index;
 mod oidc;
+pub mod options;
 mod pkce;
 pub mod token;
 
@@ -19,15 +21,16 @@ use aws_sdk_sso::operation::get_role_credentials::GetRoleCredentialsError;
 use chrono::{DateTime, Utc};
 
 use self::cache::Cache;
+use self::hint::{SignIn, StartUrl};
 use self::oidc::Oidc;
+pub use self::options::SsoOptions;
+use self::options::trim_url;
 use self::token::{Token, format_time};
 use crate::aws::call_error;
 use crate::cli::{Refresh, SsoArgs};
 use crate::creds::Creds;
 use crate::env::Env;
-use crate::error::{bail_usage, usage};
 use crate::input::read_value;
-use crate::validate;
 
 pub const DEFAULT_REGION: &str = "us-east-1";
 /// Refresh this long before expiry, as aws-config and the AWS CLI do.
@@ -46,6 +49,7 @@ enum Origin {
 
 pub struct Session<'a> {
     args: &'a SsoArgs,
+    opts: &'a SsoOptions,
     cache: Cache,
     sdk: &'a SdkConfig,
     env: &'a Env,
@@ -57,7 +61,12 @@ pub struct Session<'a> {
 
 impl<'a> Session<'a> {
     /// A usable token from the source the options name, refreshed per `--refresh`.
-    pub async fn open(args: &'a SsoArgs, sdk: &'a SdkConfig, env: &'a Env) -> Result<Session<'a>> {
+    pub async fn open(
+        opts: &'a SsoOptions,
+        sdk: &'a SdkConfig,
+        env: &'a Env,
+    ) -> Result<Session<'a>> {
+        let args = &opts.args;
         let cache = Cache::new(env)?;
         let region = args
             .sso_region
@@ -65,6 +74,7 @@ impl<'a> Session<'a> {
             .unwrap_or_else(|| DEFAULT_REGION.to_string());
         let mut s = Session {
             args,
+            opts,
             cache,
             sdk,
             env,
@@ -90,7 +100,8 @@ impl<'a> Session<'a> {
                 Some(key) => s.cache.path(&key),
                 None => s.cache.most_recent().ok_or_else(|| {
                     anyhow!(
-                        "no SSO token is cached yet: sign in once with --start-url URL --use-cache"
+                        "no SSO token is cached yet: {}",
+                        s.sign_in_hint("sign in once")
                     )
                 })?,
             };
@@ -108,9 +119,11 @@ impl<'a> Session<'a> {
                     Err(e) => return Err(e),
                 }
             } else if args.start_url.is_none() {
+                let name = args.sso_session_name.as_deref().unwrap_or("that session");
                 return Err(anyhow!(
-                    "no SSO token is cached for {}: sign in once with --start-url URL --use-cache",
-                    crate::inert::echo(args.sso_session_name.as_deref().unwrap_or("that session"))
+                    "no SSO token is cached for {}, and no [sso-session {0}] in the config gives its start URL: {}",
+                    crate::inert::echo(name),
+                    s.sign_in_hint("sign in once")
                 ));
             }
         }
@@ -129,11 +142,12 @@ impl<'a> Session<'a> {
     /// A cached token brings its own region and start URL: check and adopt them.
     fn adopt_cached_token(&mut self) -> Result<()> {
         if let (Some(wanted), Some(cached)) = (&self.args.start_url, self.token.start_url())
-            && normalise_url(wanted) != normalise_url(cached)
+            && trim_url(wanted) != trim_url(cached)
         {
             return Err(anyhow!(
-                "the cached token is for {}, not --start-url {}: use the matching --sso-session-name or sign in without --use-cache",
+                "the cached token is for {}, not {} {}: use the matching --sso-session-name or sign in without --use-cache",
                 crate::inert::echo(cached),
+                self.opts.start_url_origin(),
                 crate::inert::echo(wanted)
             ));
         }
@@ -142,8 +156,9 @@ impl<'a> Session<'a> {
                 && explicit != r
             {
                 eprintln!(
-                    "aws-login: note: using SSO region {} from the token cache, not --sso-region {explicit}",
-                    crate::inert::echo(r)
+                    "aws-login: note: using SSO region {} from the token cache, not {} {explicit}",
+                    crate::inert::echo(r),
+                    self.opts.region_origin()
                 );
             }
             self.region = r.to_string();
@@ -157,19 +172,27 @@ impl<'a> Session<'a> {
             .expires_within(Utc::now(), chrono::Duration::zero())
     }
 
-    fn start_url_for_messages(&self) -> String {
-        self.token
-            .start_url()
-            .or(self.args.start_url.as_deref())
-            .unwrap_or("your start URL")
-            .to_string()
-    }
-
-    fn sign_in_hint(&self) -> String {
-        format!(
-            "sign in again with --start-url {}",
-            self.start_url_for_messages()
-        )
+    /// The sign-in to suggest (`how`: "sign in again", …): a command that stores the
+    /// token under this run's cache key, in its region.
+    fn sign_in_hint(&self, how: &str) -> String {
+        let start_url = match self.token.start_url().or(self.args.start_url.as_deref()) {
+            _ if self.opts.start_url_from_config => StartUrl::FromConfig,
+            Some(url) => StartUrl::Known(url),
+            None => StartUrl::Unknown,
+        };
+        let advice = SignIn {
+            command: &self.opts.hint_command,
+            start_url,
+            session: self.args.sso_session_name.as_deref(),
+            region: (!self.opts.region_from_config).then_some(self.region.as_str()),
+        }
+        .advice(how);
+        let instead = match (&self.args.sso_access_token, &self.args.accesstoken_cache) {
+            (Some(_), _) => "--sso-access-token",
+            (_, Some(_)) => "--accesstoken-cache",
+            _ => return advice,
+        };
+        format!("{advice}, then use --use-cache instead of {instead}")
     }
 
     async fn apply_refresh_policy(&mut self) -> Result<()> {
@@ -180,20 +203,20 @@ impl<'a> Session<'a> {
         match mode {
             Refresh::Off if expired => Err(anyhow!(
                 "the SSO token has expired (and --refresh off): {}",
-                self.sign_in_hint()
+                self.sign_in_hint("sign in again")
             )),
             Refresh::Off => Ok(()),
             Refresh::Force if refreshable => self.refresh(false).await,
             Refresh::Force => Err(anyhow!(
                 "--refresh force: the token cannot be refreshed (no refresh token or client registration): {}",
-                self.sign_in_hint()
+                self.sign_in_hint("sign in again")
             )),
             Refresh::Auto if self.token.expires_within(now, REFRESH_MARGIN) && refreshable => {
                 self.refresh(!expired).await
             }
             Refresh::Auto if expired => Err(anyhow!(
                 "the SSO token has expired and cannot be refreshed: {}",
-                self.sign_in_hint()
+                self.sign_in_hint("sign in again")
             )),
             Refresh::Auto => Ok(()),
         }
@@ -259,20 +282,24 @@ impl<'a> Session<'a> {
     fn refresh_failed(&self, e: anyhow::Error) -> anyhow::Error {
         anyhow!(
             "the SSO token could not be refreshed ({e:#}): {}",
-            self.sign_in_hint()
+            self.sign_in_hint("sign in again")
         )
     }
 
     async fn sign_in(&mut self) -> Result<()> {
         let Some(start_url) = self.args.start_url.clone() else {
-            return Err(anyhow!("no usable SSO token: {}", self.sign_in_hint()));
+            return Err(anyhow!(
+                "no usable SSO token: {}",
+                self.sign_in_hint("sign in again")
+            ));
         };
         if self.args.no_sign_in {
             return Err(anyhow!(
-                "signing in is needed (no usable cached or refreshable token), and --no-sign-in forbids it: sign in again with --start-url {start_url} --use-cache"
+                "signing in is needed (no usable cached or refreshable token), and --no-sign-in forbids it: {}",
+                self.sign_in_hint("sign in again")
             ));
         }
-        let oidc = Oidc::new(self.sdk, &self.region);
+        let oidc = Oidc::new(self.sdk, &self.region).with_scopes(&self.opts.scopes);
         let refreshable = !self.args.nrt;
         let open_browser = !self.args.no_browser;
         let timeout = Duration::from_secs(self.args.login_timeout);
@@ -387,7 +414,7 @@ impl Session<'_> {
         if !can_retry {
             return Err(anyhow!(
                 "the SSO token was rejected (expired or signed out): {}",
-                self.sign_in_hint()
+                self.sign_in_hint("sign in again")
             ));
         }
         self.refresh(false).await
@@ -407,50 +434,10 @@ impl Session<'_> {
     }
 }
 
-/// The token-option rules every command shares, before any browser or network call.
-/// `no_browser_alone`: whether `--no-browser` means something without a sign-in (console).
-pub fn check_token_options(sso: &SsoArgs, no_browser_alone: bool) -> Result<()> {
-    if sso.refresh.is_some_and(|r| r != Refresh::Auto)
-        && !sso.use_cache
-        && sso.accesstoken_cache.is_none()
-    {
-        bail_usage!(
-            "--refresh off/force works only with a cache: add --use-cache or --accesstoken-cache"
-        );
-    }
-    if let Some(url) = &sso.start_url {
-        validate::start_url("--start-url", url).map_err(usage)?;
-    }
-    if let Some(r) = &sso.sso_region {
-        validate::region("--sso-region", r).map_err(usage)?;
-    }
-    let mut sign_in_only = vec![
-        (sso.use_device_code, "--use-device-code"),
-        (sso.nrt, "--nrt"),
-    ];
-    if !no_browser_alone {
-        sign_in_only.push((sso.no_browser, "--no-browser"));
-    }
-    for (set, flag) in sign_in_only {
-        if set && sso.start_url.is_none() {
-            bail_usage!(
-                "{flag} applies to the sign-in that --start-url starts: add --start-url or drop {flag}"
-            );
-        }
-    }
-    Ok(())
-}
-
 fn apply_grant(token: &mut Token, access: &str, expires_at: DateTime<Utc>, refresh: Option<&str>) {
     token.set("accessToken", access);
     token.set("expiresAt", &format_time(expires_at));
     if let Some(r) = refresh {
         token.set("refreshToken", r);
     }
-}
-
-fn normalise_url(u: &str) -> &str {
-    u.trim_end_matches('/')
-        .trim_end_matches("#")
-        .trim_end_matches('/')
 }

@@ -13,7 +13,6 @@ use super::token::{Token, format_time, parse_time};
 use crate::aws::call_error;
 use crate::fsutil;
 
-pub const SCOPE: &str = "sso:account:access";
 pub const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +32,8 @@ pub struct Registration {
 pub struct Oidc {
     pub client: aws_sdk_ssooidc::Client,
     pub region: String,
+    /// What a registration asks for (`sso_registration_scopes`).
+    pub scopes: Vec<String>,
     sdk: SdkConfig,
 }
 
@@ -51,8 +52,14 @@ impl Oidc {
         Oidc {
             client: aws_sdk_ssooidc::Client::from_conf(conf),
             region: region.to_string(),
+            scopes: vec![super::options::DEFAULT_SCOPE.to_string()],
             sdk: sdk.clone(),
         }
+    }
+
+    pub fn with_scopes(mut self, scopes: &[String]) -> Oidc {
+        self.scopes = scopes.to_vec();
+        self
     }
 
     /// The OIDC endpoint the SDK would call: an override (`AWS_ENDPOINT_URL_SSO_OIDC`,
@@ -107,7 +114,7 @@ impl Oidc {
         if refreshable {
             grants.push("refresh_token");
         }
-        let key = json!({"tool": "aws-login", "startUrl": start_url, "region": self.region, "grantTypes": grants}).to_string();
+        let key = json!({"tool": "aws-login", "startUrl": start_url, "region": self.region, "grantTypes": grants, "scopes": self.scopes}).to_string();
         let path = cache.dir().join(format!(
             "aws-login-client-{}.json",
             &hex(&<sha1::Sha1 as sha1::Digest>::digest(key.as_bytes()))[..16]
@@ -131,7 +138,7 @@ impl Oidc {
             .register_client()
             .client_name("aws-login")
             .client_type("public")
-            .scopes(SCOPE)
+            .set_scopes(Some(self.scopes.clone()))
             .set_grant_types(Some(grants.iter().map(|g| g.to_string()).collect()))
             .set_redirect_uris(redirect_uri.map(|u| vec![u.to_string()]))
             .issuer_url(start_url)
@@ -150,6 +157,7 @@ impl Oidc {
             "clientId": reg.id, "clientSecret": reg.secret,
             "expiresAt": format_time(reg.expires_at), "startUrl": start_url,
             "region": self.region, "grantTypes": grants, "redirectUris": redirect_uris,
+            "scopes": self.scopes,
         });
         cache.write(&path, &format!("{doc:#}\n"), &lock)?;
         Ok(reg)

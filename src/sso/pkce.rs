@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::browser::{Spinner, open};
 use super::cache::Cache;
-use super::oidc::{Flow, Granted, Oidc, Registration, SCOPE, granted};
+use super::oidc::{Flow, Granted, Oidc, Registration, granted};
 use crate::aws::call_error;
 use crate::inert;
 
@@ -69,7 +69,7 @@ impl Pkce<'_> {
             .append_pair("redirect_uri", &redirect_uri)
             .append_pair("state", &state)
             .append_pair("code_challenge_method", "S256")
-            .append_pair("scopes", SCOPE)
+            .append_pair("scopes", &self.oidc.scopes.join(" "))
             .append_pair("code_challenge", &challenge);
 
         eprintln!(

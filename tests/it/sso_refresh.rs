@@ -53,7 +53,10 @@ fn refresh_off_and_force_do_what_they_say() {
         "OFF",
     ]))
     .run()
-    .fails(1, "sign in again with --start-url");
+    .fails(
+        1,
+        &format!("sign in again with aws-login getcallerid --sso-acct-id 111111111111 --sso-role-name Admin --start-url {START_URL} --use-cache, then use --use-cache instead of --accesstoken-cache"),
+    );
     assert_eq!(refreshes(&w), 1);
 }
 

@@ -20,11 +20,13 @@ use crate::transition::DEFAULT_SESSION_NAME;
 use crate::validate;
 
 pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
-    // Everything the command line alone can tell, before any network call or output.
-    let sso = &args.sso;
+    // Everything the command line and config alone can tell, before any network call or output.
+    let mut opts = sso::options::resolve(&args.sso, false, env).await?;
+    opts.hint_command = vec!["dumpconfig".to_string()];
+    let sso = &opts.args;
     if !sso.has_token_source() {
         bail_usage!(
-            "dumpconfig needs an SSO token: add --start-url, --sso-access-token, --accesstoken-cache or --use-cache"
+            "dumpconfig needs an SSO token: add --start-url (or --sso-session-name of an [sso-session] in the config), --sso-access-token, --accesstoken-cache or --use-cache"
         );
     }
     if sso.sso_access_token.is_some() && sso.start_url.is_none() {
@@ -32,7 +34,6 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
             "--sso-access-token carries no start URL for the sso-session block: add --start-url"
         );
     }
-    sso::check_token_options(sso, false)?;
     if let Some(name) = &sso.sso_session_name {
         validate::config_name("--sso-session-name", name).map_err(usage)?;
     }
@@ -68,7 +69,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         env,
     )
     .await?;
-    let mut session = sso::Session::open(sso, &sdk, env).await?;
+    let mut session = sso::Session::open(&opts, &sdk, env).await?;
     let start_url = session.start_url().map(str::to_string).ok_or_else(|| {
         anyhow!("the token carries no start URL for the sso-session block: add --start-url")
     })?;
@@ -104,6 +105,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         .map_err(|e| anyhow!(e))?;
     let target_names =
         render::target_profiles(&targets, &profiles, &mut warnings).map_err(|e| anyhow!(e))?;
+    let scopes = opts.scopes.join(",");
     let text = |with_session: bool| {
         render::render(
             &render::Rendered {
@@ -111,6 +113,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
                 with_session,
                 sso_region: &session.region,
                 start_url: &start_url,
+                scopes: &scopes,
                 region: args.region.as_deref(),
                 role_session_name,
             },

@@ -147,6 +147,8 @@ pub struct Rendered<'a> {
     pub with_session: bool,
     pub sso_region: &'a str,
     pub start_url: &'a str,
+    /// `sso_registration_scopes`, comma-separated.
+    pub scopes: &'a str,
     pub region: Option<&'a str>,
     pub role_session_name: &'a str,
 }
@@ -217,7 +219,7 @@ pub fn render(
         ini.section("sso-session", r.session)?;
         ini.key("sso_region", r.sso_region)?;
         ini.key("sso_start_url", r.start_url)?;
-        ini.key("sso_registration_scopes", "sso:account:access")?;
+        ini.key("sso_registration_scopes", r.scopes)?;
     } else {
         ini.comment(&format!(
             "They use sso-session {}, defined outside this block.",

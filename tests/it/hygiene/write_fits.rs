@@ -116,20 +116,28 @@ fn an_sso_session_that_aws_configure_sso_wrote_is_used_as_it_is() {
 #[test]
 fn a_conflicting_sso_session_is_an_error_naming_both_values() {
     let w = World::new();
-    let args = token_args(&w);
-    for (key, theirs, ours) in [
+    let mut args = token_args(&w);
+    // The region conflicts only when the command line names one: without --sso-region
+    // the section's region is simply used (point 3).
+    for (key, theirs, ours, extra) in [
         (
             "sso_start_url",
             "https://other.awsapps.com/start",
             START_URL,
+            None,
         ),
-        ("sso_region", "eu-west-1", "us-east-1"),
+        ("sso_region", "eu-west-1", "us-east-1", Some("--sso-region")),
     ] {
+        if let Some(flag) = extra {
+            args.extend([flag.to_string(), ours.to_string()]);
+        }
         let text = CONFIGURE_SSO.replace(&format!("{key} = {ours}"), &format!("{key} = {theirs}"));
         assert_ne!(text, CONFIGURE_SSO);
         let config = w.write(".aws/config", &text);
         let out = run(&w, &args, &["--write"]);
-        out.fails(1, theirs);
+        // The session section is a source of settings (point 3): a mismatch with the
+        // command line is a usage error before any call.
+        out.fails(2, theirs);
         assert!(
             out.stderr.contains(ours) && out.stderr.contains(key),
             "{}",
