@@ -8,9 +8,9 @@ __AWSL_CMD__() {
     case "${1-}" in
         assume | unassume | refresh)
             local __awsl_out __awsl_rc __awsl_trap
-            __awsl_out=$(AWS_LOGIN_SHELL=bash "$__awsl_bin" "$@")
+            __awsl_out=$(AWS_LOGIN_SHELL=__AWSL_SHELL__ "$__awsl_bin" "$@")
             __awsl_rc=$?
-            if [[ $__awsl_rc -eq 0 && $__awsl_out == "# aws-login assume"* ]]; then
+            if [[ $__awsl_rc -eq 0 && $__awsl_out == "__AWSL_MARKER__"* ]]; then
                 __awsl_trap=$(\builtin trap -p INT)
                 \builtin trap '' INT
                 \builtin eval "$__awsl_out"

@@ -5,10 +5,10 @@ set -g __awsl_bin __AWSL_BIN__
 function __AWSL_CMD__ --description 'aws-login in this shell: assume, unassume, refresh, whoami, …'
     switch "$argv[1]"
         case assume unassume refresh
-            set -lx AWS_LOGIN_SHELL fish
+            set -lx AWS_LOGIN_SHELL __AWSL_SHELL__
             set -l out ($__awsl_bin $argv | string collect)
             set -l rc $pipestatus[1]
-            if test $rc -eq 0; and string match -q -- '# aws-login assume*' "$out"
+            if test $rc -eq 0; and string match -q -- '__AWSL_MARKER__*' "$out"
                 # Ignore Ctrl-C while the environment changes: never half an identity.
                 function __awsl_ignore_int --on-signal INT
                 end

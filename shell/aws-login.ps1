@@ -5,14 +5,14 @@ $global:__awsl_bin = __AWSL_BIN__
 function global:__AWSL_CMD__ {
     $verb = if ($args.Count -gt 0) { [string]$args[0] } else { '' }
     if ($verb -in @('assume', 'unassume', 'refresh')) {
-        $env:AWS_LOGIN_SHELL = 'powershell'
+        $env:AWS_LOGIN_SHELL = '__AWSL_SHELL__'
         try {
             $out = (& $global:__awsl_bin @args) -join "`n"
             $rc = $LASTEXITCODE
         } finally {
             Remove-Item Env:AWS_LOGIN_SHELL -ErrorAction SilentlyContinue
         }
-        if ($rc -eq 0 -and $out.StartsWith('# aws-login assume')) {
+        if ($rc -eq 0 -and $out.StartsWith('__AWSL_MARKER__')) {
             # Ctrl-C cannot interrupt a single Invoke-Expression of plain assignments midway.
             [Console]::TreatControlCAsInput = $true
             try { Invoke-Expression $out } finally { [Console]::TreatControlCAsInput = $false }

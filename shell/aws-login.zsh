@@ -11,9 +11,9 @@ __AWSL_CMD__() {
             # localtraps: the INT trap set below ends with this function.
             setopt localoptions localtraps
             local __awsl_out __awsl_rc
-            __awsl_out=$(AWS_LOGIN_SHELL=zsh "$__awsl_bin" "$@")
+            __awsl_out=$(AWS_LOGIN_SHELL=__AWSL_SHELL__ "$__awsl_bin" "$@")
             __awsl_rc=$?
-            if [[ $__awsl_rc -eq 0 && $__awsl_out == "# aws-login assume"* ]]; then
+            if [[ $__awsl_rc -eq 0 && $__awsl_out == "__AWSL_MARKER__"* ]]; then
                 \builtin trap '' INT
                 \builtin eval "$__awsl_out"
                 __awsl_next_refresh=0

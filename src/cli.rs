@@ -5,6 +5,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::shell::{Outform, Shell};
+
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
 /// transitions, and use it.
 #[derive(Debug, Parser)]
@@ -324,7 +326,7 @@ pub struct CompletionsArgs {
 pub struct ShellInitArgs {
     /// The shell to print the script for.
     #[arg(value_enum, ignore_case = true)]
-    pub shell: InitShell,
+    pub shell: Shell,
 
     /// Name of the function to define.
     #[arg(long, value_name = "NAME", default_value = "awsl", value_parser = function_name)]
@@ -360,31 +362,6 @@ fn function_name(s: &str) -> Result<String, String> {
     } else {
         Err("use letters, digits, _ and - (starting with a letter or _)".to_string())
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InitShell {
-    Bash,
-    Zsh,
-    Fish,
-    #[value(alias = "pwsh")]
-    Powershell,
-}
-
-/// Output shells for `dumpcreds`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Outform {
-    /// POSIX shells (bash, zsh, sh).
-    Linux,
-    /// POSIX shells (same as linux).
-    Mac,
-    /// cmd.exe.
-    Windows,
-    /// PowerShell.
-    #[value(alias = "pwsh")]
-    Powershell,
-    /// fish.
-    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -1,9 +1,8 @@
 //! `awsl assume`, `awsl refresh`, `awsl unassume`: shell code for the `awsl` function to
-//! evaluate. The first line is a marker comment: the function evaluates only output that
-//! starts with it, so help text or anything unexpected is printed, never run.
+//! evaluate, starting with the marker line the function checks for (see shell/mod.rs).
 
 use anyhow::{Result, anyhow};
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 
 use super::replay::{self, Stored};
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs};
@@ -16,18 +15,16 @@ use crate::region;
 use crate::shell::{Shell, history};
 use crate::sso::index;
 
-pub const MARKER: &str = "# aws-login assume";
-
 /// The shell the `awsl` function runs in, which it passes as AWS_LOGIN_SHELL.
 fn calling_shell(env: &Env, what: &str) -> Result<Shell> {
-    match env.get("AWS_LOGIN_SHELL") {
-        Some("bash" | "zsh") => Ok(Shell::Posix),
-        Some("fish") => Ok(Shell::Fish),
-        Some("powershell" | "pwsh") => Ok(Shell::Powershell),
-        _ => Err(usage(format!(
-            "{what} changes the current shell, so it runs through the awsl function: add eval \"$(aws-login shell init bash)\" (or zsh, fish, powershell) to your shell's rc file"
-        ))),
-    }
+    Shell::calling(env).ok_or_else(|| {
+        let names: Vec<&str> = Shell::value_variants().iter().map(|s| s.name()).collect();
+        usage(format!(
+            "{what} changes the current shell, so it runs through the awsl function: add eval \"$(aws-login shell init {})\" (or {}) to your shell's rc file",
+            names[0],
+            names[1..].join(", ")
+        ))
+    })
 }
 
 pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
@@ -64,8 +61,7 @@ async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<Strin
     let identity = display_name(cred, &hops, profile, &id.creds.access_key_id, env);
     let replay = Stored::of(cred).to_json();
     let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
-    let body = shell.script(&vars).map_err(|e| anyhow!(e))?;
-    Ok(format!("{MARKER}\n{body}"))
+    shell.marked_script(&vars).map_err(|e| anyhow!(e))
 }
 
 /// A short name for prompts: the profile; else `<account>-<role>` for an Identity Center
@@ -154,6 +150,6 @@ pub fn unassume(env: &Env) -> Result<()> {
         .chain(region::exported_leftovers(env))
         .map(|v| (v, None))
         .collect();
-    let body = shell.script(&vars).map_err(|e| anyhow!(e))?;
-    output::print(&format!("{MARKER}\n{body}"))
+    let text = shell.marked_script(&vars).map_err(|e| anyhow!(e))?;
+    output::print(&text)
 }

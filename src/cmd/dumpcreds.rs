@@ -7,7 +7,6 @@ use crate::env::Env;
 use crate::exports::credential_vars;
 use crate::output;
 use crate::pipeline::Pipeline;
-use crate::shell::Shell;
 
 /// The credential_process v1 document. `SessionToken` and `Expiration` are omitted when
 /// unknown: a `null` token breaks some SDKs, and without `Expiration` SDKs never refresh.
@@ -30,7 +29,8 @@ pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
     let text = if args.credential_helper {
         helper_json(&id.creds)
     } else {
-        Shell::from(args.outform)
+        args.outform
+            .dialect()
             .script(&credential_vars(&id.creds, region.as_deref()))
             .map_err(|e| anyhow!(e))?
     };

@@ -13,17 +13,13 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use super::Shell;
+use super::{Dialect, Shell};
 use crate::env::Env;
 
+/// The shell asking for completions; `None` for one aws-login writes no init script for
+/// (elvish), which gets only the names that need no quoting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Requester {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-    Other,
-}
+pub struct Requester(pub Option<Shell>);
 
 static REQUESTER: OnceLock<Requester> = OnceLock::new();
 
@@ -31,22 +27,12 @@ impl Requester {
     /// Note the shell asking, from the `COMPLETE` variable that clap_complete's
     /// registrations set. Call before CompleteEnv, which removes the variable.
     pub fn remember(env: &Env) {
-        let _ = REQUESTER.set(Requester::from_name(env.get("COMPLETE")));
+        let _ = REQUESTER.set(Requester(env.get("COMPLETE").and_then(Shell::from_name)));
     }
 
-    /// The shell asking for completions (Other when none was noted).
+    /// The shell asking for completions (none when none was noted).
     pub fn get() -> Requester {
-        REQUESTER.get().copied().unwrap_or(Requester::Other)
-    }
-
-    fn from_name(name: Option<&str>) -> Requester {
-        match name {
-            Some("bash") => Requester::Bash,
-            Some("zsh") => Requester::Zsh,
-            Some("fish") => Requester::Fish,
-            Some("powershell" | "pwsh") => Requester::Powershell,
-            _ => Requester::Other,
-        }
+        REQUESTER.get().copied().unwrap_or(Requester(None))
     }
 
     /// The word to send for `value`, or `None` when this shell cannot be given it safely.
@@ -54,12 +40,12 @@ impl Requester {
         if value.is_empty() || value.chars().any(char::is_control) {
             return None;
         }
-        match self {
-            Requester::Bash if !is_literal(value, BASH_LITERAL) => Some(ansi_c(value)),
-            Requester::Powershell if !is_literal(value, POWERSHELL_LITERAL) => {
-                Shell::Powershell.quote(value).ok()
+        match self.0 {
+            Some(Shell::Bash) if !is_literal(value, BASH_LITERAL) => Some(ansi_c(value)),
+            Some(Shell::Powershell) if !is_literal(value, POWERSHELL_LITERAL) => {
+                Dialect::Powershell.quote(value).ok()
             }
-            Requester::Other if !is_literal(value, POWERSHELL_LITERAL) => None,
+            None if !is_literal(value, POWERSHELL_LITERAL) => None,
             _ => Some(value.to_string()),
         }
     }
@@ -67,9 +53,9 @@ impl Requester {
     /// The text the user typed so far, with the shell's quoting removed, so that a partly
     /// typed quoted word still matches. PowerShell has removed its quoting already.
     pub fn unquote_prefix(self, typed: &str) -> String {
-        match self {
-            Requester::Bash | Requester::Zsh | Requester::Fish => posix_unquote(typed),
-            Requester::Powershell | Requester::Other => typed.to_string(),
+        match self.0 {
+            Some(Shell::Bash | Shell::Zsh | Shell::Fish) => posix_unquote(typed),
+            Some(Shell::Powershell) | None => typed.to_string(),
         }
     }
 }
@@ -175,27 +161,39 @@ mod tests {
     #[test]
     fn each_shell_gets_a_word_it_reads_back_as_the_name() {
         let hostile = "p$(touch X)/*'";
-        assert_eq!(Requester::Bash.quote("team-1").unwrap(), "team-1");
         assert_eq!(
-            Requester::Bash.quote(hostile).unwrap(),
+            Requester(Some(Shell::Bash)).quote("team-1").unwrap(),
+            "team-1"
+        );
+        assert_eq!(
+            Requester(Some(Shell::Bash)).quote(hostile).unwrap(),
             r"$'p\x24\x28touch\x20X\x29/\x2a\x27'"
         );
-        assert_eq!(Requester::Zsh.quote(hostile).unwrap(), hostile);
-        assert_eq!(Requester::Fish.quote(hostile).unwrap(), hostile);
-        assert_eq!(Requester::Powershell.quote("a,b'c").unwrap(), "'a,b''c'");
-        assert_eq!(Requester::Other.quote(hostile), None);
-        assert_eq!(Requester::Bash.quote("a\nb"), None);
-        assert_eq!(Requester::Fish.quote(""), None);
+        assert_eq!(Requester(Some(Shell::Zsh)).quote(hostile).unwrap(), hostile);
+        assert_eq!(
+            Requester(Some(Shell::Fish)).quote(hostile).unwrap(),
+            hostile
+        );
+        assert_eq!(
+            Requester(Some(Shell::Powershell)).quote("a,b'c").unwrap(),
+            "'a,b''c'"
+        );
+        assert_eq!(Requester(None).quote(hostile), None);
+        assert_eq!(Requester(Some(Shell::Bash)).quote("a\nb"), None);
+        assert_eq!(Requester(Some(Shell::Fish)).quote(""), None);
     }
 
     #[test]
     fn typed_quoting_is_removed_before_matching() {
-        let bash = Requester::Bash;
+        let bash = Requester(Some(Shell::Bash));
         assert_eq!(bash.unquote_prefix(r"$'p\x24\x28to"), "p$(to");
         assert_eq!(bash.unquote_prefix("'a b"), "a b");
         assert_eq!(bash.unquote_prefix(r#""a\$b"#), "a$b");
         assert_eq!(bash.unquote_prefix(r"a\ b\"), r"a b\");
-        assert_eq!(Requester::Powershell.unquote_prefix("'x"), "'x");
+        assert_eq!(
+            Requester(Some(Shell::Powershell)).unquote_prefix("'x"),
+            "'x"
+        );
     }
 
     #[test]

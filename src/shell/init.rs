@@ -5,49 +5,68 @@ use std::path::Path;
 use anyhow::Result;
 use clap_complete::env::{Bash, EnvCompleter, Fish, Powershell, Zsh};
 
-use super::{Shell, reserved};
-use crate::cli::InitShell;
+use super::{MARKER, Shell, reserved};
 use crate::error::usage;
-
-const BASH: &str = include_str!("../../shell/aws-login.bash");
-const ZSH: &str = include_str!("../../shell/aws-login.zsh");
-const FISH: &str = include_str!("../../shell/aws-login.fish");
-const POWERSHELL: &str = include_str!("../../shell/aws-login.ps1");
 
 /// Every placeholder the scripts may use; none survives rendering.
 #[cfg(test)]
-pub const PLACEHOLDERS: [&str; 5] = [
+pub const PLACEHOLDERS: [&str; 7] = [
     "__AWSL_CMD__",
     "__AWSL_COMPLETER__",
     "__AWSL_BIN__",
     "__AWSL_PROMPT__",
     "__AWSL_COMPLETION__",
+    "__AWSL_MARKER__",
+    "__AWSL_SHELL__",
 ];
 
+impl Shell {
+    fn template(self) -> &'static str {
+        match self {
+            Shell::Bash => include_str!("../../shell/aws-login.bash"),
+            Shell::Zsh => include_str!("../../shell/aws-login.zsh"),
+            Shell::Fish => include_str!("../../shell/aws-login.fish"),
+            Shell::Powershell => include_str!("../../shell/aws-login.ps1"),
+        }
+    }
+
+    /// clap_complete's dynamic-completion support for this shell.
+    fn completer(self) -> &'static dyn EnvCompleter {
+        match self {
+            Shell::Bash => &Bash,
+            Shell::Zsh => &Zsh,
+            Shell::Fish => &Fish,
+            Shell::Powershell => &Powershell,
+        }
+    }
+}
+
 pub fn render(
-    shell: InitShell,
+    shell: Shell,
     cmd: &str,
     completion: bool,
     prompt: bool,
     bin: &Path,
 ) -> Result<String> {
     reserved::check(shell, cmd).map_err(usage)?;
-    let (template, quoting) = match shell {
-        InitShell::Bash => (BASH, Shell::Posix),
-        InitShell::Zsh => (ZSH, Shell::Posix),
-        InitShell::Fish => (FISH, Shell::Fish),
-        InitShell::Powershell => (POWERSHELL, Shell::Powershell),
-    };
     let bin_text = bin
         .to_str()
         .ok_or_else(|| anyhow::anyhow!("the path of aws-login is not UTF-8: {}", bin.display()))?;
-    let quoted_bin = quoting.quote(bin_text).map_err(|e| anyhow::anyhow!(e))?;
+    let quoted_bin = shell
+        .dialect()
+        .quote(bin_text)
+        .map_err(|e| anyhow::anyhow!(e))?;
     let registration = if completion {
         registration(shell, cmd)?
     } else {
         String::new()
     };
-    Ok(template
+    // The marker and the name are fixed words that need no quoting (mod.rs tests the
+    // marker), put in first so that no value inserted later is searched for them.
+    Ok(shell
+        .template()
+        .replace("__AWSL_MARKER__", MARKER)
+        .replace("__AWSL_SHELL__", shell.name())
         .replace("__AWSL_COMPLETION__", &registration)
         .replace("__AWSL_CMD__", cmd)
         .replace("__AWSL_BIN__", &quoted_bin)
@@ -61,40 +80,29 @@ pub fn render(
 /// wrong (single quotes inside double quotes: a path with a space fails, one with `$` or a
 /// backtick expands) and PowerShell wrong (inside an expanding here-string). Instead the
 /// registration calls the binary through `__awsl_bin`, which the script has already set
-/// with the path quoted by Shell::quote.
-fn registration(shell: InitShell, cmd: &str) -> Result<String> {
+/// with the path quoted by Dialect::quote.
+fn registration(shell: Shell, cmd: &str) -> Result<String> {
     const COMPLETER: &str = "__AWSL_COMPLETER__";
     let mut buf = Vec::new();
     for name in ["aws-login", cmd] {
-        match shell {
-            InitShell::Bash => {
-                Bash.write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?
-            }
-            InitShell::Zsh => {
-                Zsh.write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?
-            }
-            InitShell::Fish => {
-                Fish.write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?
-            }
-            InitShell::Powershell => {
-                Powershell.write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?
-            }
-        }
+        shell
+            .completer()
+            .write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?;
     }
     let text = String::from_utf8(buf)?;
     // The variable as each registration reads it: bash `"COMPLETER"`; zsh a bare word;
     // fish inside a double-quoted string evaluated again at completion time (so `\$`);
     // PowerShell inside an expanding here-string passed to Invoke-Expression (so `` `$ ``).
     let bin = match shell {
-        InitShell::Bash => "$__awsl_bin",
-        InitShell::Zsh => "\"$__awsl_bin\"",
-        InitShell::Fish => "\\$__awsl_bin",
-        InitShell::Powershell => "`$global:__awsl_bin",
+        Shell::Bash => "$__awsl_bin",
+        Shell::Zsh => "\"$__awsl_bin\"",
+        Shell::Fish => "\\$__awsl_bin",
+        Shell::Powershell => "`$global:__awsl_bin",
     };
     let text = text.replace(COMPLETER, bin);
     // zsh: compdef exists only once compinit has run; without it, skip quietly.
     Ok(match shell {
-        InitShell::Zsh => format!(
+        Shell::Zsh => format!(
             "if (( ${{+functions[compdef]}} )); then\n{}\nfi",
             text.replace("#compdef ", "# compdef ")
         ),
@@ -109,7 +117,7 @@ mod tests {
 
     #[test]
     fn no_placeholder_survives_rendering() {
-        for shell in InitShell::value_variants() {
+        for shell in Shell::value_variants() {
             for (completion, prompt) in [(false, false), (true, true)] {
                 let text = render(
                     *shell,
@@ -123,6 +131,30 @@ mod tests {
                     assert!(!text.contains(p), "{shell:?}: {p} survived");
                 }
             }
+        }
+    }
+
+    /// The script checks for the marker and passes its name only as Rust gives them, so
+    /// the contract with `awsl assume` cannot drift in one template.
+    #[test]
+    fn every_script_gets_the_marker_and_its_name_from_rust() {
+        for shell in Shell::value_variants() {
+            let template = shell.template();
+            assert!(!template.contains(MARKER), "{shell:?}: a literal marker");
+            assert!(
+                !template.contains(&format!("AWS_LOGIN_SHELL {}", shell.name()))
+                    && !template.contains(&format!("AWS_LOGIN_SHELL={}", shell.name())),
+                "{shell:?}: a literal shell name"
+            );
+            let text = render(*shell, "awsl", false, false, Path::new("/bin/aws-login")).unwrap();
+            assert_eq!(text.matches(MARKER).count(), 1, "{shell:?}");
+            // `AWS_LOGIN_SHELL=bash`, `AWS_LOGIN_SHELL fish`, `AWS_LOGIN_SHELL = 'powershell'`.
+            let (_, after) = text.split_once("AWS_LOGIN_SHELL").unwrap();
+            let named = after
+                .trim_start_matches([' ', '=', '\''])
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next();
+            assert_eq!(named.and_then(Shell::from_name), Some(*shell), "{shell:?}");
         }
     }
 }

@@ -1,103 +1,107 @@
-//! Shells: how to write a value so that the shell reads back exactly those bytes.
+//! Shells: the one place that knows, per shell, its init script, its quoting, the name its
+//! `awsl` function passes in AWS_LOGIN_SHELL, its completion registration and candidate
+//! quoting, and the names a function must not take.
 //!
-//! Every piece of code that aws-login prints for a shell to evaluate goes through here.
+//! Two types, because two sets of values exist: `Shell` is an interactive shell that
+//! `shell init` writes a script for (bash, zsh, fish, PowerShell); `Dialect` is the
+//! language of the code printed for one to evaluate, shared by bash and zsh, and also
+//! spoken by cmd.exe, which `dumpcreds --outform windows` prints for but which has no init
+//! script. `Outform` (the `--outform` names) maps onto a dialect. Every mapping is a total
+//! `match`, so adding a shell is a compile error everywhere it needs a decision.
 
 pub mod candidate;
 pub mod complete;
+mod dialect;
 pub mod history;
 pub mod init;
 mod reserved;
 
-use crate::cli::Outform;
+use clap::ValueEnum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub use dialect::Dialect;
+
+use crate::env::Env;
+
+/// The first line of everything `awsl assume|refresh|unassume` prints. The function
+/// evaluates only output that starts with it, so help text or anything unexpected is
+/// printed, never run. The scripts get it through `__AWSL_MARKER__`, inside quotes in
+/// every shell: it must stay free of quotes, `$`, `\`, `*` and `` ` `` (a unit test checks).
+const MARKER: &str = "# aws-login assume";
+
+/// The variable the `awsl` function sets to its shell's name for the binary to read.
+const CALLER_VAR: &str = "AWS_LOGIN_SHELL";
+
+/// An interactive shell `shell init` writes a script for. The value names (and the `pwsh`
+/// alias) are the `shell init` argument, the AWS_LOGIN_SHELL value and the COMPLETE value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {
-    /// bash, zsh, sh, dash, ksh.
-    Posix,
+    Bash,
+    Zsh,
     Fish,
+    #[value(alias = "pwsh")]
     Powershell,
-    /// cmd.exe.
-    Cmd,
-}
-
-impl From<Outform> for Shell {
-    fn from(o: Outform) -> Shell {
-        match o {
-            Outform::Linux | Outform::Mac => Shell::Posix,
-            Outform::Fish => Shell::Fish,
-            Outform::Powershell => Shell::Powershell,
-            Outform::Windows => Shell::Cmd,
-        }
-    }
 }
 
 impl Shell {
-    /// A literal the shell evaluates to exactly `value`, or an error for what the shell
-    /// cannot represent (cmd.exe has no quoting for `"`, `%`, `!` or line breaks).
-    pub fn quote(self, value: &str) -> Result<String, String> {
-        Ok(match self {
-            Shell::Posix => shell_escape::unix::escape(value.into()).into_owned(),
-            Shell::Fish => format!("'{}'", value.replace('\\', r"\\").replace('\'', r"\'")),
-            // PowerShell also ends single-quoted strings at typographic single quotes.
-            Shell::Powershell => {
-                let mut s = String::with_capacity(value.len() + 2);
-                s.push('\'');
-                for c in value.chars() {
-                    if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
-                        s.push(c);
-                    }
-                    s.push(c);
-                }
-                s.push('\'');
-                s
-            }
-            Shell::Cmd => {
-                if let Some(c) = value
-                    .chars()
-                    .find(|c| matches!(c, '"' | '%' | '!' | '\r' | '\n'))
-                {
-                    return Err(format!(
-                        "a value holds {c:?}, which cmd.exe cannot represent: use --outform powershell"
-                    ));
-                }
-                value.to_string()
-            }
-        })
-    }
-
-    /// A line that sets (exports) a variable.
-    pub fn set(self, name: &str, value: &str) -> Result<String, String> {
-        let v = self.quote(value)?;
-        Ok(match self {
-            Shell::Posix => format!("export {name}={v}"),
-            Shell::Fish => format!("set -gx {name} {v}"),
-            Shell::Powershell => format!("$Env:{name} = {v}"),
-            Shell::Cmd => format!("set \"{name}={v}\""),
-        })
-    }
-
-    /// A line that removes a variable (never assigns it empty).
-    pub fn unset(self, name: &str) -> String {
+    /// The canonical name: what the script passes in AWS_LOGIN_SHELL.
+    pub fn name(self) -> &'static str {
         match self {
-            Shell::Posix => format!("unset {name}"),
-            Shell::Fish => format!("set -e {name}"),
-            Shell::Powershell => format!("Remove-Item Env:{name} -ErrorAction SilentlyContinue"),
-            Shell::Cmd => format!("set \"{name}=\""),
+            Shell::Bash => "bash",
+            Shell::Zsh => "zsh",
+            Shell::Fish => "fish",
+            Shell::Powershell => "powershell",
         }
     }
 
-    /// Shell code applying `vars` (`None` = unset).
-    pub fn script(self, vars: &[(&str, Option<String>)]) -> Result<String, String> {
-        let mut out = String::new();
-        for (name, value) in vars {
-            let line = match value {
-                Some(v) => self.set(name, v)?,
-                None => self.unset(name),
-            };
-            out.push_str(&line);
-            out.push('\n');
+    /// The shell a name (or alias) denotes, exactly as written.
+    pub fn from_name(name: &str) -> Option<Shell> {
+        Shell::from_str(name, false).ok()
+    }
+
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Shell::Bash | Shell::Zsh => Dialect::Posix,
+            Shell::Fish => Dialect::Fish,
+            Shell::Powershell => Dialect::Powershell,
         }
-        Ok(out)
+    }
+
+    /// The shell whose `awsl` function called this process (None: not called by one).
+    pub fn calling(env: &Env) -> Option<Shell> {
+        env.get(CALLER_VAR).and_then(Shell::from_name)
+    }
+
+    /// What `awsl assume|refresh|unassume` prints: the marker line, then the code that
+    /// applies `vars` (`None` = unset).
+    pub fn marked_script(self, vars: &[(&str, Option<String>)]) -> Result<String, String> {
+        Ok(format!("{MARKER}\n{}", self.dialect().script(vars)?))
+    }
+}
+
+/// Output shells for `dumpcreds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Outform {
+    /// POSIX shells (bash, zsh, sh).
+    Linux,
+    /// POSIX shells (same as linux).
+    Mac,
+    /// cmd.exe.
+    Windows,
+    /// PowerShell.
+    #[value(alias = "pwsh")]
+    Powershell,
+    /// fish.
+    Fish,
+}
+
+impl Outform {
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Outform::Linux | Outform::Mac => Dialect::Posix,
+            Outform::Fish => Dialect::Fish,
+            Outform::Powershell => Dialect::Powershell,
+            Outform::Windows => Dialect::Cmd,
+        }
     }
 }
 
@@ -106,15 +110,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quoting_survives_hostile_values() {
-        assert_eq!(Shell::Posix.quote("a'b").unwrap(), r"'a'\''b'");
-        assert_eq!(Shell::Posix.quote("").unwrap(), "''");
-        assert_eq!(Shell::Fish.quote(r"a'b\c").unwrap(), r"'a\'b\\c'");
-        assert_eq!(
-            Shell::Powershell.quote("a'b\u{2019}").unwrap(),
-            "'a''b\u{2019}\u{2019}'"
+    fn each_shell_reads_back_its_own_name_and_alias() {
+        for shell in Shell::value_variants() {
+            assert_eq!(Shell::from_name(shell.name()), Some(*shell));
+            let value = shell.to_possible_value().unwrap();
+            assert_eq!(value.get_name(), shell.name());
+            for alias in value.get_name_and_aliases() {
+                assert_eq!(Shell::from_name(alias), Some(*shell), "{alias}");
+            }
+        }
+        assert_eq!(Shell::from_name("pwsh"), Some(Shell::Powershell));
+        assert_eq!(Shell::from_name("Bash"), None);
+        assert_eq!(Shell::from_name("sh"), None);
+    }
+
+    #[test]
+    fn the_marker_reads_the_same_inside_every_scripts_quotes() {
+        assert!(
+            !MARKER.contains(['\'', '"', '$', '\\', '*', '`', '\n']),
+            "{MARKER}"
         );
-        assert!(Shell::Cmd.quote("50%").is_err());
-        assert_eq!(Shell::Cmd.set("K", "a b&c").unwrap(), "set \"K=a b&c\"");
+        let out = Shell::Fish
+            .marked_script(&[("A", Some("1".into())), ("B", None)])
+            .unwrap();
+        assert_eq!(out, "# aws-login assume\nset -gx A '1'\nset -e B\n");
     }
 }

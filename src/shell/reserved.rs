@@ -7,7 +7,7 @@
 //! default aliases it has on every platform (an alias wins over a function there).
 //! Entries that are not plain identifiers (`.`, `[`, `{`) are refused by the name rule.
 
-use crate::cli::InitShell;
+use super::Shell;
 
 const BASH: &str = "\
     alias bg bind break builtin caller case cd command compgen complete compopt continue \
@@ -51,15 +51,15 @@ const POWERSHELL: &str = "\
     spps spsv start stz sv tee type where wjb write";
 
 /// `Err` with the fix when `name` is a builtin, keyword or (PowerShell) alias of `shell`.
-pub fn check(shell: InitShell, name: &str) -> Result<(), String> {
+pub fn check(shell: Shell, name: &str) -> Result<(), String> {
     let (list, what) = match shell {
-        InitShell::Bash => (BASH, "a bash builtin or keyword"),
-        InitShell::Zsh => (ZSH, "a zsh builtin or reserved word"),
-        InitShell::Fish => (FISH, "a fish builtin or keyword"),
-        InitShell::Powershell => (POWERSHELL, "a PowerShell keyword or alias"),
+        Shell::Bash => (BASH, "a bash builtin or keyword"),
+        Shell::Zsh => (ZSH, "a zsh builtin or reserved word"),
+        Shell::Fish => (FISH, "a fish builtin or keyword"),
+        Shell::Powershell => (POWERSHELL, "a PowerShell keyword or alias"),
     };
     let taken = list.split_whitespace().any(|w| match shell {
-        InitShell::Powershell => w.eq_ignore_ascii_case(name),
+        Shell::Powershell => w.eq_ignore_ascii_case(name),
         _ => w == name,
     });
     if taken {

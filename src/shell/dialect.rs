@@ -1,0 +1,103 @@
+//! Dialects: how to write a value so that a shell reads back exactly those bytes, and the
+//! lines that set and unset a variable. Every piece of code that aws-login prints for a
+//! shell to evaluate goes through here.
+
+/// The language of the code printed for a shell. bash and zsh share one; cmd.exe has one
+/// but no init script (see `Shell` and `Outform`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// bash, zsh, sh, dash, ksh.
+    Posix,
+    Fish,
+    Powershell,
+    /// cmd.exe.
+    Cmd,
+}
+
+impl Dialect {
+    /// A literal the shell evaluates to exactly `value`, or an error for what the shell
+    /// cannot represent (cmd.exe has no quoting for `"`, `%`, `!` or line breaks).
+    pub fn quote(self, value: &str) -> Result<String, String> {
+        Ok(match self {
+            Dialect::Posix => shell_escape::unix::escape(value.into()).into_owned(),
+            Dialect::Fish => format!("'{}'", value.replace('\\', r"\\").replace('\'', r"\'")),
+            // PowerShell also ends single-quoted strings at typographic single quotes.
+            Dialect::Powershell => {
+                let mut s = String::with_capacity(value.len() + 2);
+                s.push('\'');
+                for c in value.chars() {
+                    if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
+                        s.push(c);
+                    }
+                    s.push(c);
+                }
+                s.push('\'');
+                s
+            }
+            Dialect::Cmd => {
+                if let Some(c) = value
+                    .chars()
+                    .find(|c| matches!(c, '"' | '%' | '!' | '\r' | '\n'))
+                {
+                    return Err(format!(
+                        "a value holds {c:?}, which cmd.exe cannot represent: use --outform powershell"
+                    ));
+                }
+                value.to_string()
+            }
+        })
+    }
+
+    /// A line that sets (exports) a variable.
+    pub fn set(self, name: &str, value: &str) -> Result<String, String> {
+        let v = self.quote(value)?;
+        Ok(match self {
+            Dialect::Posix => format!("export {name}={v}"),
+            Dialect::Fish => format!("set -gx {name} {v}"),
+            Dialect::Powershell => format!("$Env:{name} = {v}"),
+            Dialect::Cmd => format!("set \"{name}={v}\""),
+        })
+    }
+
+    /// A line that removes a variable (never assigns it empty).
+    pub fn unset(self, name: &str) -> String {
+        match self {
+            Dialect::Posix => format!("unset {name}"),
+            Dialect::Fish => format!("set -e {name}"),
+            Dialect::Powershell => format!("Remove-Item Env:{name} -ErrorAction SilentlyContinue"),
+            Dialect::Cmd => format!("set \"{name}=\""),
+        }
+    }
+
+    /// Shell code applying `vars` (`None` = unset).
+    pub fn script(self, vars: &[(&str, Option<String>)]) -> Result<String, String> {
+        let mut out = String::new();
+        for (name, value) in vars {
+            let line = match value {
+                Some(v) => self.set(name, v)?,
+                None => self.unset(name),
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_survives_hostile_values() {
+        assert_eq!(Dialect::Posix.quote("a'b").unwrap(), r"'a'\''b'");
+        assert_eq!(Dialect::Posix.quote("").unwrap(), "''");
+        assert_eq!(Dialect::Fish.quote(r"a'b\c").unwrap(), r"'a\'b\\c'");
+        assert_eq!(
+            Dialect::Powershell.quote("a'b\u{2019}").unwrap(),
+            "'a''b\u{2019}\u{2019}'"
+        );
+        assert!(Dialect::Cmd.quote("50%").is_err());
+        assert_eq!(Dialect::Cmd.set("K", "a b&c").unwrap(), "set \"K=a b&c\"");
+    }
+}
