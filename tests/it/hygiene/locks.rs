@@ -144,13 +144,11 @@ fn can_unshare() -> bool {
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if !ok {
-        if std::env::var("AWS_LOGIN_REQUIRE_TOOLS").as_deref() == Ok("1") {
-            panic!("unshare -m is required (AWS_LOGIN_REQUIRE_TOOLS=1) but not permitted");
-        }
-        eprintln!("skipping: cannot make a mount namespace (unshare -m) for a read-only HOME");
-    }
-    ok
+    require_tool(
+        ok,
+        "unshare -m",
+        "not permitted (no mount namespace for a read-only HOME)",
+    )
 }
 
 /// aws-login in its own mount namespace where HOME is a read-only bind mount of itself:
