@@ -1,4 +1,3 @@
-# shellcheck shell=bash disable=SC2207,SC2181,SC2155,SC2003,SC2086,SC2034
 # aws-login for zsh: the __AWSL_CMD__ function and a precmd hook. From `aws-login shell init zsh`.
 
 __awsl_bin=__AWSL_BIN__
@@ -16,7 +15,7 @@ __AWSL_CMD__() {
             if [[ $__awsl_rc -eq 0 && $__awsl_out == "__AWSL_MARKER__"* ]]; then
                 \builtin trap '' INT
                 \builtin eval "$__awsl_out"
-                __awsl_next_refresh=0
+                typeset -g __awsl_next_refresh=0
                 __awsl_update
             elif [[ -n $__awsl_out ]]; then
                 \builtin printf '%s\n' "$__awsl_out"
@@ -34,7 +33,7 @@ __AWSL_CMD__() {
 # identity is valid.
 __awsl_update() {
     if [[ -z ${AWS_LOGIN_IDENTITY-} ]]; then
-        AWSL_PROMPT=
+        typeset -g AWSL_PROMPT=
         psvar[9]=
         return 0
     fi
@@ -52,11 +51,11 @@ __awsl_update() {
         # Near expiry, with AWS_LOGIN_AUTO_REFRESH=1: refresh from the cache (never a
         # browser), at most once a minute.
         if [[ ${AWS_LOGIN_AUTO_REFRESH-} == 1 ]] && ((__awsl_left < 300 && EPOCHSECONDS >= ${__awsl_next_refresh:-0})); then
-            __awsl_next_refresh=$((EPOCHSECONDS + 60))
+            typeset -g __awsl_next_refresh=$((EPOCHSECONDS + 60))
             __AWSL_CMD__ refresh --quiet 2>/dev/null && return 0
         fi
     fi
-    AWSL_PROMPT=${__awsl_seg//\%/%%}
+    typeset -g AWSL_PROMPT="${__awsl_seg//\%/%%}"
     psvar[9]=$__awsl_seg
 }
 

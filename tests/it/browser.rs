@@ -2,33 +2,6 @@
 
 use crate::harness::*;
 
-/// A BROWSER wrapper around headless Chromium that writes the final page's DOM to `dom`.
-pub(crate) fn chromium(w: &World) -> Option<(String, std::path::PathBuf)> {
-    let exe = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find_map(which);
-    let exe = match exe {
-        Some(e) => e,
-        None => {
-            have("chromium");
-            return None;
-        }
-    };
-    let dom = w.home().join("dom.html");
-    let args = w.home().join("chromium-args.log");
-    let profile = w.home().join("chromium-profile");
-    let script = format!(
-        "#!/bin/sh\necho \"$1\" >> '{}'\nexec '{}' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-         --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
-         --user-data-dir='{}' --dump-dom \"$1\" > '{}' 2>/dev/null\n",
-        args.display(),
-        exe.display(),
-        profile.display(),
-        dom.display()
-    );
-    Some((w.executable("chromium-browser", &script), dom))
-}
-
 /// What the Chromium wrapper was asked to open, one line per start.
 fn chromium_args(w: &World) -> String {
     std::fs::read_to_string(w.home().join("chromium-args.log")).unwrap_or_default()

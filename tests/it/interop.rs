@@ -66,11 +66,7 @@ fn moto() -> Option<Moto> {
         .args(["-c", "import moto.server"])
         .status()
         .is_ok_and(|s| s.success());
-    if !has_moto {
-        if std::env::var("AWS_LOGIN_REQUIRE_TOOLS").as_deref() == Ok("1") {
-            panic!("moto[server] is required (AWS_LOGIN_REQUIRE_TOOLS=1) but not installed");
-        }
-        eprintln!("skipping: moto is not installed");
+    if !require_tool(has_moto, "moto[server]", "not installed") {
         return None;
     }
     let port = TcpListener::bind("127.0.0.1:0")

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use crate::harness::*;
-use crate::shell::render;
 
 /// A stand-in for aws-login that counts its calls, substituted into the rendered script.
 fn counting_init(w: &World, shell: &str) -> (PathBuf, PathBuf) {

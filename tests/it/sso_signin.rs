@@ -1,4 +1,9 @@
 //! IAM Identity Center sign-in: PKCE and device-code flows, the loopback listener, failures.
+//!
+//! Here: the PKCE flow through the loopback listener and its failures; the device-code flow
+//! in `device`.
+
+mod device;
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
@@ -110,75 +115,6 @@ fn nrt_asks_for_a_token_without_a_refresh_token() {
     assert!(!cached.contains("refreshToken"), "{cached}");
 }
 
-/// Run a device-code sign-in to completion: read the URL from stderr and visit it.
-fn approve_from_stderr(mut child: std::process::Child) -> (std::process::Output, String) {
-    let stderr = child.stderr.take().unwrap();
-    let mut seen = String::new();
-    for line in BufReader::new(stderr).lines() {
-        let line = line.unwrap();
-        seen.push_str(&line);
-        seen.push('\n');
-        if let Some(i) = line.find("open http") {
-            let url = line[i + 5..].split(' ').next().unwrap().to_string();
-            assert!(url.contains("user_code="), "{url}");
-            let status = std::process::Command::new("python3")
-                .args([
-                    "-c",
-                    "import sys,urllib.request; urllib.request.urlopen(sys.argv[1]).read()",
-                    &url,
-                ])
-                .status()
-                .unwrap();
-            assert!(status.success());
-            break;
-        }
-    }
-    (child.wait_with_output().unwrap(), seen)
-}
-
-#[test]
-fn device_code_sign_in_with_no_browser_prints_the_code_and_waits() {
-    let w = World::new();
-    let (out, seen) = approve_from_stderr(
-        w.cmd(&role_args(&["--start-url", START_URL, "--no-browser"]))
-            .spawn(),
-    );
-    assert!(
-        out.status.success(),
-        "{seen}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(j["Arn"], admin_arn(&w).as_str());
-    assert!(oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
-    assert!(!oidc_actions(&w).contains(&"Authorize".to_string()));
-}
-
-#[test]
-fn without_a_display_or_browser_the_device_flow_is_chosen_and_slow_down_is_honoured() {
-    let w = World::with_scenario(&scenario_json().replace(
-        r#""user": "alice@example.com","#,
-        r#""user": "alice@example.com", "slow_down_polls": 1,"#,
-    ));
-    // Cleared environment: no BROWSER, no DISPLAY; an SSH session on top.
-    let started = std::time::Instant::now();
-    let (out, seen) = approve_from_stderr(
-        w.cmd(&role_args(&["--start-url", START_URL]))
-            .env("SSH_CONNECTION", "10.0.0.1 1 10.0.0.2 22")
-            .spawn(),
-    );
-    assert!(
-        out.status.success(),
-        "{seen}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
-    assert!(
-        started.elapsed() >= std::time::Duration::from_secs(6),
-        "slow_down adds 5 s to the interval"
-    );
-}
-
 #[test]
 fn the_listener_is_loopback_only_and_ignores_strays_and_wrong_state() {
     let w = World::new();
@@ -271,38 +207,6 @@ fn a_denied_sign_in_and_a_timeout_fail_cleanly_and_write_nothing() {
 }
 
 #[test]
-fn a_denied_or_expired_device_code_fails_with_a_message() {
-    let w = World::new();
-    w.fake.set_sso_deny(true);
-    let args = role_args(&["--start-url", START_URL, "--use-device-code"]);
-    let out = w.cmd(&args).env("BROWSER", &w.fetching_browser()).run();
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(
-        out.stderr.lines().last().unwrap().contains("denied"),
-        "{}",
-        out.stderr
-    );
-
-    let short = scenario_json().replace(
-        r#""user": "alice@example.com","#,
-        r#""user": "alice@example.com", "device_code_ttl": 3,"#,
-    );
-    let w = World::with_scenario(&short);
-    let out = w.cmd(&args).env("BROWSER", &w.idle_browser()).run();
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(
-        out.stderr
-            .lines()
-            .last()
-            .unwrap()
-            .contains("device code expired"),
-        "{}",
-        out.stderr
-    );
-    assert!(!w.sso_cache_file(START_URL).exists());
-}
-
-#[test]
 fn when_the_browser_cannot_be_opened_the_url_is_printed_and_the_wait_goes_on() {
     let w = World::new();
     let broken = w.home().join("no-such-browser").display().to_string();
@@ -337,46 +241,6 @@ fn when_the_browser_cannot_be_opened_the_url_is_printed_and_the_wait_goes_on() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(seen.contains("cannot open a browser"), "{seen}");
-}
-
-#[test]
-fn a_cached_client_the_service_forgot_is_registered_again() {
-    let w = World::new();
-    let args = role_args(&["--start-url", START_URL, "--no-browser"]);
-    let (first, seen) = approve_from_stderr(w.cmd(&args).spawn());
-    assert!(first.status.success(), "{seen}");
-    // Corrupt the cached registration: the service no longer knows that client.
-    let dir = w.home().join(".aws/sso/cache");
-    let reg = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("aws-login-client-")
-                && p.extension().is_some_and(|x| x == "json")
-        })
-        .expect("a cached registration");
-    let text = std::fs::read_to_string(&reg).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    doc["clientId"] = "forgotten-client".into();
-    std::fs::write(&reg, doc.to_string()).unwrap();
-    std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
-    let (second, seen) = approve_from_stderr(w.cmd(&args).spawn());
-    assert!(
-        second.status.success(),
-        "{seen}{}",
-        String::from_utf8_lossy(&second.stderr)
-    );
-    assert_eq!(
-        oidc_actions(&w)
-            .iter()
-            .filter(|a| *a == "RegisterClient")
-            .count(),
-        2
-    );
 }
 
 #[test]

@@ -4,7 +4,6 @@
 //! sign-in callback page with its HTML escaped. Blank SSO options are refused before any
 //! call.
 
-use crate::browser::chromium;
 use crate::harness::*;
 use crate::sso::role_args;
 

@@ -3,7 +3,6 @@
 //! on no process's command line (`console.rs`); `runas -c` never runs an `sh` planted on PATH.
 
 use crate::harness::*;
-use crate::shell::render;
 use crate::sso::cache_json;
 
 mod console;

@@ -6,7 +6,6 @@
 mod assume;
 
 use crate::harness::*;
-use crate::shell::strict;
 
 /// boto3's idea of the region, as a child sees it.
 pub(super) const BOTO3_REGION: &str = "import boto3; print(boto3.session.Session().region_name)";

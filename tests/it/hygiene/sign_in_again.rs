@@ -135,7 +135,7 @@ fn a_client_cached_by_an_older_version_with_a_port_is_registered_anew_not_waited
 #[test]
 fn chromium_signs_in_twice_with_one_registration() {
     let w = World::new();
-    let Some((browser, dom)) = crate::browser::chromium(&w) else {
+    let Some((browser, dom)) = chromium(&w) else {
         return;
     };
     for round in 1..=2 {

@@ -242,7 +242,7 @@ fn awsl_refresh_of_an_identity_from_a_session_name_reads_the_cache_without_a_bro
     }
     let w = World::new();
     corp_config(&w);
-    let init = crate::shell::render(&w, "bash", &[], "r.bash");
+    let init = render(&w, "bash", &[], "r.bash");
     let script = format!(
         ". '{}'; awsl assume --sso-session-name corp --sso-acct-id {ACCT} --sso-role-name Admin || exit 9; \
          rm -f '{log}'; awsl refresh && echo refreshed; [ -e '{log}' ] && echo browser-opened; echo done",

@@ -3,7 +3,6 @@
 
 use super::{BOTO3_REGION, last_region, world};
 use crate::harness::*;
-use crate::shell::{render, strict};
 
 /// Shell code defining `d`, which prints `AWS_REGION|AWS_DEFAULT_REGION|` (`-` for unset)
 /// on one line.

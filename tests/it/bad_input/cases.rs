@@ -1,9 +1,10 @@
-//! Bad input: one `aws-login: …` line naming the fix, exit 1 or 2, and no call made.
+//! The table of bad command lines: each with the exit code and a phrase its one line of
+//! error must contain.
 
 use crate::harness::*;
 
 /// (arguments, exit code, a phrase the message must contain)
-fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
+pub(super) fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     vec![
         // seed §1.4 rules
@@ -332,72 +333,4 @@ fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
         (s(&["frobnicate"]), 2, "frobnicate"),
         (s(&["getcallerid", "--use-cache=1"]), 2, "--use-cache"),
     ]
-}
-
-#[test]
-fn bad_input_gets_one_line_naming_the_fix_and_makes_no_call() {
-    let w = World::new().with_user_profiles();
-    w.write("empty.json", "  \n");
-    let cases = cases();
-    assert!(cases.len() >= 25);
-    for (args, code, needle) in cases {
-        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        // `fails` checks the exit code, empty stdout and the single `aws-login: ` line.
-        eprintln!("case: {argv:?}");
-        w.alice(&argv).run().fails(code, needle);
-        assert!(
-            w.fake.log().is_empty(),
-            "{argv:?} made a call: {:?}",
-            w.fake.log()
-        );
-    }
-}
-
-#[test]
-fn session_tokens_need_long_term_keys_and_no_call_is_made() {
-    let w = World::new();
-    let s = w.fake.mint_role_session(DEPLOY, "temp", 3600);
-    for flag in ["--get-session-token", "--get-federation-token"] {
-        let out = w.cmd(&["getcallerid", flag]).session(&s).run();
-        out.fails(1, "long-term IAM user keys");
-        assert!(out.stderr.contains(flag));
-    }
-    assert!(w.sts_actions().is_empty());
-}
-
-#[test]
-fn cmd_exe_output_refuses_values_it_cannot_represent() {
-    let w = World::new();
-    let out = w
-        .cmd(&["dumpcreds", "--outform", "windows"])
-        .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
-        .env("AWS_SECRET_ACCESS_KEY", "50%-of-a-secret")
-        .run();
-    out.fails(1, "--outform powershell");
-}
-
-#[test]
-fn help_and_version_go_to_stdout_with_exit_0() {
-    let w = World::new();
-    let v = w.cmd(&["--version"]).run();
-    v.ok();
-    assert_eq!(
-        v.stdout.trim(),
-        format!("aws-login {}", env!("CARGO_PKG_VERSION"))
-    );
-    let h = w.cmd(&["dumpcreds", "--help"]).run();
-    h.ok();
-    assert!(h.stdout.contains("--outform"));
-}
-
-#[test]
-fn an_unknown_aws_profile_is_an_error_unless_environment_keys_take_precedence() {
-    let w = World::new().with_user_profiles();
-    w.cmd(&["getcallerid"])
-        .env("AWS_PROFILE", "nope")
-        .run()
-        .fails(2, "AWS_PROFILE");
-    let out = w.alice(&["getcallerid"]).env("AWS_PROFILE", "nope").run();
-    out.ok();
-    assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/alice");
 }

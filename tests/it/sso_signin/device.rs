@@ -1,0 +1,148 @@
+//! The device-code flow: the code printed and approved, chosen when no browser can be
+//! reached, slow_down honoured, denied or expired codes, a forgotten client registered again.
+
+use std::io::{BufRead, BufReader};
+
+use crate::harness::*;
+use crate::sso::{admin_arn, oidc_actions, role_args};
+
+/// Run a device-code sign-in to completion: read the URL from stderr and visit it.
+fn approve_from_stderr(mut child: std::process::Child) -> (std::process::Output, String) {
+    let stderr = child.stderr.take().unwrap();
+    let mut seen = String::new();
+    for line in BufReader::new(stderr).lines() {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(i) = line.find("open http") {
+            let url = line[i + 5..].split(' ').next().unwrap().to_string();
+            assert!(url.contains("user_code="), "{url}");
+            let status = std::process::Command::new("python3")
+                .args([
+                    "-c",
+                    "import sys,urllib.request; urllib.request.urlopen(sys.argv[1]).read()",
+                    &url,
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            break;
+        }
+    }
+    (child.wait_with_output().unwrap(), seen)
+}
+
+#[test]
+fn device_code_sign_in_with_no_browser_prints_the_code_and_waits() {
+    let w = World::new();
+    let (out, seen) = approve_from_stderr(
+        w.cmd(&role_args(&["--start-url", START_URL, "--no-browser"]))
+            .spawn(),
+    );
+    assert!(
+        out.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["Arn"], admin_arn(&w).as_str());
+    assert!(oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
+    assert!(!oidc_actions(&w).contains(&"Authorize".to_string()));
+}
+
+#[test]
+fn without_a_display_or_browser_the_device_flow_is_chosen_and_slow_down_is_honoured() {
+    let w = World::with_scenario(&scenario_json().replace(
+        r#""user": "alice@example.com","#,
+        r#""user": "alice@example.com", "slow_down_polls": 1,"#,
+    ));
+    // Cleared environment: no BROWSER, no DISPLAY; an SSH session on top.
+    let started = std::time::Instant::now();
+    let (out, seen) = approve_from_stderr(
+        w.cmd(&role_args(&["--start-url", START_URL]))
+            .env("SSH_CONNECTION", "10.0.0.1 1 10.0.0.2 22")
+            .spawn(),
+    );
+    assert!(
+        out.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(6),
+        "slow_down adds 5 s to the interval"
+    );
+}
+
+#[test]
+fn a_denied_or_expired_device_code_fails_with_a_message() {
+    let w = World::new();
+    w.fake.set_sso_deny(true);
+    let args = role_args(&["--start-url", START_URL, "--use-device-code"]);
+    let out = w.cmd(&args).env("BROWSER", &w.fetching_browser()).run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.lines().last().unwrap().contains("denied"),
+        "{}",
+        out.stderr
+    );
+
+    let short = scenario_json().replace(
+        r#""user": "alice@example.com","#,
+        r#""user": "alice@example.com", "device_code_ttl": 3,"#,
+    );
+    let w = World::with_scenario(&short);
+    let out = w.cmd(&args).env("BROWSER", &w.idle_browser()).run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .lines()
+            .last()
+            .unwrap()
+            .contains("device code expired"),
+        "{}",
+        out.stderr
+    );
+    assert!(!w.sso_cache_file(START_URL).exists());
+}
+
+#[test]
+fn a_cached_client_the_service_forgot_is_registered_again() {
+    let w = World::new();
+    let args = role_args(&["--start-url", START_URL, "--no-browser"]);
+    let (first, seen) = approve_from_stderr(w.cmd(&args).spawn());
+    assert!(first.status.success(), "{seen}");
+    // Corrupt the cached registration: the service no longer knows that client.
+    let dir = w.home().join(".aws/sso/cache");
+    let reg = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("aws-login-client-")
+                && p.extension().is_some_and(|x| x == "json")
+        })
+        .expect("a cached registration");
+    let text = std::fs::read_to_string(&reg).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["clientId"] = "forgotten-client".into();
+    std::fs::write(&reg, doc.to_string()).unwrap();
+    std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
+    let (second, seen) = approve_from_stderr(w.cmd(&args).spawn());
+    assert!(
+        second.status.success(),
+        "{seen}{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(
+        oidc_actions(&w)
+            .iter()
+            .filter(|a| *a == "RegisterClient")
+            .count(),
+        2
+    );
+}
