@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap_complete::CompletionCandidate;
 
@@ -18,8 +18,8 @@ use super::history;
 use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::env::Env;
 use crate::fsutil;
-use crate::source::profiles::{config_file, credentials_file};
-use crate::sso::index;
+use crate::paths::{config_file, credentials_file};
+use crate::sso::{cache, index};
 use crate::validate::{self, is_config_name};
 
 /// At most this many files of the SSO cache directory are read.
@@ -29,21 +29,6 @@ const MAX_FILES: usize = 1_000;
 /// would block the shell's Tab, `/dev/zero` would never end).
 fn read(path: Option<PathBuf>) -> Option<String> {
     fsutil::read_bounded(&path?, fsutil::LARGE_FILE, "").ok()?
-}
-
-/// The texts of the first MAX_FILES `*.json` files of the SSO cache directory.
-fn sso_cache_texts(env: &Env) -> Vec<String> {
-    let dir = env.get("HOME").map(|h| Path::new(h).join(".aws/sso/cache"));
-    let Some(entries) = dir.and_then(|d| std::fs::read_dir(d).ok()) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .take(MAX_FILES)
-        .filter_map(|p| fsutil::read_private(&p, fsutil::SMALL_FILE, "").ok()?)
-        .collect()
 }
 
 /// Section names: `[profile X]` and `[default]` in the config file, `[X]` in credentials.
@@ -116,11 +101,8 @@ pub fn start_urls(current: &OsStr) -> Vec<CompletionCandidate> {
         .map(str::to_string)
         .collect();
     urls.extend(index::all(&env).into_iter().filter_map(|i| i.start_url));
-    for text in sso_cache_texts(&env) {
-        let url = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| v["startUrl"].as_str().map(str::to_string));
-        urls.extend(url);
+    for token in cache::tokens(&env, MAX_FILES) {
+        urls.extend(token.start_url().map(str::to_string));
     }
     urls.retain(|u| validate::start_url("", u).is_ok());
     matching(urls, current)
