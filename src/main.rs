@@ -16,6 +16,7 @@ mod input;
 mod lock;
 mod logging;
 mod output;
+mod partition;
 mod paths;
 mod pipeline;
 mod region;

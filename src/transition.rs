@@ -9,7 +9,7 @@ use anyhow::{Result, anyhow};
 use aws_config::SdkConfig;
 use aws_sdk_sts::types::PolicyDescriptorType;
 
-use crate::arn::{RoleArn, partition_for_region};
+use crate::arn::RoleArn;
 use crate::aws::{sts, sts_error};
 use crate::cli::TransitionArgs;
 use crate::creds::Creds;
@@ -215,7 +215,7 @@ impl Plan {
         if let Some(fed) = &self.federation {
             let policy = format!(
                 "arn:{}:iam::aws:policy/AdministratorAccess",
-                partition_for_region(region)
+                crate::partition::for_region(region).name
             );
             tracing::info!(name = %fed.name, %policy, "calling GetFederationToken");
             let out = sts(sdk, &creds)

@@ -18,6 +18,7 @@ use super::history;
 use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::env::Env;
 use crate::fsutil;
+use crate::partition;
 use crate::paths::{config_file, credentials_file};
 use crate::sso::{cache, index};
 use crate::validate::{self, is_config_name};
@@ -172,49 +173,11 @@ pub fn role_arns(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
-const REGIONS: [&str; 36] = [
-    "af-south-1",
-    "ap-east-1",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "ca-central-1",
-    "ca-west-1",
-    "cn-north-1",
-    "cn-northwest-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-north-1",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "il-central-1",
-    "me-central-1",
-    "me-south-1",
-    "mx-central-1",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-gov-east-1",
-    "us-gov-west-1",
-    "us-west-1",
-    "us-west-2",
-    "ap-southeast-7",
-];
-
 pub fn regions(current: &OsStr) -> Vec<CompletionCandidate> {
-    let mut all: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
-    all.sort();
-    matching(all, current)
+    matching(
+        partition::regions().into_iter().map(str::to_string),
+        current,
+    )
 }
 
 #[cfg(test)]
