@@ -24,6 +24,7 @@ mod roles;
 mod shell;
 mod source;
 mod sso;
+mod time;
 mod transition;
 mod validate;
 

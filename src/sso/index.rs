@@ -59,7 +59,7 @@ fn update(
         index.start_url = Some(url.to_string());
     }
     change(&mut index);
-    index.updated_at = super::token::format_time(chrono::Utc::now());
+    index.updated_at = crate::time::format(chrono::Utc::now());
     let mut text = serde_json::to_string(&index)?;
     text.push('\n');
     fsutil::write_atomic(&path, &text, 0o600, &lock)
