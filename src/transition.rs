@@ -173,9 +173,14 @@ impl Plan {
         self.hops.iter().map(|h| h.arn.to_string()).collect()
     }
 
+    /// The final role, when the chain ends in one.
+    pub fn final_role(&self) -> Option<&RoleArn> {
+        self.hops.last().map(|h| &h.arn)
+    }
+
     /// The partition of the final role, when the chain ends in one.
     pub fn final_partition(&self) -> Option<&str> {
-        self.hops.last().map(|h| h.arn.partition.as_str())
+        self.final_role().map(|a| a.partition.as_str())
     }
 
     /// GetSessionToken and GetFederationToken take long-term IAM user keys only: say so
