@@ -280,14 +280,9 @@ mod tests {
 
     #[test]
     fn the_timeout_must_be_whole_seconds() {
-        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "1.5"), ("HOME", "/h")]);
+        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "1.5")]);
         assert!(Locks::new(&env).is_err());
-        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "7"), ("HOME", "/h")]);
-        let locks = Locks::new(&env).unwrap();
-        assert_eq!(locks.timeout, Duration::from_secs(7));
-        assert_eq!(
-            locks.dir.unwrap(),
-            PathBuf::from("/h/.local/state/aws-login/locks")
-        );
+        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "7")]);
+        assert_eq!(Locks::new(&env).unwrap().timeout, Duration::from_secs(7));
     }
 }

@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn writes_are_private_and_atomic() {
         let dir = tempfile::tempdir().unwrap();
-        let env = Env::from_pairs(&[("HOME", dir.path().to_str().unwrap())]);
+        let env = Env::from_pairs(&[("XDG_STATE_HOME", dir.path().to_str().unwrap())]);
         let cache = Cache {
             dir: dir.path().join("sso/cache"),
             locks: Locks::new(&env).unwrap(),
