@@ -1,4 +1,4 @@
-//! IAM role ARNs and partitions.
+//! IAM role ARNs, account ids and role names.
 
 use std::fmt;
 
@@ -26,7 +26,7 @@ impl RoleArn {
         }
         let (partition, service, region, account, resource) =
             (parts[1], parts[2], parts[3], parts[4], parts[5]);
-        if !is_partition(partition) {
+        if !crate::partition::is_name(partition) {
             return fail("unknown partition");
         }
         if service != "iam" {
@@ -78,16 +78,6 @@ impl fmt::Display for RoleArn {
     }
 }
 
-fn is_partition(p: &str) -> bool {
-    p == "aws"
-        || p.strip_prefix("aws-").is_some_and(|rest| {
-            !rest.is_empty()
-                && rest
-                    .split('-')
-                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
-        })
-}
-
 pub fn is_account_id(s: &str) -> bool {
     s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -100,21 +90,6 @@ pub fn is_role_name(s: &str) -> bool {
 /// The character set IAM and STS use for role and session names: `[\w+=,.@-]`.
 pub fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)
-}
-
-/// The partition a region belongs to.
-pub fn partition_for_region(region: &str) -> &'static str {
-    if region.starts_with("cn-") {
-        "aws-cn"
-    } else if region.starts_with("us-gov-") {
-        "aws-us-gov"
-    } else if region.starts_with("us-isob-") {
-        "aws-iso-b"
-    } else if region.starts_with("us-iso-") {
-        "aws-iso"
-    } else {
-        "aws"
-    }
 }
 
 #[cfg(test)]
@@ -149,12 +124,5 @@ mod tests {
         ] {
             assert!(RoleArn::parse(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn partitions_follow_the_region() {
-        assert_eq!(partition_for_region("cn-north-1"), "aws-cn");
-        assert_eq!(partition_for_region("us-gov-west-1"), "aws-us-gov");
-        assert_eq!(partition_for_region("eu-west-1"), "aws");
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::SystemTime;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct Creds {
@@ -36,8 +36,7 @@ impl Creds {
 
     /// RFC 3339 in UTC with `Z`, the form starship and the SDKs parse.
     pub fn expiration_rfc3339(&self) -> Option<String> {
-        self.expiration
-            .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
+        self.expiration.map(crate::time::format)
     }
 
     pub fn from_sdk(c: &aws_credential_types::Credentials) -> Creds {

@@ -3,6 +3,7 @@
 
 use crate::creds::Creds;
 use crate::region::{EXPORTED_VAR, REGION_VARS, Resolved, Source};
+use crate::time::EXPIRATION_VAR;
 
 /// `(name, Some(value))` to set, `(name, None)` to unset. Unset rather than assign empty:
 /// tools such as starship treat an empty variable as set. `region` is set in both region
@@ -15,7 +16,7 @@ pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str
             Some(creds.secret_access_key.clone()),
         ),
         ("AWS_SESSION_TOKEN", creds.session_token.clone()),
-        ("AWS_CREDENTIAL_EXPIRATION", creds.expiration_rfc3339()),
+        (EXPIRATION_VAR, creds.expiration_rfc3339()),
         // A profile variable beside explicit keys misleads prompts, and some SDKs prefer
         // the profile over the keys.
         ("AWS_PROFILE", None),
@@ -36,7 +37,7 @@ pub const ASSUME_VARS: [&str; 11] = [
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
-    "AWS_CREDENTIAL_EXPIRATION",
+    EXPIRATION_VAR,
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_SECURITY_TOKEN",

@@ -3,7 +3,7 @@
 //! A `<file>.lock` beside each file littered ~/.aws (a directory other tools and dotfile
 //! managers own) and made reading impossible where ~/.aws is read-only. The lock for a
 //! file lives in aws-login's own lock directory, `$XDG_RUNTIME_DIR/aws-login/locks`
-//! (per user, in memory), else `locks/` in the state directory, 0700. It is named by the
+//! (per user, in memory), else `locks/` in the state directory, 0700 (crate::paths). It is named by the
 //! SHA-256 of the file's canonical path, so every aws-login process that writes the same
 //! file, by whichever path, takes the same lock, and the name reveals nothing.
 //!
@@ -26,7 +26,7 @@ use crate::env::Env;
 use crate::error::usage;
 use crate::fsutil::kind;
 use crate::input::io_reason;
-use crate::sso::index;
+use crate::paths;
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a wait goes unannounced: most holders finish well within it.
@@ -80,10 +80,10 @@ impl Locks {
                 ))
             })?,
         };
-        let dir = index::runtime_dir(env)
-            .or_else(|| index::state_dir(env))
-            .map(|d| d.join("locks"));
-        Ok(Locks { dir, timeout })
+        Ok(Locks {
+            dir: paths::lock_dir(env),
+            timeout,
+        })
     }
 
     /// Lock `path` exclusively, waiting for another holder at most the timeout.
@@ -280,14 +280,9 @@ mod tests {
 
     #[test]
     fn the_timeout_must_be_whole_seconds() {
-        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "1.5"), ("HOME", "/h")]);
+        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "1.5")]);
         assert!(Locks::new(&env).is_err());
-        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "7"), ("HOME", "/h")]);
-        let locks = Locks::new(&env).unwrap();
-        assert_eq!(locks.timeout, Duration::from_secs(7));
-        assert_eq!(
-            locks.dir.unwrap(),
-            PathBuf::from("/h/.local/state/aws-login/locks")
-        );
+        let env = Env::from_pairs(&[("AWS_LOGIN_LOCK_TIMEOUT", "7")]);
+        assert_eq!(Locks::new(&env).unwrap().timeout, Duration::from_secs(7));
     }
 }

@@ -16,12 +16,15 @@ mod input;
 mod lock;
 mod logging;
 mod output;
+mod partition;
+mod paths;
 mod pipeline;
 mod region;
 mod roles;
 mod shell;
 mod source;
 mod sso;
+mod time;
 mod transition;
 mod validate;
 

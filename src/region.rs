@@ -5,7 +5,8 @@
 
 use crate::env::Env;
 
-/// Used when nothing else names a region. STS answers in every region.
+/// Used when nothing else names a region: for STS (which answers in every region), and
+/// for IAM Identity Center when no SSO region is given.
 pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// The variables that carry the region to other tools. boto3 and the aws CLI v1 read only

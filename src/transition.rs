@@ -9,7 +9,7 @@ use anyhow::{Result, anyhow};
 use aws_config::SdkConfig;
 use aws_sdk_sts::types::PolicyDescriptorType;
 
-use crate::arn::{RoleArn, partition_for_region};
+use crate::arn::RoleArn;
 use crate::aws::{sts, sts_error};
 use crate::cli::TransitionArgs;
 use crate::creds::Creds;
@@ -173,9 +173,14 @@ impl Plan {
         self.hops.iter().map(|h| h.arn.to_string()).collect()
     }
 
+    /// The final role, when the chain ends in one.
+    pub fn final_role(&self) -> Option<&RoleArn> {
+        self.hops.last().map(|h| &h.arn)
+    }
+
     /// The partition of the final role, when the chain ends in one.
     pub fn final_partition(&self) -> Option<&str> {
-        self.hops.last().map(|h| h.arn.partition.as_str())
+        self.final_role().map(|a| a.partition.as_str())
     }
 
     /// GetSessionToken and GetFederationToken take long-term IAM user keys only: say so
@@ -215,7 +220,7 @@ impl Plan {
         if let Some(fed) = &self.federation {
             let policy = format!(
                 "arn:{}:iam::aws:policy/AdministratorAccess",
-                partition_for_region(region)
+                crate::partition::for_region(region).name
             );
             tracing::info!(name = %fed.name, %policy, "calling GetFederationToken");
             let out = sts(sdk, &creds)

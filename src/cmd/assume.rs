@@ -5,6 +5,7 @@ use anyhow::{Result, anyhow};
 use clap::{Parser, ValueEnum};
 
 use super::replay::{self, Stored};
+use crate::arn::RoleArn;
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs};
 use crate::env::Env;
 use crate::error::usage;
@@ -50,6 +51,7 @@ async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<Strin
     let pipeline = Pipeline::prepare(cred, env, false).await?;
     let region = pipeline.region.clone();
     let hops: Vec<String> = pipeline.plan.hop_arns();
+    let last_role = pipeline.plan.final_role().cloned();
     let id = pipeline.acquire(cred, env).await?;
     history::record_roles(env, &hops);
 
@@ -58,7 +60,13 @@ async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<Strin
         .profile
         .as_deref()
         .filter(|_| hops.is_empty() && !cred.wants_sso());
-    let identity = display_name(cred, &hops, profile, &id.creds.access_key_id, env);
+    let identity = display_name(
+        cred,
+        last_role.as_ref(),
+        profile,
+        &id.creds.access_key_id,
+        env,
+    );
     let replay = Stored::of(cred).to_json();
     let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
     shell.marked_script(&vars).map_err(|e| anyhow!(e))
@@ -68,7 +76,7 @@ async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<Strin
 /// role or the last hop (account names from the discovery index when known); else the key id.
 fn display_name(
     cred: &CredArgs,
-    hops: &[String],
+    last_role: Option<&RoleArn>,
     profile: Option<&str>,
     key_id: &str,
     env: &Env,
@@ -77,17 +85,11 @@ fn display_name(
         return p.to_string();
     }
     let (account, role) = match (
-        hops.last(),
+        last_role,
         &cred.sso_role.sso_acct_id,
         &cred.sso_role.sso_role_name,
     ) {
-        (Some(arn), _, _) => {
-            let parts: Vec<&str> = arn.split(':').collect();
-            (
-                parts.get(4).copied().unwrap_or_default().to_string(),
-                arn.rsplit('/').next().unwrap_or_default().to_string(),
-            )
-        }
+        (Some(arn), _, _) => (arn.account.clone(), arn.name.clone()),
         (None, Some(a), Some(r)) => (a.clone(), r.clone()),
         _ => {
             return cred

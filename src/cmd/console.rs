@@ -1,12 +1,12 @@
 use anyhow::Result;
 
-use crate::arn::partition_for_region;
 use crate::aws::{sts, sts_error};
 use crate::cli::ConsoleArgs;
 use crate::console::{destination, federation, handoff};
 use crate::env::Env;
 use crate::error::{bail_usage, usage};
 use crate::output;
+use crate::partition;
 use crate::pipeline::Pipeline;
 use crate::transition::CHAINED_MAX;
 use crate::validate;
@@ -27,22 +27,17 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     let partition_name = pipeline
         .plan
         .final_partition()
-        .unwrap_or(partition_for_region(&pipeline.region.name))
+        .unwrap_or(partition::for_region(&pipeline.region.name).name)
         .to_string();
-    let partition = destination::partition(&partition_name).map_err(usage)?;
+    let console = partition::console(&partition_name).map_err(usage)?;
     let dest = destination::resolve(
         args.destination.as_deref(),
         args.service.as_deref(),
         &pipeline.region.name,
-        partition,
+        console,
     )
     .map_err(usage)?;
-    let endpoint = format!(
-        "{}/federation",
-        env.get("AWS_ENDPOINT_URL_SIGNIN")
-            .unwrap_or(partition.signin)
-            .trim_end_matches('/')
-    );
+    let endpoint = console.federation_endpoint(env.get("AWS_ENDPOINT_URL_SIGNIN"));
 
     let (sdk, start) = pipeline.source(&args.cred, env).await?;
     if start.is_long_term() && pipeline.plan.is_empty() {

@@ -1,9 +1,10 @@
 use anyhow::{Result, anyhow};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 
 use crate::cli::{CredArgs, WhoamiArgs};
 use crate::env::Env;
 use crate::output;
+use crate::region::REGION_VARS;
 
 /// Identity, region and time left, read from the environment (no network); `--check`
 /// asks STS instead.
@@ -16,18 +17,14 @@ pub async fn run(args: &WhoamiArgs, env: &Env) -> Result<()> {
         .or_else(|| env.get("AWS_PROFILE"))
         .or_else(|| env.get("AWS_ACCESS_KEY_ID"))
         .ok_or_else(|| anyhow!("no identity in this shell: run awsl assume PROFILE (or awsl whoami --check to ask STS)"))?;
-    let region = env
-        .get("AWS_REGION")
-        .or_else(|| env.get("AWS_DEFAULT_REGION"))
+    let region = REGION_VARS
+        .into_iter()
+        .find_map(|v| env.get(v))
         .unwrap_or("(no region)");
     let expiry = env
         .get("AWS_LOGIN_EXPIRES_EPOCH")
         .and_then(|e| e.parse::<i64>().ok())
-        .or_else(|| {
-            env.get("AWS_CREDENTIAL_EXPIRATION")
-                .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-                .map(|t| t.timestamp())
-        });
+        .or_else(|| crate::time::credential_expiration(env).map(|t| t.timestamp()));
     let left = match expiry {
         Some(epoch) => format!("{} left", time_left(epoch - Utc::now().timestamp())),
         None => "no expiry".to_string(),

@@ -1,40 +1,10 @@
-//! Where the console opens: partitions, console hosts, and a table of common services.
+//! Where the console opens: the partition's console host (crate::partition), and a table
+//! of common services.
 
 use std::fmt::Write;
 
 use crate::inert::echo;
-
-/// A partition's sign-in and console hosts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Partition {
-    pub name: &'static str,
-    pub signin: &'static str,
-    pub console_host: &'static str,
-}
-
-pub const PARTITIONS: [Partition; 3] = [
-    Partition {
-        name: "aws",
-        signin: "https://signin.aws.amazon.com",
-        console_host: "console.aws.amazon.com",
-    },
-    Partition {
-        name: "aws-us-gov",
-        signin: "https://signin.amazonaws-us-gov.com",
-        console_host: "console.amazonaws-us-gov.com",
-    },
-    Partition {
-        name: "aws-cn",
-        signin: "https://signin.amazonaws.cn",
-        console_host: "console.amazonaws.cn",
-    },
-];
-
-pub fn partition(name: &str) -> Result<Partition, String> {
-    PARTITIONS.iter().copied().find(|p| p.name == name).ok_or_else(|| {
-        format!("the console is not available for partition {name}: aws-login knows aws, aws-us-gov and aws-cn")
-    })
-}
+use crate::partition::Console;
 
 /// Console paths of common services (`--service NAME`).
 const SERVICES: &[(&str, &str)] = &[
@@ -89,17 +59,17 @@ pub fn resolve(
     destination: Option<&str>,
     service: Option<&str>,
     region: &str,
-    p: Partition,
+    p: Console,
 ) -> Result<String, String> {
     if let Some(d) = destination {
         let url = url::Url::parse(d)
             .map_err(|e| format!("--destination '{}' is not a URL ({e})", echo(d)))?;
         let host = url.host_str().unwrap_or_default();
-        let on_console = host == p.console_host || host.ends_with(&format!(".{}", p.console_host));
+        let on_console = host == p.host || host.ends_with(&format!(".{}", p.host));
         if url.scheme() != "https" || !on_console {
             return Err(format!(
                 "--destination must be an https URL on {} (the {} console), e.g. https://{region}.{}/ec2/home",
-                p.console_host, p.name, p.console_host
+                p.host, p.partition, p.host
             ));
         }
         return Ok(d.to_string());
@@ -119,7 +89,7 @@ pub fn resolve(
     let (path, fragment) = path
         .split_once('#')
         .map_or((path, None), |(p, f)| (p, Some(f)));
-    let mut url = format!("https://{region}.{}/{path}?region={region}", p.console_host);
+    let mut url = format!("https://{region}.{}/{path}?region={region}", p.host);
     if let Some(f) = fragment {
         let _ = write!(url, "#{f}");
     }
@@ -154,6 +124,7 @@ fn unknown_service(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::partition::console as partition;
 
     #[test]
     fn destinations_carry_the_region_in_every_partition() {

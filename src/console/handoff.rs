@@ -18,7 +18,7 @@ use tempfile::TempPath;
 
 use crate::env::Env;
 use crate::fsutil;
-use crate::sso::index;
+use crate::paths;
 
 /// How long the page may wait for the browser to read it: a cold browser start on a busy
 /// machine takes seconds.
@@ -102,14 +102,11 @@ impl Page {
     }
 }
 
-/// `$XDG_RUNTIME_DIR/aws-login` (per-user, in memory, cleared at logout), else `run` in
-/// aws-login's state directory; created 0700.
+/// aws-login's runtime directory (crate::paths), created 0700.
 fn private_dir(env: &Env) -> Result<PathBuf> {
-    let dir = index::runtime_dir(env)
-        .or_else(|| index::state_dir(env).map(|d| d.join("run")))
-        .ok_or_else(|| {
-            anyhow!("no private directory for the sign-in page: set HOME or XDG_RUNTIME_DIR")
-        })?;
+    let dir = paths::runtime_dir(env).ok_or_else(|| {
+        anyhow!("no private directory for the sign-in page: set HOME or XDG_RUNTIME_DIR")
+    })?;
     fsutil::private_dir(&dir)?;
     Ok(dir)
 }

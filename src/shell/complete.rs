@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap_complete::CompletionCandidate;
 
@@ -18,8 +18,9 @@ use super::history;
 use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::env::Env;
 use crate::fsutil;
-use crate::source::profiles::{config_file, credentials_file};
-use crate::sso::index;
+use crate::partition;
+use crate::paths::{config_file, credentials_file};
+use crate::sso::{cache, index};
 use crate::validate::{self, is_config_name};
 
 /// At most this many files of the SSO cache directory are read.
@@ -29,21 +30,6 @@ const MAX_FILES: usize = 1_000;
 /// would block the shell's Tab, `/dev/zero` would never end).
 fn read(path: Option<PathBuf>) -> Option<String> {
     fsutil::read_bounded(&path?, fsutil::LARGE_FILE, "").ok()?
-}
-
-/// The texts of the first MAX_FILES `*.json` files of the SSO cache directory.
-fn sso_cache_texts(env: &Env) -> Vec<String> {
-    let dir = env.get("HOME").map(|h| Path::new(h).join(".aws/sso/cache"));
-    let Some(entries) = dir.and_then(|d| std::fs::read_dir(d).ok()) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .take(MAX_FILES)
-        .filter_map(|p| fsutil::read_private(&p, fsutil::SMALL_FILE, "").ok()?)
-        .collect()
 }
 
 /// Section names: `[profile X]` and `[default]` in the config file, `[X]` in credentials.
@@ -116,11 +102,8 @@ pub fn start_urls(current: &OsStr) -> Vec<CompletionCandidate> {
         .map(str::to_string)
         .collect();
     urls.extend(index::all(&env).into_iter().filter_map(|i| i.start_url));
-    for text in sso_cache_texts(&env) {
-        let url = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| v["startUrl"].as_str().map(str::to_string));
-        urls.extend(url);
+    for token in cache::tokens(&env, MAX_FILES) {
+        urls.extend(token.start_url().map(str::to_string));
     }
     urls.retain(|u| validate::start_url("", u).is_ok());
     matching(urls, current)
@@ -190,49 +173,11 @@ pub fn role_arns(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
-const REGIONS: [&str; 36] = [
-    "af-south-1",
-    "ap-east-1",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "ca-central-1",
-    "ca-west-1",
-    "cn-north-1",
-    "cn-northwest-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-north-1",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "il-central-1",
-    "me-central-1",
-    "me-south-1",
-    "mx-central-1",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-gov-east-1",
-    "us-gov-west-1",
-    "us-west-1",
-    "us-west-2",
-    "ap-southeast-7",
-];
-
 pub fn regions(current: &OsStr) -> Vec<CompletionCandidate> {
-    let mut all: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
-    all.sort();
-    matching(all, current)
+    matching(
+        partition::regions().into_iter().map(str::to_string),
+        current,
+    )
 }
 
 #[cfg(test)]

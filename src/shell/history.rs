@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::env::Env;
 use crate::fsutil;
-use crate::sso::index::state_dir;
+use crate::paths::state_dir;
 
 const KEEP: usize = 200;
 

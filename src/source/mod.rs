@@ -81,7 +81,5 @@ fn env_expiration(creds: &Creds, env: &Env) -> Option<DateTime<Utc>> {
     if env.get("AWS_ACCESS_KEY_ID") != Some(creds.access_key_id.as_str()) {
         return None;
     }
-    DateTime::parse_from_rfc3339(env.get("AWS_CREDENTIAL_EXPIRATION")?)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    crate::time::credential_expiration(env)
 }

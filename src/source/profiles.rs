@@ -4,8 +4,6 @@
 //! size or type limit: a FIFO there blocks it forever and `/dev/zero` grows its memory
 //! without end. So [`check_files`] vets them first, before every road into the SDK.
 
-use std::path::{Path, PathBuf};
-
 use anyhow::{Context, Result};
 use aws_config::profile::{Profile, ProfileSet};
 use aws_runtime::env_config::file::EnvConfigFiles;
@@ -14,33 +12,8 @@ use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 use crate::env::Env;
 use crate::error::usage;
 use crate::fsutil;
+use crate::paths::{CONFIG_VAR, CREDENTIALS_VAR, config_file, credentials_file};
 use crate::sso::cache::Cache;
-
-const CONFIG_VAR: &str = "AWS_CONFIG_FILE";
-const CREDENTIALS_VAR: &str = "AWS_SHARED_CREDENTIALS_FILE";
-
-/// The config file: `AWS_CONFIG_FILE`, else `~/.aws/config` (the SDKs' rule, a leading
-/// `~` included).
-pub fn config_file(env: &Env) -> Option<PathBuf> {
-    file(env, CONFIG_VAR, ".aws/config")
-}
-
-/// The credentials file: `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`.
-pub fn credentials_file(env: &Env) -> Option<PathBuf> {
-    file(env, CREDENTIALS_VAR, ".aws/credentials")
-}
-
-fn file(env: &Env, var: &str, default: &str) -> Option<PathBuf> {
-    let home = env.get("HOME").map(PathBuf::from);
-    let Some(path) = env.get(var).map(Path::new) else {
-        return Some(home?.join(default));
-    };
-    // aws-config replaces a first component `~` with HOME; read the same file it does.
-    match (path.strip_prefix("~"), home) {
-        (Ok(rest), Some(home)) => Some(home.join(rest)),
-        _ => Some(path.to_path_buf()),
-    }
-}
 
 /// Refuse a config or credentials file that is not a regular file or is larger than
 /// 16 MiB, before aws-config reads it. A missing file is fine, as it is to the SDK.

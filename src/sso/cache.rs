@@ -11,6 +11,7 @@ use super::token::Token;
 use crate::env::Env;
 use crate::fsutil;
 use crate::lock::Locks;
+use crate::paths;
 
 pub struct Cache {
     dir: PathBuf,
@@ -24,13 +25,10 @@ pub use crate::lock::Locked;
 
 impl Cache {
     pub fn new(env: &Env) -> Result<Cache> {
-        let home = env
-            .get("HOME")
-            .map(PathBuf::from)
-            .or_else(std::env::home_dir)
+        let dir = paths::sso_cache_dir(env)
             .context("cannot find the home directory for the SSO token cache: set HOME")?;
         Ok(Cache {
-            dir: home.join(".aws").join("sso").join("cache"),
+            dir,
             locks: Locks::new(env)?,
         })
     }
@@ -84,16 +82,10 @@ impl Cache {
     /// user signed into last, whichever tool did it. Files that cannot be read safely
     /// (FIFOs, oversized ones) are passed over.
     pub fn most_recent(&self) -> Option<PathBuf> {
-        let entries = fs::read_dir(&self.dir).ok()?;
-        entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        json_files(&self.dir)
             .filter_map(|p| {
                 let modified = p.metadata().ok()?.modified().ok()?;
-                let text = fsutil::read_private(&p, fsutil::SMALL_FILE, "").ok()??;
-                let token = Token::parse(&text, "").ok()?;
-                token.start_url()?;
+                read_quietly(&p)?.start_url()?;
                 Some((modified, p))
             })
             .max_by_key(|(t, _)| *t)
@@ -103,6 +95,34 @@ impl Cache {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// The tokens of the first `max` `*.json` files in the cache directory (for completion,
+/// which must answer at once whatever is there).
+pub fn tokens(env: &Env, max: usize) -> Vec<Token> {
+    let Some(dir) = paths::sso_cache_dir(env) else {
+        return Vec::new();
+    };
+    json_files(&dir)
+        .take(max)
+        .filter_map(|p| read_quietly(&p))
+        .collect()
+}
+
+fn json_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+}
+
+/// A token file's token; nothing for a file that cannot be read safely (a FIFO, an
+/// oversized one) or is not a valid token (a client registration, a hostile value).
+fn read_quietly(path: &Path) -> Option<Token> {
+    let text = fsutil::read_private(path, fsutil::SMALL_FILE, "").ok()??;
+    Token::parse(&text, "").ok()
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -130,7 +150,7 @@ mod tests {
     #[test]
     fn writes_are_private_and_atomic() {
         let dir = tempfile::tempdir().unwrap();
-        let env = Env::from_pairs(&[("HOME", dir.path().to_str().unwrap())]);
+        let env = Env::from_pairs(&[("XDG_STATE_HOME", dir.path().to_str().unwrap())]);
         let cache = Cache {
             dir: dir.path().join("sso/cache"),
             locks: Locks::new(&env).unwrap(),

@@ -4,12 +4,12 @@
 
 use std::borrow::Cow;
 
-use super::DEFAULT_REGION;
 use super::cache::Cache;
 use super::token::Token;
 use crate::arn::{is_account_id, is_role_name};
 use crate::fsutil;
 use crate::inert::{LINE_MAX, echo, for_terminal};
+use crate::region::DEFAULT_REGION;
 use crate::source::profiles::SsoLink;
 
 /// Where the suggested command gets its start URL.

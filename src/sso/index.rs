@@ -14,6 +14,7 @@ use super::cache::hex;
 use super::discovery::Account;
 use crate::env::Env;
 use crate::fsutil;
+use crate::paths::state_dir;
 
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -27,26 +28,6 @@ pub struct Index {
 pub struct IndexedAccount {
     pub name: Option<String>,
     pub roles: Vec<String>,
-}
-
-/// `$XDG_STATE_HOME/aws-login`, else `~/.local/state/aws-login`.
-pub fn state_dir(env: &Env) -> Option<PathBuf> {
-    env.get("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| {
-            env.get("HOME")
-                .map(|h| PathBuf::from(h).join(".local").join("state"))
-        })
-        .map(|d| d.join("aws-login"))
-}
-
-/// `$XDG_RUNTIME_DIR/aws-login` (per user, in memory, cleared at logout) when
-/// XDG_RUNTIME_DIR is an absolute path.
-pub fn runtime_dir(env: &Env) -> Option<PathBuf> {
-    env.get("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .filter(|d| d.is_absolute())
-        .map(|d| d.join("aws-login"))
 }
 
 /// The index file of a session (keyed like the token cache: session name, else start URL).
@@ -78,7 +59,7 @@ fn update(
         index.start_url = Some(url.to_string());
     }
     change(&mut index);
-    index.updated_at = super::token::format_time(chrono::Utc::now());
+    index.updated_at = crate::time::format(chrono::Utc::now());
     let mut text = serde_json::to_string(&index)?;
     text.push('\n');
     fsutil::write_atomic(&path, &text, 0o600, &lock)

@@ -25,14 +25,15 @@ use self::hint::{SignIn, StartUrl};
 use self::oidc::Oidc;
 pub use self::options::SsoOptions;
 use self::options::trim_url;
-use self::token::{Token, format_time};
+use self::token::Token;
 use crate::aws::call_error;
 use crate::cli::{Refresh, SsoArgs};
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::input::read_value;
+use crate::region::DEFAULT_REGION;
+use crate::time;
 
-pub const DEFAULT_REGION: &str = "us-east-1";
 /// Refresh this long before expiry, as aws-config and the AWS CLI do.
 const REFRESH_MARGIN: chrono::Duration = chrono::Duration::minutes(5);
 
@@ -334,7 +335,7 @@ impl<'a> Session<'a> {
         );
         token.set("clientId", &reg.id);
         token.set("clientSecret", &reg.secret);
-        token.set("registrationExpiresAt", &format_time(reg.expires_at));
+        token.set("registrationExpiresAt", &time::format(reg.expires_at));
         if let Some(r) = &granted.refresh_token {
             token.set("refreshToken", r);
         }
@@ -436,7 +437,7 @@ impl Session<'_> {
 
 fn apply_grant(token: &mut Token, access: &str, expires_at: DateTime<Utc>, refresh: Option<&str>) {
     token.set("accessToken", access);
-    token.set("expiresAt", &format_time(expires_at));
+    token.set("expiresAt", &time::format(expires_at));
     if let Some(r) = refresh {
         token.set("refreshToken", r);
     }

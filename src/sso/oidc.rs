@@ -9,9 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
 use super::cache::{Cache, hex};
-use super::token::{Token, format_time, parse_time};
+use super::token::Token;
 use crate::aws::call_error;
 use crate::fsutil;
+use crate::time;
 
 pub const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -155,7 +156,7 @@ impl Oidc {
         };
         let doc = json!({
             "clientId": reg.id, "clientSecret": reg.secret,
-            "expiresAt": format_time(reg.expires_at), "startUrl": start_url,
+            "expiresAt": time::format(reg.expires_at), "startUrl": start_url,
             "region": self.region, "grantTypes": grants, "redirectUris": redirect_uris,
             "scopes": self.scopes,
         });
@@ -209,7 +210,7 @@ fn parse_registration(text: &str) -> Option<(Registration, Vec<String>)> {
     let reg = Registration {
         id: v["clientId"].as_str()?.to_string(),
         secret: v["clientSecret"].as_str()?.to_string(),
-        expires_at: parse_time(v["expiresAt"].as_str()?)?,
+        expires_at: time::parse(v["expiresAt"].as_str()?)?,
     };
     let uris = match &v["redirectUris"] {
         serde_json::Value::Null => Vec::new(),

@@ -110,7 +110,7 @@ pub async fn section(name: &str, env: &Env) -> Result<Option<Section>> {
     let Some(section) = set.sso_session(name) else {
         return Ok(None);
     };
-    let file = profiles::config_file(env)
+    let file = crate::paths::config_file(env)
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "the config file".to_string());
     let place = format!(

@@ -5,9 +5,10 @@
 use std::fmt;
 
 use anyhow::{Result, anyhow};
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
+use crate::time;
 use crate::validate;
 
 #[derive(Clone, PartialEq)]
@@ -26,23 +27,6 @@ impl fmt::Debug for Token {
     }
 }
 
-/// AWS CLI cache timestamps: RFC 3339 with `Z`, written without fractions.
-pub fn format_time(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-/// RFC 3339 (any offset), and the old AWS CLI form `2019-11-14T04:05:45UTC`.
-pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .ok()
-        .or_else(|| {
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SUTC")
-                .ok()
-                .map(|t| t.and_utc())
-        })
-}
-
 impl Token {
     pub fn new(
         start_url: Option<&str>,
@@ -56,7 +40,7 @@ impl Token {
         }
         t.set("region", region);
         t.set("accessToken", access_token);
-        t.set("expiresAt", &format_time(expires_at));
+        t.set("expiresAt", &time::format(expires_at));
         t
     }
 
@@ -135,10 +119,10 @@ impl Token {
         self.str("clientSecret")
     }
     pub fn expires_at(&self) -> Option<DateTime<Utc>> {
-        parse_time(self.str("expiresAt")?)
+        time::parse(self.str("expiresAt")?)
     }
     pub fn registration_expires_at(&self) -> Option<DateTime<Utc>> {
-        parse_time(self.str("registrationExpiresAt")?)
+        time::parse(self.str("registrationExpiresAt")?)
     }
 
     /// Whether the token is past its expiry, or within `margin` of it.
@@ -168,17 +152,11 @@ mod tests {
         .unwrap();
         t.set(
             "expiresAt",
-            &format_time(parse_time("2031-02-03T04:05:06+00:00").unwrap()),
+            &time::format(time::parse("2031-02-03T04:05:06+00:00").unwrap()),
         );
         let out: Value = serde_json::from_str(&t.to_json()).unwrap();
         assert_eq!(out["custom"]["x"], 1);
         assert_eq!(out["expiresAt"], "2031-02-03T04:05:06Z");
-    }
-
-    #[test]
-    fn old_aws_cli_times_parse() {
-        assert!(parse_time("2019-11-14T04:05:45UTC").is_some());
-        assert!(parse_time("tomorrow").is_none());
     }
 
     #[test]
@@ -229,7 +207,7 @@ mod tests {
         assert!(t.refreshable(now));
         t.set(
             "registrationExpiresAt",
-            &format_time(now - chrono::Duration::hours(1)),
+            &time::format(now - chrono::Duration::hours(1)),
         );
         assert!(!t.refreshable(now));
     }

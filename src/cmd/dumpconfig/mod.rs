@@ -64,7 +64,9 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         .map_err(usage)?;
 
     let sdk = base_config(
-        sso.sso_region.as_deref().unwrap_or(sso::DEFAULT_REGION),
+        sso.sso_region
+            .as_deref()
+            .unwrap_or(crate::region::DEFAULT_REGION),
         None,
         env,
     )

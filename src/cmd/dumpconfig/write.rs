@@ -15,7 +15,7 @@ use crate::lock::Locks;
 
 /// `--write` with no value: `AWS_CONFIG_FILE`, else `~/.aws/config`.
 pub fn default_path(env: &Env) -> Result<PathBuf> {
-    crate::source::profiles::config_file(env)
+    crate::paths::config_file(env)
         .context("cannot find ~/.aws/config: set HOME or give --write FILE")
 }
 

@@ -41,7 +41,12 @@ pub fn hostile_home(w: &World) {
     w.write(".aws/credentials", "[ev;touch X]\n[ev|x]\n");
     w.write(
         ".aws/sso/cache/a.json",
-        &serde_json::json!({ "startUrl": URL_HOSTILE }).to_string(),
+        &cached_token(URL_HOSTILE, "us-east-1"),
+    );
+    // A valid start URL in a file that is no valid token (its region would reach a config).
+    w.write(
+        ".aws/sso/cache/region.json",
+        &cached_token("https://region.example/start", "us-east-1\n[profile x]"),
     );
     for (i, url) in [
         "http://plain.example/start",
@@ -54,7 +59,7 @@ pub fn hostile_home(w: &World) {
     {
         w.write(
             &format!(".aws/sso/cache/bad{i}.json"),
-            &serde_json::json!({ "startUrl": url }).to_string(),
+            &cached_token(url, "us-east-1"),
         );
     }
     let index = serde_json::json!({
@@ -74,6 +79,17 @@ pub fn hostile_home(w: &World) {
         ".local/state/aws-login/assumed-roles",
         &history(&[ARN_SUBST]),
     );
+}
+
+/// An SSO token cache file in the AWS CLI's format.
+fn cached_token(start_url: &str, region: &str) -> String {
+    serde_json::json!({
+        "startUrl": start_url,
+        "region": region,
+        "accessToken": "t",
+        "expiresAt": "2030-01-01T00:00:00Z",
+    })
+    .to_string()
 }
 
 pub fn history(valid: &[&str]) -> String {

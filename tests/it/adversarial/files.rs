@@ -174,7 +174,9 @@ fn completion_answers_promptly_past_fifos_and_devices() {
     let url = "https://cached.awsapps.com/start";
     w.write(
         ".aws/sso/cache/0123.json",
-        &format!(r#"{{"startUrl": "{url}", "accessToken": "t"}}"#),
+        &format!(
+            r#"{{"startUrl": "{url}", "accessToken": "t", "expiresAt": "2030-01-01T00:00:00Z"}}"#
+        ),
     );
     fifo(&w.home().join(".aws/sso/cache/blocking.json"));
     let got = complete(&w, &["aws-login", "console", "--start-url", ""], &[]);
