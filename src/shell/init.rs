@@ -61,16 +61,41 @@ pub fn render(
     } else {
         String::new()
     };
-    // The marker and the name are fixed words that need no quoting (mod.rs tests the
-    // marker), put in first so that no value inserted later is searched for them.
-    Ok(shell
-        .template()
-        .replace("__AWSL_MARKER__", MARKER)
-        .replace("__AWSL_SHELL__", shell.name())
-        .replace("__AWSL_COMPLETION__", &registration)
-        .replace("__AWSL_CMD__", cmd)
-        .replace("__AWSL_BIN__", &quoted_bin)
-        .replace("__AWSL_PROMPT__", if prompt { "1" } else { "0" }))
+    let prompt = if prompt { "1" } else { "0" };
+    Ok(fill(
+        shell.template(),
+        &[
+            ("__AWSL_MARKER__", MARKER),
+            ("__AWSL_SHELL__", shell.name()),
+            ("__AWSL_COMPLETION__", &registration),
+            ("__AWSL_CMD__", cmd),
+            ("__AWSL_BIN__", &quoted_bin),
+            ("__AWSL_PROMPT__", prompt),
+        ],
+    ))
+}
+
+/// The template with each placeholder replaced, in one pass: an inserted value (a binary
+/// path, the registration) is never searched for placeholders itself.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 1024);
+    let mut rest = template;
+    while let Some(i) = rest.find("__AWSL_") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        match values.iter().find(|(p, _)| tail.starts_with(p)) {
+            Some((p, v)) => {
+                out.push_str(v);
+                rest = &tail[p.len()..];
+            }
+            None => {
+                out.push_str("__AWSL_");
+                rest = &tail["__AWSL_".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// clap_complete's dynamic-completion registration, for `aws-login` and for the function:
@@ -114,6 +139,19 @@ fn registration(shell: Shell, cmd: &str) -> Result<String> {
 mod tests {
     use super::*;
     use clap::ValueEnum;
+
+    #[test]
+    fn a_value_that_holds_a_placeholder_is_inserted_as_it_is() {
+        let bin = Path::new("/opt/__AWSL_PROMPT__/__AWSL_CMD__/aws-login");
+        for shell in Shell::value_variants() {
+            let text = render(*shell, "awsl", true, false, bin).unwrap();
+            assert!(text.contains("__AWSL_PROMPT__/__AWSL_CMD__"), "{shell:?}");
+        }
+        assert_eq!(
+            fill("a __AWSL_X__ __AWSL_B__", &[("__AWSL_B__", "__AWSL_B__!")]),
+            "a __AWSL_X__ __AWSL_B__!"
+        );
+    }
 
     #[test]
     fn no_placeholder_survives_rendering() {
