@@ -5,6 +5,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::sso::Refresh;
+
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
 /// transitions, and use it.
 #[derive(Debug, Parser)]
@@ -385,26 +387,6 @@ pub enum Outform {
     Powershell,
     /// fish.
     Fish,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Refresh {
-    #[default]
-    Auto,
-    #[value(alias = "false")]
-    Off,
-    #[value(aliases = ["on", "true"])]
-    Force,
-}
-
-impl SsoArgs {
-    /// Whether any option names where an SSO token comes from.
-    pub fn has_token_source(&self) -> bool {
-        self.start_url.is_some()
-            || self.sso_access_token.is_some()
-            || self.accesstoken_cache.is_some()
-            || self.use_cache
-    }
 }
 
 impl CredArgs {

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::error::Usage;
 use crate::inert::echo;
 
 /// A partition's sign-in and console hosts.
@@ -30,9 +31,9 @@ pub const PARTITIONS: [Partition; 3] = [
     },
 ];
 
-pub fn partition(name: &str) -> Result<Partition, String> {
+pub fn partition(name: &str) -> Result<Partition, Usage> {
     PARTITIONS.iter().copied().find(|p| p.name == name).ok_or_else(|| {
-        format!("the console is not available for partition {name}: aws-login knows aws, aws-us-gov and aws-cn")
+        Usage::from(format!("the console is not available for partition {name}: aws-login knows aws, aws-us-gov and aws-cn"))
     })
 }
 
@@ -90,17 +91,17 @@ pub fn resolve(
     service: Option<&str>,
     region: &str,
     p: Partition,
-) -> Result<String, String> {
+) -> Result<String, Usage> {
     if let Some(d) = destination {
         let url = url::Url::parse(d)
-            .map_err(|e| format!("--destination '{}' is not a URL ({e})", echo(d)))?;
+            .map_err(|e| Usage(format!("--destination '{}' is not a URL ({e})", echo(d))))?;
         let host = url.host_str().unwrap_or_default();
         let on_console = host == p.console_host || host.ends_with(&format!(".{}", p.console_host));
         if url.scheme() != "https" || !on_console {
-            return Err(format!(
+            return Err(Usage(format!(
                 "--destination must be an https URL on {} (the {} console), e.g. https://{region}.{}/ec2/home",
                 p.console_host, p.name, p.console_host
-            ));
+            )));
         }
         return Ok(d.to_string());
     }
@@ -208,9 +209,13 @@ mod tests {
 
     #[test]
     fn unknown_services_suggest_close_names() {
-        let err = resolve(None, Some("lamda"), "us-east-1", partition("aws").unwrap()).unwrap_err();
+        let err = resolve(None, Some("lamda"), "us-east-1", partition("aws").unwrap())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("lambda"), "{err}");
-        let err = resolve(None, Some("zzzz"), "us-east-1", partition("aws").unwrap()).unwrap_err();
+        let err = resolve(None, Some("zzzz"), "us-east-1", partition("aws").unwrap())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("known services are"), "{err}");
     }
 }
