@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::error::Usage;
+
 /// `arn:<partition>:iam::<12 digits>:role/<optional path/>name`, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleArn {
@@ -13,12 +15,12 @@ pub struct RoleArn {
 }
 
 impl RoleArn {
-    pub fn parse(s: &str) -> Result<RoleArn, String> {
+    pub fn parse(s: &str) -> Result<RoleArn, Usage> {
         let fail = |why: &str| {
-            Err(format!(
+            Err(Usage(format!(
                 "invalid role ARN '{}': {why} (expected arn:aws:iam::123456789012:role/NAME or role/PATH/NAME)",
                 crate::inert::echo(s)
-            ))
+            )))
         };
         let parts: Vec<&str> = s.splitn(6, ':').collect();
         if parts.len() != 6 || parts[0] != "arn" {

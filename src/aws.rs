@@ -41,29 +41,40 @@ pub fn sts(sdk: &SdkConfig, creds: &Creds) -> aws_sdk_sts::Client {
     aws_sdk_sts::Client::from_conf(conf)
 }
 
-/// A one-line description of a failed STS call, with a hint where the code suggests one.
-pub fn sts_error<E, R>(op: &str, err: SdkError<E, R>) -> anyhow::Error
-where
-    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug + Send + Sync + 'static,
-{
-    call_error("STS", "AWS_ENDPOINT_URL_STS", op, err)
+/// An AWS service aws-login calls: its name in messages, and the variable that points it
+/// elsewhere (named when the service cannot be reached).
+#[derive(Debug, Clone, Copy)]
+pub struct Service {
+    name: &'static str,
+    endpoint_var: &'static str,
 }
 
-/// A one-line description of a failed SDK call. Never includes request details (they
-/// carry signatures and tokens), only the service's error code and message, plus a hint
-/// where the code suggests one.
-pub fn call_error<E, R>(
-    service: &str,
-    endpoint_var: &str,
-    op: &str,
-    err: SdkError<E, R>,
-) -> anyhow::Error
+impl Service {
+    pub const STS: Service = Service {
+        name: "STS",
+        endpoint_var: "AWS_ENDPOINT_URL_STS",
+    };
+    pub const SSO: Service = Service {
+        name: "SSO",
+        endpoint_var: "AWS_ENDPOINT_URL_SSO",
+    };
+    pub const SSO_OIDC: Service = Service {
+        name: "SSO OIDC",
+        endpoint_var: "AWS_ENDPOINT_URL_SSO_OIDC",
+    };
+}
+
+/// The one mapper for failed SDK calls: one line, never a `Debug` form, and a failure
+/// (exit 1), never an input error. Never includes request details (they carry signatures
+/// and tokens), only the service's error code and message, plus a hint where the code
+/// suggests one.
+pub fn call_error<E, R>(service: Service, op: &str, err: SdkError<E, R>) -> anyhow::Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
 {
-    let svc = service.to_lowercase();
+    let Service { name, endpoint_var } = service;
+    let svc = name.to_lowercase();
     match &err {
         SdkError::ServiceError(se) => {
             // Both come from the service: shown inert and bounded, never as sent.
@@ -97,11 +108,19 @@ where
             anyhow!("{svc} {op} timed out: check the network or {endpoint_var}")
         }
         SdkError::DispatchFailure(_) => anyhow!(
-            "cannot reach {service} for {op}: {}; check the network or {endpoint_var}",
+            "cannot reach {name} for {op}: {}; check the network or {endpoint_var}",
             describe(&err)
         ),
-        _ => anyhow!("{svc} {op} failed: {}", describe(&err)),
+        _ => sdk_error(format!("{svc} {op} failed"), &err),
     }
+}
+
+/// An SDK error that is not a call's (the credential chain's): `what: messages`, one line.
+pub fn sdk_error(
+    what: impl std::fmt::Display,
+    err: &(dyn std::error::Error + 'static),
+) -> anyhow::Error {
+    anyhow!("{what}: {}", describe(err))
 }
 
 /// Longest description of an error chain.
@@ -112,7 +131,7 @@ const CHAIN_MAX: usize = 600;
 /// chain (`DispatchFailure(DispatchFailure { source: … })`), only `Display` is used; a
 /// message already contained in the one before it (or empty) is left out, because the
 /// SDK's wrappers often repeat their source.
-pub fn describe(err: &(dyn std::error::Error + 'static)) -> String {
+fn describe(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut next = Some(err);
     while let Some(e) = next {

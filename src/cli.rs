@@ -3,9 +3,10 @@
 //! Each command takes only the options that mean something to it (anything else is a
 //! usage error), so the option groups below are flattened per command.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::shell::{Outform, Shell};
+pub use crate::sso::Refresh;
 
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
 /// transitions, and use it.
@@ -361,26 +362,6 @@ fn function_name(s: &str) -> Result<String, String> {
         Ok(s.to_string())
     } else {
         Err("use letters, digits, _ and - (starting with a letter or _)".to_string())
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Refresh {
-    #[default]
-    Auto,
-    #[value(alias = "false")]
-    Off,
-    #[value(aliases = ["on", "true"])]
-    Force,
-}
-
-impl SsoArgs {
-    /// Whether any option names where an SSO token comes from.
-    pub fn has_token_source(&self) -> bool {
-        self.start_url.is_some()
-            || self.sso_access_token.is_some()
-            || self.accesstoken_cache.is_some()
-            || self.use_cache
     }
 }
 

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
 
+use crate::error::Usage;
 use crate::input::io_reason;
 use crate::lock::Locked;
 
@@ -69,31 +70,32 @@ pub fn kind(t: FileType) -> &'static str {
 /// when there is no such file. A device, FIFO, socket or directory is an error, checked
 /// before and after the open (which never waits: O_NONBLOCK), and so is a file larger
 /// than `cap` or one that is not UTF-8. At most `cap` + 1 bytes are ever read.
-pub fn read_bounded(path: &Path, cap: u64, what: &str) -> Result<Option<String>> {
+pub fn read_bounded(path: &Path, cap: u64, what: &str) -> Result<Option<String>, Usage> {
     read_file(path, cap, what, false)
 }
 
 /// [`read_bounded`] for a file only aws-login's user should read (the SSO token cache,
 /// aws-login's state): one that others can read is made 0600 through the open file,
 /// or refused when that is not allowed (a file of another user's).
-pub fn read_private(path: &Path, cap: u64, what: &str) -> Result<Option<String>> {
+pub fn read_private(path: &Path, cap: u64, what: &str) -> Result<Option<String>, Usage> {
     read_file(path, cap, what, true)
 }
 
-fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<String>> {
+fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<String>, Usage> {
     let shown = path.display();
-    let cannot = |e: std::io::Error| anyhow!("cannot read {what} {shown}: {}", io_reason(&e));
+    let cannot =
+        |e: std::io::Error| Usage(format!("cannot read {what} {shown}: {}", io_reason(&e)));
     let not_regular = |t: FileType| {
-        anyhow!(
+        Usage(format!(
             "{what} {shown} is not a regular file (it is {}): give a regular file",
             kind(t)
-        )
+        ))
     };
     let too_large = || {
-        anyhow!(
+        Usage(format!(
             "{what} {shown} is larger than {} KiB: give a smaller file",
             cap / 1024
-        )
+        ))
     };
     match fs::metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
@@ -120,10 +122,10 @@ fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<
     if private && meta.permissions().mode() & 0o077 != 0 {
         file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|e| {
-                anyhow!(
+                Usage(format!(
                     "{what} {shown} is readable by others and cannot be made private ({}): remove it or fix its owner",
                     io_reason(&e)
-                )
+                ))
             })?;
     }
     let mut bytes = Vec::new();
@@ -131,9 +133,11 @@ fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<
     if bytes.len() as u64 > cap {
         return Err(too_large());
     }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| anyhow!("{what} {shown} is not UTF-8 text: give a text file"))
+    String::from_utf8(bytes).map(Some).map_err(|_| {
+        Usage(format!(
+            "{what} {shown} is not UTF-8 text: give a text file"
+        ))
+    })
 }
 
 #[cfg(test)]

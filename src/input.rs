@@ -4,47 +4,52 @@ use std::path::{Path, PathBuf};
 
 use percent_encoding::percent_decode_str;
 
+use crate::error::Usage;
+
 /// The text of an option value: the value itself, or the contents of `file://PATH`.
 ///
 /// `file:///abs/path` and `file://localhost/abs/path` are absolute; `file://rel/path` is
 /// relative to the working directory (the host part is not dropped, unlike the seed);
 /// percent-escapes are decoded. Only a regular file of at most 1 MiB is read (see
 /// `fsutil::read_bounded`). Errors name the option and the fix.
-pub fn read_value(option: &str, raw: &str) -> Result<String, String> {
+pub fn read_value(option: &str, raw: &str) -> Result<String, Usage> {
     let Some(rest) = raw.strip_prefix("file://") else {
         if raw.trim().is_empty() {
-            return Err(format!("{option} is empty: give a value or file://PATH"));
+            return Err(Usage(format!(
+                "{option} is empty: give a value or file://PATH"
+            )));
         }
         return Ok(raw.to_string());
     };
-    let path = file_path(rest).map_err(|e| format!("{option} {}: {e}", crate::inert::echo(raw)))?;
-    let text = crate::fsutil::read_bounded(&path, crate::fsutil::SMALL_FILE, option)
-        .map_err(|e| format!("{e:#}"))?
-        .ok_or_else(|| {
-            format!(
+    let path =
+        file_path(rest).map_err(|e| Usage(format!("{option} {}: {e}", crate::inert::echo(raw))))?;
+    let text = crate::fsutil::read_bounded(&path, crate::fsutil::SMALL_FILE, option)?.ok_or_else(
+        || {
+            Usage(format!(
                 "{option}: cannot read {}: no such file (check the path after file://)",
                 crate::inert::echo(&path.to_string_lossy())
-            )
-        })?;
+            ))
+        },
+    )?;
     if text.trim().is_empty() {
-        return Err(format!(
+        return Err(Usage(format!(
             "{option}: {} is empty",
             crate::inert::echo(&path.to_string_lossy())
-        ));
+        )));
     }
     Ok(text)
 }
 
-fn file_path(rest: &str) -> Result<PathBuf, String> {
+fn file_path(rest: &str) -> Result<PathBuf, Usage> {
     let decoded = percent_decode_str(rest)
         .decode_utf8()
-        .map_err(|_| "the path is not valid UTF-8 after percent-decoding".to_string())?;
+        .map_err(|_| Usage("the path is not valid UTF-8 after percent-decoding".to_string()))?;
     let decoded = decoded
         .strip_prefix("localhost/")
         .map(|p| format!("/{p}"))
         .unwrap_or(decoded.into_owned());
     if decoded.is_empty() {
-        return Err("no path after file://".to_string());
+        return Err(Usage("no path after file://".to_string()));
     }
     Ok(Path::new(&decoded).to_path_buf())
 }

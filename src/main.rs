@@ -15,6 +15,7 @@ mod inert;
 mod input;
 mod lock;
 mod logging;
+mod mfa;
 mod output;
 mod partition;
 mod paths;

@@ -2,6 +2,8 @@
 //! sign-in service. One table, read by ARN parsing, STS policy ARNs, the console action
 //! and region completion.
 
+use crate::error::Usage;
+
 /// A partition, as aws-login knows it.
 #[derive(Debug)]
 pub struct Partition {
@@ -144,7 +146,7 @@ impl Console {
 }
 
 /// The console of partition `name`, or why there is none.
-pub fn console(name: &str) -> Result<Console, String> {
+pub fn console(name: &str) -> Result<Console, Usage> {
     let with_console = || PARTITIONS.iter().filter(|p| p.console.is_some());
     let found = with_console().find(|p| p.name == name).and_then(|p| {
         let hosts = p.console.as_ref()?;
@@ -157,10 +159,10 @@ pub fn console(name: &str) -> Result<Console, String> {
     found.ok_or_else(|| {
         let names: Vec<&str> = with_console().map(|p| p.name).collect();
         let (last, rest) = names.split_last().expect("some partitions have a console");
-        format!(
+        Usage(format!(
             "the console is not available for partition {name}: aws-login knows {} and {last}",
             rest.join(", ")
-        )
+        ))
     })
 }
 
@@ -207,7 +209,7 @@ mod tests {
             "http://127.0.0.1:9/federation"
         );
         assert_eq!(
-            console("aws-iso").unwrap_err(),
+            console("aws-iso").unwrap_err().0,
             "the console is not available for partition aws-iso: aws-login knows aws, aws-us-gov and aws-cn"
         );
         assert!(console("aws-nope").is_err());

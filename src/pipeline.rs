@@ -1,32 +1,57 @@
-//! The credential pipeline every credential command shares: validate the options, resolve
-//! the source, run the transitions.
+//! The credential pipeline every credential command shares: check the options once into
+//! a [`Request`], resolve its source, run its transitions.
 
 use anyhow::Result;
 use aws_config::SdkConfig;
 
 use crate::arn::is_account_id;
 use crate::aws::base_config;
-use crate::cli::CredArgs;
 use crate::creds::Creds;
 use crate::env::Env;
-use crate::error::{bail_usage, usage};
+use crate::error::bail_usage;
 use crate::region::{self, Resolved, Source};
 use crate::source::{self, profiles};
-use crate::sso::SsoOptions;
 use crate::sso::cache::Cache;
-use crate::transition::Plan;
+use crate::sso::options::{self as sso_options, SsoOptions};
+use crate::transition::{self, Plan};
 use crate::{sso, validate};
 
+/// The credential options as given (the command line's, in aws-login's own types).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    /// `--sso-acct-id` and `--sso-role-name`.
+    pub sso_account: Option<String>,
+    pub sso_role: Option<String>,
+    pub sso: sso_options::Options,
+    pub transitions: transition::Options,
+}
+
 /// A run whose options have all been checked; nothing has touched the network yet.
-pub struct Pipeline {
+pub struct Request {
+    /// The profile whose settings the SDK reads (`--profile`, else `AWS_PROFILE`).
     profile: Option<String>,
-    explicit_profile: bool,
+    start: Start,
     pub region: Resolved,
     pub plan: Plan,
-    sso: SsoOptions,
-    /// The profile along the source chain that takes an SSO token, for a clear message
-    /// when that token is missing or dead.
-    sso_link: Option<profiles::SsoLink>,
+}
+
+/// Where the starting credentials come from.
+enum Start {
+    /// The SDK's chain from the profile (or the environment, instance metadata…).
+    Chain {
+        explicit_profile: bool,
+        /// The profile along the source chain that takes an SSO token, for a clear
+        /// message when that token is missing or dead.
+        sso_link: Option<profiles::SsoLink>,
+    },
+    /// SSO GetRoleCredentials with a token from the options.
+    Sso {
+        options: Box<SsoOptions>,
+        account: String,
+        role: String,
+    },
 }
 
 /// The final identity's credentials and the SDK configuration to use them with.
@@ -35,23 +60,24 @@ pub struct Identity {
     pub sdk: SdkConfig,
 }
 
-impl Pipeline {
+impl Request {
     /// Every check that needs no network: option combinations (seed §1.4 and the ones it
     /// lacked), values, the role chain, and that the named profile exists.
-    pub async fn prepare(args: &CredArgs, env: &Env, console: bool) -> Result<Pipeline> {
-        let sso = check_sso(args, console, env).await?;
-        if let Some(r) = &args.source.region {
-            validate::region("--region", r).map_err(usage)?;
+    pub async fn prepare(opts: Options, env: &Env) -> Result<Request> {
+        let explicit_profile = opts.profile.is_some();
+        let sso = check_sso(&opts, env).await?;
+        if let Some(r) = &opts.region {
+            validate::region("--region", r)?;
         }
-        let plan = Plan::new(&args.transitions, console)?;
+        let plan = Plan::new(&opts.transitions)?;
         let profile_set = profiles::load(env).await?;
-        let profile = profiles::selected(&profile_set, args.source.profile.as_deref(), env)?;
+        let profile = profiles::selected(&profile_set, opts.profile.as_deref(), env)?;
         profiles::check_sso_cache(&profile_set, profile, env)?;
-        if args.source.profile.is_some() {
+        if explicit_profile {
             profiles::check_source_profiles(&profile_set, profile)?;
         }
         let region = region::resolve(
-            args.source.region.as_deref(),
+            opts.region.as_deref(),
             env,
             profiles::region(&profile_set, profile),
         );
@@ -66,50 +92,59 @@ impl Pipeline {
             Source::Flag | Source::Fallback => None,
         };
         if let Some(from) = from {
-            validate::region(&from, &region.name).map_err(usage)?;
+            validate::region(&from, &region.name)?;
         }
-        Ok(Pipeline {
+        let start = match (sso, opts.sso_account, opts.sso_role) {
+            (options, Some(account), Some(role)) => Start::Sso {
+                options: Box::new(options),
+                account,
+                role,
+            },
+            _ => Start::Chain {
+                explicit_profile,
+                sso_link: profiles::sso_link(&profile_set, profile),
+            },
+        };
+        Ok(Request {
             profile: profile.map(str::to_string),
-            explicit_profile: args.source.profile.is_some(),
+            start,
             region,
             plan,
-            sso_link: profiles::sso_link(&profile_set, profile),
-            sso,
         })
     }
 
+    /// A sign-in this run makes opens no browser (the console's `--no-browser`).
+    pub fn never_open_browser(&mut self) {
+        if let Start::Sso { options, .. } = &mut self.start {
+            options.sign_in.open_browser = false;
+        }
+    }
+
     /// The starting credentials, and the SDK configuration for the calls that follow.
-    pub async fn source(&self, args: &CredArgs, env: &Env) -> Result<(SdkConfig, Creds)> {
+    pub async fn source(&self, env: &Env) -> Result<(SdkConfig, Creds)> {
         let sdk = base_config(&self.region.name, self.profile.as_deref(), env).await?;
-        let start = match (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name) {
-            (Some(account), Some(role)) => {
-                let mut session = sso::Session::open(&self.sso, &sdk, env).await?;
+        let start = match &self.start {
+            Start::Sso {
+                options,
+                account,
+                role,
+            } => {
+                let mut session = sso::Session::open(options, &sdk, env).await?;
                 session.role_credentials(account, role).await?
             }
-            _ => source::resolve(
+            Start::Chain {
+                explicit_profile,
+                sso_link,
+            } => source::resolve(
                 self.profile.as_deref(),
-                self.explicit_profile,
+                *explicit_profile,
                 &self.region.name,
                 env,
             )
             .await
-            .map_err(|e| self.sso_profile_error(e, env))?,
+            .map_err(|e| sso_profile_error(sso_link.as_ref(), e, env))?,
         };
         Ok((sdk, start))
-    }
-
-    /// A profile that takes an SSO token failed: when the token is missing or dead, say
-    /// which sign-in stores it where the profile looks, instead of the SDK's account.
-    fn sso_profile_error(&self, err: anyhow::Error, env: &Env) -> anyhow::Error {
-        let hint = self
-            .sso_link
-            .as_ref()
-            .zip(Cache::new(env).ok())
-            .and_then(|(link, cache)| sso::hint::for_profile(link, &cache));
-        match hint {
-            Some(message) => anyhow::anyhow!(message),
-            None => err,
-        }
     }
 
     /// Run the transitions from `start`.
@@ -118,19 +153,34 @@ impl Pipeline {
         self.plan.run(sdk, &self.region.name, start).await
     }
 
-    pub async fn acquire(self, args: &CredArgs, env: &Env) -> Result<Identity> {
-        let (sdk, start) = self.source(args, env).await?;
+    pub async fn acquire(self, env: &Env) -> Result<Identity> {
+        let (sdk, start) = self.source(env).await?;
         let creds = self.transitions(&sdk, start).await?;
         Ok(Identity { creds, sdk })
     }
 }
 
+/// A profile that takes an SSO token failed: when the token is missing or dead, say
+/// which sign-in stores it where the profile looks, instead of the SDK's account.
+fn sso_profile_error(
+    link: Option<&profiles::SsoLink>,
+    err: anyhow::Error,
+    env: &Env,
+) -> anyhow::Error {
+    let hint = link
+        .zip(Cache::new(env).ok())
+        .and_then(|(link, cache)| sso::hint::for_profile(link, &cache));
+    match hint {
+        Some(message) => anyhow::anyhow!(message),
+        None => err,
+    }
+}
+
 /// The SSO option rules of seed §1.4, all before any browser or network call, and the
 /// options completed from the config's `[sso-session NAME]`.
-async fn check_sso(args: &CredArgs, console: bool, env: &Env) -> Result<SsoOptions> {
-    let (acct, role) = (&args.sso_role.sso_acct_id, &args.sso_role.sso_role_name);
-    let mut opts = sso::options::resolve(&args.sso, console, env).await?;
-    let sso = &opts.args;
+async fn check_sso(opts: &Options, env: &Env) -> Result<SsoOptions> {
+    let (acct, role) = (&opts.sso_account, &opts.sso_role);
+    let mut sso = sso_options::resolve(opts.sso.clone(), env).await?;
     let has_token_source = sso.has_token_source();
     match (acct, role) {
         (Some(_), None) => {
@@ -139,7 +189,7 @@ async fn check_sso(args: &CredArgs, console: bool, env: &Env) -> Result<SsoOptio
         (None, Some(_)) => {
             bail_usage!("--sso-role-name is of no use without --sso-acct-id: add it")
         }
-        (Some(_), Some(_)) if !has_token_source => match &sso.sso_session_name {
+        (Some(_), Some(_)) if !has_token_source => match &sso.session_name {
             Some(name) => bail_usage!(
                 "--sso-acct-id and --sso-role-name need a token, and no [sso-session {}] in the config gives a start URL: add --start-url, --sso-access-token, --accesstoken-cache or --use-cache",
                 crate::inert::echo(name)
@@ -161,13 +211,13 @@ async fn check_sso(args: &CredArgs, console: bool, env: &Env) -> Result<SsoOptio
             crate::inert::echo(id)
         );
     }
-    if has_token_source && args.source.profile.is_some() {
+    if has_token_source && opts.profile.is_some() {
         bail_usage!(
             "--profile and an SSO token source both give starting credentials: use one of them"
         );
     }
     if let (Some(acct), Some(role)) = (acct, role) {
-        opts.hint_command = sso::hint::role_command(acct, role);
+        sso.hint_command = sso::hint::role_command(acct, role);
     }
-    Ok(opts)
+    Ok(sso)
 }

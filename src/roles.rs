@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use crate::arn::RoleArn;
+use crate::error::Usage;
 use crate::input::read_value;
 
 /// One hop as requested; unset fields fall back to the command-line defaults.
@@ -38,7 +39,7 @@ const OPT: &str = "--assume-roles";
 
 /// Parse the value of `--assume-roles`: a JSON array (of ARNs or hop objects), a
 /// comma/whitespace separated list, or `file://PATH` holding either.
-pub fn parse(raw: &str) -> Result<Vec<HopSpec>, String> {
+pub fn parse(raw: &str) -> Result<Vec<HopSpec>, Usage> {
     let text = read_value(OPT, raw)?;
     let text = text.trim();
     let hops = if text.starts_with('[') || text.starts_with('{') || text.starts_with('"') {
@@ -47,12 +48,14 @@ pub fn parse(raw: &str) -> Result<Vec<HopSpec>, String> {
         parse_list(text)?
     };
     if hops.is_empty() {
-        return Err(format!("{OPT} holds no roles: give at least one role ARN"));
+        return Err(Usage(format!(
+            "{OPT} holds no roles: give at least one role ARN"
+        )));
     }
     Ok(hops)
 }
 
-fn parse_json(text: &str) -> Result<Vec<HopSpec>, String> {
+fn parse_json(text: &str) -> Result<Vec<HopSpec>, Usage> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         format!("{OPT} is not valid JSON ({e}): give a JSON array or a comma-separated list")
     })?;
@@ -60,9 +63,9 @@ fn parse_json(text: &str) -> Result<Vec<HopSpec>, String> {
         serde_json::Value::Array(items) => items,
         serde_json::Value::String(s) => vec![serde_json::Value::String(s)],
         _ => {
-            return Err(format!(
+            return Err(Usage(format!(
                 "{OPT} must be a JSON array of role ARNs or of {{\"RoleArn\": …}} objects"
-            ));
+            )));
         }
     };
     items
@@ -83,7 +86,7 @@ fn parse_json(text: &str) -> Result<Vec<HopSpec>, String> {
         .collect()
 }
 
-fn parse_list(text: &str) -> Result<Vec<HopSpec>, String> {
+fn parse_list(text: &str) -> Result<Vec<HopSpec>, Usage> {
     // Commas and whitespace both separate; an empty entry between commas is a mistake
     // (a trailing comma), not something to skip silently.
     text.split(',')
@@ -91,10 +94,10 @@ fn parse_list(text: &str) -> Result<Vec<HopSpec>, String> {
         .flat_map(|(i, chunk)| {
             let words: Vec<&str> = chunk.split_whitespace().collect();
             if words.is_empty() {
-                vec![Err(format!(
+                vec![Err(Usage(format!(
                     "{OPT} has an empty entry at position {} (a stray comma?)",
                     i + 1
-                ))]
+                )))]
             } else {
                 words.into_iter().map(|w| Ok(w.to_string())).collect()
             }
@@ -110,8 +113,8 @@ fn hop(
     session_name: Option<String>,
     external_id: Option<String>,
     duration: Option<i32>,
-) -> Result<HopSpec, String> {
-    let arn = RoleArn::parse(arn).map_err(|e| format!("{OPT} hop {}: {e}", i + 1))?;
+) -> Result<HopSpec, Usage> {
+    let arn = RoleArn::parse(arn).map_err(|e| Usage(format!("{OPT} hop {}: {e}", i + 1)))?;
     Ok(HopSpec {
         arn,
         session_name,

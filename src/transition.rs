@@ -3,17 +3,15 @@
 //! [`Plan::new`], before any network call; the one that needs the starting credentials
 //! (long-term keys only) is [`Plan::check_source`], still before the first STS call.
 
-use std::io::{BufRead, BufReader, Write};
-
 use anyhow::{Result, anyhow};
 use aws_config::SdkConfig;
 use aws_sdk_sts::types::PolicyDescriptorType;
 
 use crate::arn::RoleArn;
-use crate::aws::{sts, sts_error};
-use crate::cli::TransitionArgs;
+use crate::aws::{Service, call_error, sts};
 use crate::creds::Creds;
-use crate::error::{bail_usage, usage};
+use crate::error::{Usage, bail_usage};
+use crate::mfa::Mfa;
 use crate::roles::{self, HopSpec};
 use crate::validate;
 
@@ -23,10 +21,27 @@ pub const CHAINED_MAX: i32 = 3600;
 const ASSUME_ROLE_RANGE: (i32, i32) = (900, 43200);
 const TOKEN_RANGE: (i32, i32) = (900, 129_600);
 
+/// The transition options as given, not yet checked.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub get_session_token: bool,
+    pub get_federation_token: bool,
+    /// The role chain as written: a list, JSON, or `file://PATH` (see [`roles::parse`]).
+    pub assume_roles: Option<String>,
+    pub role_session_name: Option<String>,
+    pub duration_seconds: Option<i32>,
+    pub mfa_serial: Option<String>,
+    pub mfa_code: Option<String>,
+    pub external_id: Option<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct Plan {
     session_token: Option<Option<i32>>,
     federation: Option<Federation>,
+    /// GetFederationToken for long-term IAM user keys that no other transition changes
+    /// (what the console needs: such keys cannot sign in to it).
+    federate_keys: Option<Federation>,
     hops: Vec<Hop>,
     mfa: Option<Mfa>,
 }
@@ -45,30 +60,15 @@ pub struct Hop {
     duration: Option<i32>,
 }
 
-#[derive(Debug)]
-struct Mfa {
-    serial: String,
-    code: Option<String>,
-}
-
 impl Plan {
-    /// Validate the transition options and build the plan. Errors are usage errors.
-    ///
-    /// For `console`, `--duration-seconds` also sets the console session's length and
-    /// `--role-session-name` names the federated user that long-term keys sign in as, so
-    /// both have a use without a transition.
-    pub fn new(t: &TransitionArgs, console: bool) -> Result<Plan> {
+    /// Validate the transition options and build the plan. Errors are input errors.
+    pub fn new(t: &Options) -> Result<Plan> {
         let specs = match &t.assume_roles {
-            Some(raw) => roles::parse(raw).map_err(usage)?,
+            Some(raw) => roles::parse(raw)?,
             None => Vec::new(),
         };
         let has_hops = !specs.is_empty();
-        if console && t.get_session_token && !has_hops {
-            bail_usage!(
-                "the console does not accept GetSessionToken credentials: drop --get-session-token, or add --assume-roles"
-            );
-        }
-        if t.role_session_name.is_some() && !has_hops && !t.get_federation_token && !console {
+        if t.role_session_name.is_some() && !has_hops && !t.get_federation_token {
             bail_usage!(
                 "--role-session-name has no effect without --assume-roles or --get-federation-token: drop it"
             );
@@ -80,7 +80,6 @@ impl Plan {
             && !has_hops
             && !t.get_session_token
             && !t.get_federation_token
-            && !console
         {
             bail_usage!(
                 "--duration-seconds has no effect without an STS transition (--assume-roles, --get-session-token, --get-federation-token)"
@@ -100,21 +99,18 @@ impl Plan {
 
         if t.get_session_token {
             if let Some(d) = t.duration_seconds {
-                validate::duration("GetSessionToken", d, TOKEN_RANGE.0, TOKEN_RANGE.1)
-                    .map_err(usage)?;
+                validate::duration("GetSessionToken", d, TOKEN_RANGE.0, TOKEN_RANGE.1)?;
             }
             plan.session_token = Some(t.duration_seconds);
         }
-        if t.get_federation_token || (console && !has_hops && t.role_session_name.is_some()) {
+        if t.get_federation_token {
             validate::session_name(
                 "--role-session-name (the GetFederationToken Name)",
                 &session_name,
                 32,
-            )
-            .map_err(usage)?;
+            )?;
             if let Some(d) = t.duration_seconds {
-                validate::duration("GetFederationToken", d, TOKEN_RANGE.0, TOKEN_RANGE.1)
-                    .map_err(usage)?;
+                validate::duration("GetFederationToken", d, TOKEN_RANGE.0, TOKEN_RANGE.1)?;
             }
             plan.federation = Some(Federation {
                 name: session_name.clone(),
@@ -122,43 +118,39 @@ impl Plan {
             });
         }
         if has_hops && t.role_session_name.is_some() {
-            validate::session_name("--role-session-name", &session_name, 64).map_err(usage)?;
+            validate::session_name("--role-session-name", &session_name, 64)?;
         }
         if let Some(id) = &t.external_id {
-            validate::external_id(id).map_err(usage)?;
+            validate::external_id(id)?;
         }
         for (i, spec) in specs.into_iter().enumerate() {
             plan.hops.push(hop(i, spec, &session_name, t)?);
         }
         if let Some(serial) = &t.mfa_serial {
-            validate::mfa_serial(serial).map_err(usage)?;
-            if let Some(code) = &t.mfa_code {
-                validate::mfa_code(code).map_err(usage)?;
-            } else if std::fs::File::open("/dev/tty").is_err() {
-                bail_usage!(
-                    "--mfa-serial needs --mfa-code here: there is no terminal to ask for the code on"
-                );
-            }
-            plan.mfa = Some(Mfa {
-                serial: serial.clone(),
-                code: t.mfa_code.clone(),
-            });
+            plan.mfa = Some(Mfa::new(serial, t.mfa_code.as_deref())?);
         }
         Ok(plan)
     }
 
-    /// Add a GetFederationToken step (what lets long-term IAM user keys into the console).
-    pub fn federate(&mut self, name: Option<&str>, duration: Option<i32>) {
-        let name = name.unwrap_or(DEFAULT_SESSION_NAME).to_string();
-        self.federation = Some(Federation { name, duration });
+    /// Get a federation token (named [`DEFAULT_SESSION_NAME`], lasting `duration`) when
+    /// the source gives long-term IAM user keys and no other transition changes them.
+    pub fn federate_long_term_keys(&mut self, duration: Option<i32>) {
+        let name = DEFAULT_SESSION_NAME.to_string();
+        self.federate_keys = Some(Federation { name, duration });
     }
 
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.session_token.is_none() && self.federation.is_none() && self.hops.is_empty()
     }
 
-    pub fn federates(&self) -> bool {
-        self.federation.is_some()
+    /// Whether [`Plan::federate_long_term_keys`] applies to `start`.
+    pub fn federates_keys(&self, start: &Creds) -> bool {
+        self.federate_keys.is_some() && self.is_empty() && start.is_long_term()
+    }
+
+    /// Whether the final credentials from `start` come from GetFederationToken.
+    pub fn federates(&self, start: &Creds) -> bool {
+        self.federation.is_some() || self.federates_keys(start)
     }
 
     /// Whether the final credentials come from role chaining (an AssumeRole signed with
@@ -201,11 +193,14 @@ impl Plan {
 
     /// Run the transitions; each call is signed with the previous stage's credentials.
     pub async fn run(mut self, sdk: &SdkConfig, region: &str, start: Creds) -> Result<Creds> {
+        if self.federates_keys(&start) {
+            self.federation = self.federate_keys.take();
+        }
         let mut creds = start;
         // One MFA code serves one call: GetSessionToken if requested, else the first hop.
         let mut mfa = self.mfa.take();
         if let Some(duration) = self.session_token {
-            let (serial, code) = take_mfa(&mut mfa)?;
+            let (serial, code) = Mfa::take(&mut mfa)?;
             tracing::info!("calling GetSessionToken");
             let out = sts(sdk, &creds)
                 .get_session_token()
@@ -214,7 +209,7 @@ impl Plan {
                 .set_token_code(code)
                 .send()
                 .await
-                .map_err(|e| sts_error("GetSessionToken", e))?;
+                .map_err(|e| call_error(Service::STS, "GetSessionToken", e))?;
             creds = stage_creds(out.credentials(), "GetSessionToken")?;
         }
         if let Some(fed) = &self.federation {
@@ -230,12 +225,12 @@ impl Plan {
                 .set_duration_seconds(fed.duration)
                 .send()
                 .await
-                .map_err(|e| sts_error("GetFederationToken", e))?;
+                .map_err(|e| call_error(Service::STS, "GetFederationToken", e))?;
             creds = stage_creds(out.credentials(), "GetFederationToken")?;
         }
         let total = self.hops.len();
         for (i, hop) in self.hops.iter().enumerate() {
-            let (serial, code) = take_mfa(&mut mfa)?;
+            let (serial, code) = Mfa::take(&mut mfa)?;
             tracing::info!(role = %hop.arn, session = %hop.session_name, "assuming role (hop {}/{total})", i + 1);
             let out = sts(sdk, &creds)
                 .assume_role()
@@ -247,23 +242,28 @@ impl Plan {
                 .set_token_code(code)
                 .send()
                 .await
-                .map_err(|e| sts_error(&format!("AssumeRole (hop {}, {})", i + 1, hop.arn), e))?;
+                .map_err(|e| {
+                    call_error(
+                        Service::STS,
+                        &format!("AssumeRole (hop {}, {})", i + 1, hop.arn),
+                        e,
+                    )
+                })?;
             creds = stage_creds(out.credentials(), "AssumeRole")?;
         }
         Ok(creds)
     }
 }
 
-fn hop(i: usize, spec: HopSpec, default_name: &str, t: &TransitionArgs) -> Result<Hop> {
+fn hop(i: usize, spec: HopSpec, default_name: &str, t: &Options) -> Result<Hop> {
     let n = i + 1;
     let session_name = spec
         .session_name
         .unwrap_or_else(|| default_name.to_string());
-    validate::session_name(&format!("RoleSessionName of hop {n}"), &session_name, 64)
-        .map_err(usage)?;
+    validate::session_name(&format!("RoleSessionName of hop {n}"), &session_name, 64)?;
     let external_id = spec.external_id.or_else(|| t.external_id.clone());
     if let Some(id) = &external_id {
-        validate::external_id(id).map_err(|e| usage(format!("hop {n}: {e}")))?;
+        validate::external_id(id).map_err(|e| Usage(format!("hop {n}: {e}")))?;
     }
     let duration = spec.duration.or(t.duration_seconds);
     if let Some(d) = duration {
@@ -277,7 +277,7 @@ fn hop(i: usize, spec: HopSpec, default_name: &str, t: &TransitionArgs) -> Resul
         } else {
             format!("hop {n}, a chained hop that AWS caps at 1 hour")
         };
-        validate::duration(&what, d, ASSUME_ROLE_RANGE.0, max).map_err(usage)?;
+        validate::duration(&what, d, ASSUME_ROLE_RANGE.0, max)?;
     }
     Ok(Hop {
         arn: spec.arn,
@@ -292,35 +292,6 @@ fn stage_creds(c: Option<&aws_sdk_sts::types::Credentials>, op: &str) -> Result<
         .ok_or_else(|| anyhow!("sts {op} returned no credentials"))
 }
 
-/// The MFA serial and code for the next call that takes them (once), prompting on the
-/// terminal when the code was not given.
-fn take_mfa(mfa: &mut Option<Mfa>) -> Result<(Option<String>, Option<String>)> {
-    let Some(m) = mfa.take() else {
-        return Ok((None, None));
-    };
-    let code = match m.code {
-        Some(code) => code,
-        None => prompt_mfa(&m.serial)?,
-    };
-    Ok((Some(m.serial), Some(code)))
-}
-
-fn prompt_mfa(serial: &str) -> Result<String> {
-    let tty = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .map_err(|_| anyhow!("cannot ask for the MFA code: no terminal; pass --mfa-code"))?;
-    let mut out = &tty;
-    write!(out, "MFA code for {serial}: ")?;
-    out.flush()?;
-    let mut line = String::new();
-    BufReader::new(&tty).read_line(&mut line)?;
-    let code = line.trim().to_string();
-    validate::mfa_code(&code).map_err(|e| anyhow!(e))?;
-    Ok(code)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,8 +299,8 @@ mod tests {
     const A: &str = "arn:aws:iam::111111111111:role/A";
     const B: &str = "arn:aws:iam::222222222222:role/B";
 
-    fn args(f: impl FnOnce(&mut TransitionArgs)) -> TransitionArgs {
-        let mut t = TransitionArgs::default();
+    fn args(f: impl FnOnce(&mut Options)) -> Options {
+        let mut t = Options::default();
         f(&mut t);
         t
     }
@@ -340,18 +311,18 @@ mod tests {
             t.assume_roles = Some(format!("{A},{B}"));
             t.duration_seconds = Some(3600);
         });
-        assert!(Plan::new(&ok, false).is_ok());
+        assert!(Plan::new(&ok).is_ok());
         let too_long = args(|t| {
             t.assume_roles = Some(format!("{A},{B}"));
             t.duration_seconds = Some(7200);
         });
-        let err = Plan::new(&too_long, false).unwrap_err().to_string();
+        let err = Plan::new(&too_long).unwrap_err().to_string();
         assert!(err.contains("hop 2"), "{err}");
         let first_hop_long = args(|t| {
             t.assume_roles = Some(A.to_string());
             t.duration_seconds = Some(43200);
         });
-        assert!(Plan::new(&first_hop_long, false).is_ok());
+        assert!(Plan::new(&first_hop_long).is_ok());
     }
 
     #[test]
@@ -360,24 +331,24 @@ mod tests {
             t.get_federation_token = true;
             t.role_session_name = Some("x".repeat(40));
         });
-        assert!(Plan::new(&t, false).is_err());
+        assert!(Plan::new(&t).is_err());
         let t = args(|t| {
             t.assume_roles = Some(A.to_string());
             t.role_session_name = Some("x".repeat(40));
         });
-        assert!(Plan::new(&t, false).is_ok());
+        assert!(Plan::new(&t).is_ok());
     }
 
     #[test]
     fn options_without_a_transition_to_use_them_are_rejected() {
-        assert!(Plan::new(&args(|t| t.external_id = Some("abc".into())), false).is_err());
-        assert!(Plan::new(&args(|t| t.duration_seconds = Some(900)), false).is_err());
-        assert!(Plan::new(&args(|t| t.role_session_name = Some("abc".into())), false).is_err());
+        assert!(Plan::new(&args(|t| t.external_id = Some("abc".into()))).is_err());
+        assert!(Plan::new(&args(|t| t.duration_seconds = Some(900))).is_err());
+        assert!(Plan::new(&args(|t| t.role_session_name = Some("abc".into()))).is_err());
     }
 
     #[test]
     fn token_calls_need_long_term_keys() {
-        let plan = Plan::new(&args(|t| t.get_session_token = true), false).unwrap();
+        let plan = Plan::new(&args(|t| t.get_session_token = true)).unwrap();
         let mut creds = Creds {
             access_key_id: "AKIA".into(),
             secret_access_key: "s".into(),

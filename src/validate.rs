@@ -1,54 +1,57 @@
-//! Checks on single option values. Each returns a message that names the fix.
+//! Checks on single option values. Each returns an input error that names the fix.
 
 use crate::arn::is_name_char;
+use crate::error::Usage;
 use crate::inert::echo;
 
 /// A RoleSessionName (max 64) or a GetFederationToken Name (max 32): 2..=max of `[\w+=,.@-]`.
-pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), String> {
+pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), Usage> {
     if (2..=max).contains(&value.chars().count()) && value.chars().all(is_name_char) {
         Ok(())
     } else {
-        Err(format!(
+        Err(Usage(format!(
             "{option} '{}' is not valid here: use 2-{max} characters of letters, digits and +=,.@_-",
             echo(value)
-        ))
+        )))
     }
 }
 
-pub fn external_id(value: &str) -> Result<(), String> {
+pub fn external_id(value: &str) -> Result<(), Usage> {
     let ok_char = |c: char| is_name_char(c) || c == ':' || c == '/';
     if (2..=1224).contains(&value.len()) && value.chars().all(ok_char) {
         Ok(())
     } else {
-        Err(format!(
+        Err(Usage(format!(
             "external id '{}' is not valid: use 2-1224 characters of letters, digits and +=,.@:/_-",
             echo(value)
-        ))
+        )))
     }
 }
 
-pub fn mfa_serial(value: &str) -> Result<(), String> {
+pub fn mfa_serial(value: &str) -> Result<(), Usage> {
     let ok_char = |c: char| is_name_char(c) || c == ':' || c == '/';
     if (9..=256).contains(&value.len()) && value.chars().all(ok_char) {
         Ok(())
     } else {
-        Err(format!(
+        Err(Usage(format!(
             "--mfa-serial '{}' is not valid: give the device ARN (arn:aws:iam::123456789012:mfa/NAME) or a hardware serial",
             echo(value)
+        )))
+    }
+}
+
+pub fn mfa_code(value: &str) -> Result<(), Usage> {
+    if value.len() == 6 && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Usage(
+            "the MFA code must be the 6 digits your device shows".to_string(),
         ))
     }
 }
 
-pub fn mfa_code(value: &str) -> Result<(), String> {
-    if value.len() == 6 && value.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err("the MFA code must be the 6 digits your device shows".to_string())
-    }
-}
-
 /// A region name such as `us-east-1`, `us-gov-west-1` or `cn-north-1`.
-pub fn region(option: &str, value: &str) -> Result<(), String> {
+pub fn region(option: &str, value: &str) -> Result<(), Usage> {
     let mut parts = value.split('-');
     let ok = value.len() <= 32
         && parts
@@ -69,10 +72,10 @@ pub fn region(option: &str, value: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
+        Err(Usage(format!(
             "{option} '{}' is not a region name (e.g. us-east-1, eu-west-2)",
             echo(value)
-        ))
+        )))
     }
 }
 
@@ -80,48 +83,50 @@ pub fn region(option: &str, value: &str) -> Result<(), String> {
 /// control character or whitespace (the `url` crate silently drops a tab or newline, and
 /// either would end the `sso_start_url` line of a config file). A value that may hold a
 /// password is never echoed.
-pub fn start_url(what: &str, value: &str) -> Result<(), String> {
+pub fn start_url(what: &str, value: &str) -> Result<(), Usage> {
     const EXAMPLE: &str = "e.g. https://my-org.awsapps.com/start";
     if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(format!(
+        return Err(Usage(format!(
             "{what} holds a control character or whitespace: give a start URL ({EXAMPLE})"
-        ));
+        )));
     }
     let secret_free = !value.contains('@');
-    let url = url::Url::parse(value).map_err(|e| match secret_free {
-        true => format!(
-            "{what} '{}' is not a URL ({e}): give a start URL ({EXAMPLE})",
-            echo(value)
-        ),
-        false => format!("{what} is not a URL ({e}): give a start URL ({EXAMPLE})"),
+    let url = url::Url::parse(value).map_err(|e| {
+        Usage(match secret_free {
+            true => format!(
+                "{what} '{}' is not a URL ({e}): give a start URL ({EXAMPLE})",
+                echo(value)
+            ),
+            false => format!("{what} is not a URL ({e}): give a start URL ({EXAMPLE})"),
+        })
     })?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
+        return Err(Usage(format!(
             "{what}: the URL holds a user name or password: remove it ({EXAMPLE})"
-        ));
+        )));
     }
     if url.scheme() != "https" || url.host_str().is_none_or(str::is_empty) {
         let quoted = match secret_free {
             true => format!(" '{}'", echo(value)),
             false => String::new(),
         };
-        return Err(format!(
+        return Err(Usage(format!(
             "{what}{quoted} is not an https URL with a host ({EXAMPLE})"
-        ));
+        )));
     }
     Ok(())
 }
 
 /// A name the AWS config parsers take in a section header such as `[sso-session NAME]`:
 /// the Rust SDK's identifier set, which botocore also reads as one word.
-pub fn config_name(what: &str, value: &str) -> Result<(), String> {
+pub fn config_name(what: &str, value: &str) -> Result<(), Usage> {
     if is_config_name(value) {
         Ok(())
     } else {
-        Err(format!(
+        Err(Usage(format!(
             "{what} '{}' is not a name the AWS config file can hold: use 1-128 letters, digits and _-/.%@:+",
             echo(value)
-        ))
+        )))
     }
 }
 
@@ -131,13 +136,13 @@ pub fn is_config_name(value: &str) -> bool {
 }
 
 /// A duration for one STS call.
-pub fn duration(what: &str, value: i32, min: i32, max: i32) -> Result<(), String> {
+pub fn duration(what: &str, value: i32, min: i32, max: i32) -> Result<(), Usage> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(format!(
+        Err(Usage(format!(
             "duration {value} s is out of range for {what}: use {min}-{max} (--duration-seconds, or DurationSeconds per hop)"
-        ))
+        )))
     }
 }
 
@@ -204,7 +209,7 @@ mod tests {
             ("not a url", "whitespace"),
             ("nope", "not a URL"),
         ] {
-            let err = start_url("--start-url", bad).unwrap_err();
+            let err = start_url("--start-url", bad).unwrap_err().to_string();
             assert!(err.contains(needle), "{bad}: {err}");
             assert!(!err.contains("hunter2") && !err.contains('\n'), "{err}");
         }

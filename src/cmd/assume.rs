@@ -11,7 +11,7 @@ use crate::env::Env;
 use crate::error::usage;
 use crate::exports::{ASSUME_VARS, assume_vars};
 use crate::output;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{self, Request};
 use crate::region;
 use crate::shell::{Shell, history};
 use crate::sso::index;
@@ -30,7 +30,8 @@ fn calling_shell(env: &Env, what: &str) -> Result<Shell> {
 
 pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "assume")?;
-    let text = assume_script(shell, &with_profile(args), env).await?;
+    let cred = with_profile(args);
+    let text = assume_script(shell, &cred, cred.clone().into(), env).await?;
     output::print(&text)
 }
 
@@ -43,16 +44,22 @@ fn with_profile(args: &AssumeArgs) -> CredArgs {
     cred
 }
 
-async fn assume_script(shell: Shell, cred: &CredArgs, env: &Env) -> Result<String> {
+/// `cred` as given, for the name and the replay; `opts` what this run does with it.
+async fn assume_script(
+    shell: Shell,
+    cred: &CredArgs,
+    opts: pipeline::Options,
+    env: &Env,
+) -> Result<String> {
     // The region exported for the previous identity is not user input for this one: read
     // without it, this identity gets its own region (issue 10).
     let leftovers = region::exported_leftovers(env);
     let env = &env.without(&leftovers);
-    let pipeline = Pipeline::prepare(cred, env, false).await?;
-    let region = pipeline.region.clone();
-    let hops: Vec<String> = pipeline.plan.hop_arns();
-    let last_role = pipeline.plan.final_role().cloned();
-    let id = pipeline.acquire(cred, env).await?;
+    let request = Request::prepare(opts, env).await?;
+    let region = request.region.clone();
+    let hops: Vec<String> = request.plan.hop_arns();
+    let last_role = request.plan.final_role().cloned();
+    let id = request.acquire(env).await?;
     history::record_roles(env, &hops);
 
     let profile = cred
@@ -127,21 +134,16 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     let Command::Assume(assume) = cli.command else {
         unreachable!("parsed as assume")
     };
-    let mut cred = with_profile(&assume);
+    let cred = with_profile(&assume);
     // What an older aws-login stored may hold a token: never replay one.
     replay::replay_args(&cred).map_err(|not_kept| anyhow!(not_kept.message()))?;
     if args.quiet && cred.transitions.mfa_serial.is_some() {
         return Err(anyhow!("this identity needs an MFA code: run awsl refresh"));
     }
-    // Cache and refresh tokens only: never a browser. An sso-session name may bring its
-    // start URL from the config, so it reads the cache too.
-    if (cred.sso.start_url.is_some() || cred.sso.sso_session_name.is_some())
-        && cred.sso.accesstoken_cache.is_none()
-    {
-        cred.sso.use_cache = true;
-    }
-    cred.sso.no_sign_in = true;
-    let text = assume_script(shell, &cred, env).await?;
+    // Cache and refresh tokens only: never a browser.
+    let mut opts = pipeline::Options::from(cred.clone());
+    opts.sso.cached_only();
+    let text = assume_script(shell, &cred, opts, env).await?;
     output::print(&text)
 }
 

@@ -6,7 +6,7 @@ use crate::creds::Creds;
 use crate::env::Env;
 use crate::exports::credential_vars;
 use crate::output;
-use crate::pipeline::Pipeline;
+use crate::pipeline::Request;
 
 /// The credential_process v1 document. `SessionToken` and `Expiration` are omitted when
 /// unknown: a `null` token breaks some SDKs, and without `Expiration` SDKs never refresh.
@@ -23,9 +23,9 @@ struct ProcessCredentials<'a> {
 }
 
 pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
-    let pipeline = Pipeline::prepare(&args.cred, env, false).await?;
-    let region = pipeline.region.exported().map(str::to_string);
-    let id = pipeline.acquire(&args.cred, env).await?;
+    let request = Request::prepare(args.cred.clone().into(), env).await?;
+    let region = request.region.exported().map(str::to_string);
+    let id = request.acquire(env).await?;
     let text = if args.credential_helper {
         helper_json(&id.creds)
     } else {

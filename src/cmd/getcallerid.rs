@@ -1,11 +1,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::aws::{sts, sts_error};
+use crate::aws::{Service, call_error, sts};
 use crate::cli::CredArgs;
 use crate::env::Env;
 use crate::output;
-use crate::pipeline::Pipeline;
+use crate::pipeline::Request;
 
 /// The seed's key order: UserId, Account, Arn.
 #[derive(Serialize)]
@@ -17,15 +17,15 @@ struct CallerIdentity<'a> {
 }
 
 pub async fn run(args: &CredArgs, env: &Env) -> Result<()> {
-    let id = Pipeline::prepare(args, env, false)
+    let id = Request::prepare(args.clone().into(), env)
         .await?
-        .acquire(args, env)
+        .acquire(env)
         .await?;
     let out = sts(&id.sdk, &id.creds)
         .get_caller_identity()
         .send()
         .await
-        .map_err(|e| sts_error("GetCallerIdentity", e))?;
+        .map_err(|e| call_error(Service::STS, "GetCallerIdentity", e))?;
     output::print(&output::json(&CallerIdentity {
         user_id: out.user_id().unwrap_or_default(),
         account: out.account().unwrap_or_default(),

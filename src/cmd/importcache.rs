@@ -1,29 +1,28 @@
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use crate::cli::ImportcacheArgs;
 use crate::env::Env;
-use crate::error::usage;
+use crate::error::{bail_usage, usage};
 use crate::inert::echo;
 use crate::input::read_value;
 use crate::sso::cache::Cache;
-use crate::sso::options;
+use crate::sso::section;
 use crate::sso::token::Token;
 
 /// Validate a token in the AWS CLI cache format and store it in the shared cache under
 /// its key (the sso-session name, else its start URL). Prints nothing on success.
 pub async fn run(args: &ImportcacheArgs, env: &Env) -> Result<()> {
-    let text =
-        read_value("--accesstoken-cache", &args.accesstoken_cache).map_err(|e| anyhow!(e))?;
+    let text = read_value("--accesstoken-cache", &args.accesstoken_cache)?;
     let token = Token::parse(&text, "--accesstoken-cache")?;
     let Some(start_url) = token.start_url() else {
-        return Err(anyhow!(
+        bail_usage!(
             "--accesstoken-cache has no 'startUrl': the token cannot be matched to a sign-in; add it"
-        ));
+        );
     };
     if token.region().is_none() {
-        return Err(anyhow!(
+        bail_usage!(
             "--accesstoken-cache has no 'region': add the Identity Center region (e.g. \"region\": \"us-east-1\")"
-        ));
+        );
     }
     if !token.refreshable(chrono::Utc::now()) {
         eprintln!(
@@ -33,9 +32,9 @@ pub async fn run(args: &ImportcacheArgs, env: &Env) -> Result<()> {
     // The SDKs take the start URL of an `sso_session` profile from its section: a token
     // for another portal stored under that name would be sent to the wrong one.
     if let Some(name) = &args.sso_session_name
-        && let Some(section) = options::section(name, env).await?
+        && let Some(section) = section::section(name, env).await?
         && let Some(configured) = &section.start_url
-        && options::trim_url(configured) != options::trim_url(start_url)
+        && section::trim_url(configured) != section::trim_url(start_url)
     {
         return Err(usage(format!(
             "the token is for {}, but sso_start_url of {} is {}: import it under the --sso-session-name of its portal",

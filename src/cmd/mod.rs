@@ -7,6 +7,7 @@ mod dumpcreds;
 mod getcallerid;
 mod importcache;
 mod replay;
+mod request;
 mod runas;
 mod shell;
 mod whoami;

@@ -8,7 +8,7 @@ use crate::env::Env;
 use crate::error::{WithCode, bail_usage};
 use crate::exports::credential_vars;
 use crate::input::io_reason;
-use crate::pipeline::Pipeline;
+use crate::pipeline::Request;
 
 /// The POSIX shell for `-c`; every Unix has it at this path.
 const SH: &str = "/bin/sh";
@@ -25,9 +25,9 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
     }
     let rt = super::runtime()?;
     let (id, region) = rt.block_on(async {
-        let pipeline = Pipeline::prepare(&args.cred, env, false).await?;
-        let region = pipeline.region.exported().map(str::to_string);
-        anyhow::Ok((pipeline.acquire(&args.cred, env).await?, region))
+        let request = Request::prepare(args.cred.clone().into(), env).await?;
+        let region = request.region.exported().map(str::to_string);
+        anyhow::Ok((request.acquire(env).await?, region))
     })?;
     drop(rt);
 

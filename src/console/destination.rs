@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::error::Usage;
 use crate::inert::echo;
 use crate::partition::Console;
 
@@ -60,17 +61,17 @@ pub fn resolve(
     service: Option<&str>,
     region: &str,
     p: Console,
-) -> Result<String, String> {
+) -> Result<String, Usage> {
     if let Some(d) = destination {
         let url = url::Url::parse(d)
-            .map_err(|e| format!("--destination '{}' is not a URL ({e})", echo(d)))?;
+            .map_err(|e| Usage(format!("--destination '{}' is not a URL ({e})", echo(d))))?;
         let host = url.host_str().unwrap_or_default();
         let on_console = host == p.host || host.ends_with(&format!(".{}", p.host));
         if url.scheme() != "https" || !on_console {
-            return Err(format!(
+            return Err(Usage(format!(
                 "--destination must be an https URL on {} (the {} console), e.g. https://{region}.{}/ec2/home",
                 p.host, p.partition, p.host
-            ));
+            )));
         }
         return Ok(d.to_string());
     }
@@ -179,9 +180,13 @@ mod tests {
 
     #[test]
     fn unknown_services_suggest_close_names() {
-        let err = resolve(None, Some("lamda"), "us-east-1", partition("aws").unwrap()).unwrap_err();
+        let err = resolve(None, Some("lamda"), "us-east-1", partition("aws").unwrap())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("lambda"), "{err}");
-        let err = resolve(None, Some("zzzz"), "us-east-1", partition("aws").unwrap()).unwrap_err();
+        let err = resolve(None, Some("zzzz"), "us-east-1", partition("aws").unwrap())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("known services are"), "{err}");
     }
 }

@@ -3,3 +3,4 @@
 pub mod destination;
 pub mod federation;
 pub mod handoff;
+pub mod rules;

@@ -68,9 +68,9 @@ pub async fn resolve(
             "{what} holds no credentials: give it aws_access_key_id/aws_secret_access_key, role_arn with \
 source_profile, credential_process or sso_session"
         )),
-        Err(e) => Err(anyhow!(
-            "cannot load credentials from {what}: {}",
-            crate::aws::describe(&e)
+        Err(e) => Err(crate::aws::sdk_error(
+            format_args!("cannot load credentials from {what}"),
+            &e,
         )),
     }
 }

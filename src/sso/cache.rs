@@ -65,9 +65,9 @@ impl Cache {
     /// only, and made private if others could read it.
     pub fn read(&self, path: &Path) -> Result<Option<Token>> {
         match fsutil::read_private(path, fsutil::SMALL_FILE, "the cached token")? {
-            Some(text) => {
-                Token::parse(&text, &format!("the cached token {}", path.display())).map(Some)
-            }
+            Some(text) => Ok(
+                Token::parse(&text, &format!("the cached token {}", path.display())).map(Some)?,
+            ),
             None => Ok(None),
         }
     }

@@ -11,7 +11,7 @@ use tokio::time::{Instant, sleep};
 use super::browser::{Spinner, open};
 use super::cache::Cache;
 use super::oidc::{DEVICE_GRANT, Flow, Granted, Oidc, Registration, granted};
-use crate::aws::call_error;
+use crate::aws::{Service, call_error};
 use crate::inert::{echo, server};
 
 pub struct Device<'a> {
@@ -61,12 +61,7 @@ impl Device<'_> {
                     reg = register(true).await?;
                 }
                 Err(e) => {
-                    return Err(call_error(
-                        "SSO OIDC",
-                        "AWS_ENDPOINT_URL_SSO_OIDC",
-                        "StartDeviceAuthorization",
-                        e,
-                    ));
+                    return Err(call_error(Service::SSO_OIDC, "StartDeviceAuthorization", e));
                 }
             }
         };
@@ -139,12 +134,7 @@ impl Device<'_> {
                         ));
                     }
                     _ => {
-                        return Err(call_error(
-                            "SSO OIDC",
-                            "AWS_ENDPOINT_URL_SSO_OIDC",
-                            "CreateToken",
-                            e,
-                        ));
+                        return Err(call_error(Service::SSO_OIDC, "CreateToken", e));
                     }
                 },
             }

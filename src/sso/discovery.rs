@@ -14,7 +14,7 @@ use rand::Rng;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::aws::call_error;
+use crate::aws::{Service, call_error};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
@@ -153,12 +153,7 @@ where
                 SdkError::TimeoutError(_) | SdkError::DispatchFailure(_)
             );
         if !transient || attempt >= MAX_ATTEMPTS {
-            return Err(Failure::Other(call_error(
-                "SSO",
-                "AWS_ENDPOINT_URL_SSO",
-                name,
-                err,
-            )));
+            return Err(Failure::Other(call_error(Service::SSO, name, err)));
         }
         let cap = 100u64.saturating_mul(1 << (attempt - 1).min(6)).min(5000);
         let wait = rand::rng().random_range(0..=cap);

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::cache::{Cache, hex};
 use super::token::Token;
-use crate::aws::call_error;
+use crate::aws::{Service, call_error};
 use crate::fsutil;
 use crate::time;
 
@@ -145,9 +145,7 @@ impl Oidc {
             .issuer_url(start_url)
             .send()
             .await
-            .map_err(|e| {
-                call_error("SSO OIDC", "AWS_ENDPOINT_URL_SSO_OIDC", "RegisterClient", e)
-            })?;
+            .map_err(|e| call_error(Service::SSO_OIDC, "RegisterClient", e))?;
         let reg = Registration {
             id: out.client_id().unwrap_or_default().to_string(),
             secret: out.client_secret().unwrap_or_default().to_string(),
@@ -175,14 +173,7 @@ impl Oidc {
             .refresh_token(token.refresh_token().unwrap_or_default())
             .send()
             .await
-            .map_err(|e| {
-                call_error(
-                    "SSO OIDC",
-                    "AWS_ENDPOINT_URL_SSO_OIDC",
-                    "CreateToken (refresh)",
-                    e,
-                )
-            })?;
+            .map_err(|e| call_error(Service::SSO_OIDC, "CreateToken (refresh)", e))?;
         Ok(granted(
             out.access_token(),
             out.expires_in(),

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::browser::{Spinner, open};
 use super::cache::Cache;
 use super::oidc::{Flow, Granted, Oidc, Registration, granted};
-use crate::aws::call_error;
+use crate::aws::{Service, call_error};
 use crate::inert;
 
 const CALLBACK: &str = "/oauth/callback";
@@ -106,7 +106,7 @@ impl Pkce<'_> {
             .code_verifier(verifier)
             .send()
             .await
-            .map_err(|e| call_error("SSO OIDC", "AWS_ENDPOINT_URL_SSO_OIDC", "CreateToken", e))?;
+            .map_err(|e| call_error(Service::SSO_OIDC, "CreateToken", e))?;
         Ok((
             granted(out.access_token(), out.expires_in(), out.refresh_token()),
             reg,

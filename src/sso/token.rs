@@ -4,10 +4,11 @@
 
 use std::fmt;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
+use crate::error::Usage;
 use crate::time;
 use crate::validate;
 
@@ -52,35 +53,37 @@ impl Token {
     }
 
     /// Parse cache-format JSON; `what` names the source in errors.
-    pub fn parse(text: &str, what: &str) -> Result<Token> {
+    pub fn parse(text: &str, what: &str) -> Result<Token, Usage> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            anyhow!("{what} is not valid JSON ({e}): give a token cache file in the AWS CLI format")
+            Usage(format!(
+                "{what} is not valid JSON ({e}): give a token cache file in the AWS CLI format"
+            ))
         })?;
         let Value::Object(fields) = value else {
-            return Err(anyhow!(
+            return Err(Usage(format!(
                 "{what} must be a JSON object in the AWS CLI token cache format"
-            ));
+            )));
         };
         let t = Token { fields };
         for key in ["accessToken", "expiresAt"] {
             if t.str(key).is_none() {
-                return Err(anyhow!(
+                return Err(Usage(format!(
                     "{what} has no '{key}': it is not an SSO token cache file"
-                ));
+                )));
             }
         }
         if t.expires_at().is_none() {
-            return Err(anyhow!(
+            return Err(Usage(format!(
                 "{what}: 'expiresAt' is not an RFC 3339 time such as 2026-01-01T12:00:00Z"
-            ));
+            )));
         }
         // Both end up in config files (dumpconfig), cache keys and messages: checked here,
         // where every token read from a file or the command line passes.
         if let Some(url) = t.start_url() {
-            validate::start_url(&format!("the startUrl in {what}"), url).map_err(|e| anyhow!(e))?;
+            validate::start_url(&format!("the startUrl in {what}"), url)?;
         }
         if let Some(region) = t.region() {
-            validate::region(&format!("the region in {what}"), region).map_err(|e| anyhow!(e))?;
+            validate::region(&format!("the region in {what}"), region)?;
         }
         Ok(t)
     }

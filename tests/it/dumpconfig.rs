@@ -271,7 +271,7 @@ fn dumpconfig_bad_inputs_leave_no_output_and_no_file_change() {
                 "--target-arn-profiles",
                 r#"[{"SourceAccountID": "111111111111", "SourceRoleName": "Nope", "TargetArn": "arn:aws:iam::222222222222:role/X"}]"#,
             ],
-            1,
+            2,
             "no SSO profile for role Nope",
         ),
         (vec!["--name-format", "{acct}"], 2, "placeholder"),
@@ -280,7 +280,7 @@ fn dumpconfig_bad_inputs_leave_no_output_and_no_file_change() {
             1,
             "/nonexistent-dir/config",
         ),
-        (vec!["--write"], 1, "profile dev-Admin is already defined"),
+        (vec!["--write"], 2, "profile dev-Admin is already defined"),
         (vec!["--concurrency", "0"], 2, "concurrency"),
     ];
     for (extra, code, needle) in cases {

@@ -10,6 +10,7 @@ mod completion_scripts;
 mod console;
 mod dumpconfig;
 mod dumpconfig_scale;
+mod exit_codes;
 mod harness;
 mod hygiene;
 mod interop;

@@ -251,13 +251,16 @@ fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
     let w = World::new();
     let t = w.fake.issue_sso_token(3600, true);
     let other = cache_json(&t, "us-east-1").replace(START_URL, "https://other.awsapps.com/start");
-    let cases: Vec<(Vec<String>, &str)> = vec![
+    // The token given is not of its kind: exit 2; no token, or not the one asked for: 1.
+    let cases: Vec<(Vec<String>, i32, &str)> = vec![
         (
             vec!["--accesstoken-cache".into(), "not json".into()],
+            2,
             "not valid JSON",
         ),
         (
             vec!["--accesstoken-cache".into(), "[1, 2]".into()],
+            2,
             "JSON object",
         ),
         (
@@ -265,6 +268,7 @@ fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
                 "--accesstoken-cache".into(),
                 r#"{"expiresAt": "2030-01-01T00:00:00Z"}"#.into(),
             ],
+            2,
             "accessToken",
         ),
         (
@@ -272,9 +276,10 @@ fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
                 "--accesstoken-cache".into(),
                 "file:///nonexistent/cache.json".into(),
             ],
+            2,
             "cannot read",
         ),
-        (vec!["--use-cache".into()], "no SSO token is cached"),
+        (vec!["--use-cache".into()], 1, "no SSO token is cached"),
         (
             vec![
                 "--accesstoken-cache".into(),
@@ -282,13 +287,14 @@ fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
                 "--start-url".into(),
                 START_URL.into(),
             ],
+            1,
             "not --start-url",
         ),
     ];
-    for (extra, needle) in cases {
+    for (extra, code, needle) in cases {
         let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
         eprintln!("case: {extra:?}");
-        w.cmd(&role_args(&extra)).run().fails(1, needle);
+        w.cmd(&role_args(&extra)).run().fails(code, needle);
     }
     let forbidden = w.fake.issue_sso_token(3600, false);
     w.cmd(&[
@@ -309,7 +315,7 @@ fn sso_bad_inputs_are_clear_errors_that_write_nothing() {
     ] {
         w.cmd(&["importcache", "--accesstoken-cache", bad])
             .run()
-            .fails(1, "--accesstoken-cache");
+            .fails(2, "--accesstoken-cache");
     }
     let cache_dir = w.home().join(".aws/sso/cache");
     let written: Vec<_> = std::fs::read_dir(&cache_dir)

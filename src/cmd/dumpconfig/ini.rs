@@ -3,6 +3,8 @@
 //! one key with one value, never a line break or anything that could start another
 //! section or key. The values were checked for their kind before; this is the last wall.
 
+use anyhow::{Result, bail};
+
 use crate::inert::echo;
 use crate::validate::is_config_name;
 
@@ -17,24 +19,24 @@ impl Ini {
     }
 
     /// `# text`: one line with no control character or line separator.
-    pub fn comment(&mut self, text: &str) -> Result<(), String> {
+    pub fn comment(&mut self, text: &str) -> Result<()> {
         if !one_line(text) {
-            return Err(format!(
+            bail!(
                 "refusing to write the comment '{}': it is not one line",
                 echo(text)
-            ));
+            );
         }
         self.line(&format!("# {text}"));
         Ok(())
     }
 
     /// `[kind name]`, e.g. `[profile dev-Admin]`.
-    pub fn section(&mut self, kind: &str, name: &str) -> Result<(), String> {
+    pub fn section(&mut self, kind: &str, name: &str) -> Result<()> {
         if !is_config_name(name) {
-            return Err(format!(
+            bail!(
                 "refusing to write the {kind} name '{}': the AWS config parsers do not read it as one name",
                 echo(name)
-            ));
+            );
         }
         self.line(&format!("[{kind} {name}]"));
         Ok(())
@@ -42,16 +44,16 @@ impl Ini {
 
     /// `key = value`: the value one word of printable characters, so that it can neither
     /// end the line nor be read as a comment, a continuation or a section.
-    pub fn key(&mut self, key: &str, value: &str) -> Result<(), String> {
+    pub fn key(&mut self, key: &str, value: &str) -> Result<()> {
         let key_ok = !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
         let value_ok = !value.is_empty()
             && value.chars().all(|c| !c.is_control() && !c.is_whitespace())
             && !value.starts_with(['[', '#', ';']);
         if !key_ok || !value_ok {
-            return Err(format!(
+            bail!(
                 "refusing to write {key} = '{}': it is not one value on one line",
                 echo(value)
-            ));
+            );
         }
         self.line(&format!("{key} = {value}"));
         Ok(())

@@ -12,42 +12,43 @@ use anyhow::{Result, anyhow};
 use crate::aws::base_config;
 use crate::cli::DumpconfigArgs;
 use crate::env::Env;
-use crate::error::{bail_usage, usage};
+use crate::error::bail_usage;
 use crate::output;
 use crate::sso::discovery::{Failure, discover};
+use crate::sso::options::TokenSource;
 use crate::sso::{self, index};
 use crate::transition::DEFAULT_SESSION_NAME;
 use crate::validate;
 
 pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
     // Everything the command line and config alone can tell, before any network call or output.
-    let mut opts = sso::options::resolve(&args.sso, false, env).await?;
+    let mut opts = sso::options::resolve(args.sso.clone().into(), env).await?;
     opts.hint_command = vec!["dumpconfig".to_string()];
-    let sso = &opts.args;
+    let sso = &opts;
     if !sso.has_token_source() {
         bail_usage!(
             "dumpconfig needs an SSO token: add --start-url (or --sso-session-name of an [sso-session] in the config), --sso-access-token, --accesstoken-cache or --use-cache"
         );
     }
-    if sso.sso_access_token.is_some() && sso.start_url.is_none() {
+    if matches!(sso.token, Some(TokenSource::Given(_))) && sso.start_url.is_none() {
         bail_usage!(
             "--sso-access-token carries no start URL for the sso-session block: add --start-url"
         );
     }
-    if let Some(name) = &sso.sso_session_name {
-        validate::config_name("--sso-session-name", name).map_err(usage)?;
+    if let Some(name) = &sso.session_name {
+        validate::config_name("--sso-session-name", name)?;
     }
     if let Some(r) = &args.region {
-        validate::region("--region", r).map_err(usage)?;
+        validate::region("--region", r)?;
     }
     let role_session_name = args
         .role_session_name
         .as_deref()
         .unwrap_or(DEFAULT_SESSION_NAME);
-    validate::session_name("--role-session-name", role_session_name, 64).map_err(usage)?;
-    render::check_format(&args.name_format).map_err(usage)?;
+    validate::session_name("--role-session-name", role_session_name, 64)?;
+    render::check_format(&args.name_format)?;
     let targets = match &args.target_arn_profiles {
-        Some(raw) => targets::parse(raw).map_err(usage)?,
+        Some(raw) => targets::parse(raw)?,
         None => Vec::new(),
     };
     let write_path = match args.write.as_deref() {
@@ -56,17 +57,12 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         Some(p) => Some(std::path::PathBuf::from(p)),
     };
     if let Some(path) = &write_path {
-        write::check_target(path).map_err(usage)?;
+        write::check_target(path)?;
     }
-    let write_path = write_path
-        .map(|p| write::resolve(&p))
-        .transpose()
-        .map_err(usage)?;
+    let write_path = write_path.map(|p| write::resolve(&p)).transpose()?;
 
     let sdk = base_config(
-        sso.sso_region
-            .as_deref()
-            .unwrap_or(crate::region::DEFAULT_REGION),
+        sso.region.as_deref().unwrap_or(sso::DEFAULT_REGION),
         None,
         env,
     )
@@ -76,7 +72,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         anyhow!("the token carries no start URL for the sso-session block: add --start-url")
     })?;
     let session_name = sso
-        .sso_session_name
+        .session_name
         .clone()
         .unwrap_or_else(|| default_session_name(&start_url));
     let mut warnings = Vec::new();
@@ -103,10 +99,8 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
         );
     }
 
-    let profiles = render::name_profiles(&accounts, &args.name_format, &mut warnings)
-        .map_err(|e| anyhow!(e))?;
-    let target_names =
-        render::target_profiles(&targets, &profiles, &mut warnings).map_err(|e| anyhow!(e))?;
+    let profiles = render::name_profiles(&accounts, &args.name_format, &mut warnings)?;
+    let target_names = render::target_profiles(&targets, &profiles, &mut warnings)?;
     let scopes = opts.scopes.join(",");
     let text = |with_session: bool| {
         render::render(
@@ -126,7 +120,7 @@ pub async fn run(args: &DumpconfigArgs, env: &Env) -> Result<()> {
     };
     // Rendered once before any output, so that a value the INI cannot hold stops the
     // command before a warning, a line or a file is written.
-    let full = text(true).map_err(|e| anyhow!(e))?;
+    let full = text(true)?;
     for w in &warnings {
         // Warnings quote portal account and role names.
         eprintln!(

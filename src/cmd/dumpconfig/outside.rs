@@ -6,6 +6,7 @@
 //! configparser reads it (sections, `key = value` or `key: value`, `#`/`;` comment lines,
 //! indented continuation lines), only as far as these two questions need.
 
+use crate::error::Usage;
 use crate::inert::server;
 
 /// The sso-session the generated profiles use.
@@ -19,7 +20,7 @@ pub struct Session<'a> {
 /// defines `[sso-session NAME]` with the same start URL and region (the block then
 /// leaves it out), `Ok(false)` when it does not define it; an error for a profile the
 /// block would define again, or for a session whose settings differ (naming both values).
-pub fn check(text: &str, session: &Session, names: &[String]) -> Result<bool, String> {
+pub fn check(text: &str, session: &Session, names: &[String]) -> Result<bool, Usage> {
     let mut section: Option<(String, String)> = None;
     let mut found: Vec<(Option<String>, Option<String>)> = Vec::new();
     for line in text.lines() {
@@ -38,9 +39,9 @@ pub fn check(text: &str, session: &Session, names: &[String]) -> Result<bool, St
             // is refused however it is spaced.
             let strict = !inner.starts_with(char::is_whitespace);
             if kind == "profile" && names.contains(&name) {
-                return Err(format!(
+                return Err(Usage(format!(
                     "profile {name} is already defined outside the aws-login block: rename or remove it, or use --name-format"
-                ));
+                )));
             }
             let kind = if strict { kind } else { String::new() };
             if kind == "sso-session" && name == session.name {
@@ -88,19 +89,19 @@ fn compare(
     theirs: &Option<String>,
     ours: &str,
     same: impl Fn(&String) -> bool,
-) -> Result<(), String> {
+) -> Result<(), Usage> {
     let name = session.name;
     match theirs {
         Some(v) if same(v) => Ok(()),
-        Some(v) => Err(format!(
+        Some(v) => Err(Usage(format!(
             "[sso-session {name}] outside the aws-login block has {key} = {}, but aws-login signed in with {key} = {}: fix the section, or pick another --sso-session-name",
             server(v),
             server(ours)
-        )),
-        None => Err(format!(
+        ))),
+        None => Err(Usage(format!(
             "[sso-session {name}] outside the aws-login block has no {key} (aws-login signed in with {key} = {}): add it, or pick another --sso-session-name",
             server(ours)
-        )),
+        ))),
     }
 }
 
@@ -135,12 +136,16 @@ mod tests {
             check("[sso-session other]\nsso_region = eu-west-1\n", &S, &names),
             Ok(false)
         );
-        let err = check(&ok.replace("us-east-1", "eu-west-1"), &S, &names).unwrap_err();
+        let err = check(&ok.replace("us-east-1", "eu-west-1"), &S, &names)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("sso_region = eu-west-1") && err.contains("sso_region = us-east-1"),
             "{err}"
         );
-        let err = check("[sso-session corp]\nsso_region = us-east-1\n", &S, &names).unwrap_err();
+        let err = check("[sso-session corp]\nsso_region = us-east-1\n", &S, &names)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no sso_start_url"), "{err}");
         // Comments, continuations and other sections do not count.
         let noisy = "[sso-session corp]\n# sso_region = eu-west-1\n  sso_region = eu-west-1\nsso_region = us-east-1\nsso_start_url = https://x.awsapps.com/start\n[profile q]\nsso_region = eu-west-1\n";
@@ -150,7 +155,9 @@ mod tests {
     #[test]
     fn a_generated_profile_defined_outside_is_an_error() {
         let names = ["dev-Admin".to_string()];
-        let err = check("[profile  dev-Admin ]\n", &S, &names).unwrap_err();
+        let err = check("[profile  dev-Admin ]\n", &S, &names)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("dev-Admin"), "{err}");
         assert_eq!(check("[profile dev-Admin2]\n", &S, &names), Ok(false));
     }

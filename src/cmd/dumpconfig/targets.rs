@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::arn::{RoleArn, is_account_id, is_role_name};
+use crate::error::Usage;
 use crate::input::read_value;
 use crate::validate;
 
@@ -18,14 +19,17 @@ pub struct Target {
 }
 
 /// Parse and check every entry; all of this happens before any network call or output.
-pub fn parse(raw: &str) -> Result<Vec<Target>, String> {
+pub fn parse(raw: &str) -> Result<Vec<Target>, Usage> {
     let text = read_value(OPT, raw)?;
-    let value: Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{OPT} is not valid JSON ({e}): give a JSON array of objects"))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| {
+        Usage(format!(
+            "{OPT} is not valid JSON ({e}): give a JSON array of objects"
+        ))
+    })?;
     let Value::Array(items) = value else {
-        return Err(format!(
+        return Err(Usage(format!(
             "{OPT} must be a JSON array of objects with SourceAccountID, SourceRoleName and TargetArn"
-        ));
+        )));
     };
     items
         .iter()
@@ -34,9 +38,9 @@ pub fn parse(raw: &str) -> Result<Vec<Target>, String> {
         .collect()
 }
 
-fn entry(n: usize, item: &Value) -> Result<Target, String> {
+fn entry(n: usize, item: &Value) -> Result<Target, Usage> {
     let Value::Object(map) = item else {
-        return Err(format!("{OPT} entry {n} is not an object"));
+        return Err(Usage(format!("{OPT} entry {n} is not an object")));
     };
     const KNOWN: [&str; 5] = [
         "SourceAccountID",
@@ -46,26 +50,26 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
         "Region",
     ];
     if let Some(k) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(format!(
+        return Err(Usage(format!(
             "{OPT} entry {n} has an unknown key '{}' (known: {})",
             crate::inert::echo(k),
             KNOWN.join(", ")
-        ));
+        )));
     }
-    let text = |key: &str| -> Result<Option<String>, String> {
+    let text = |key: &str| -> Result<Option<String>, Usage> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             // Every field ends up in a config line or a message: one line, always.
-            Some(Value::String(s)) if s.chars().any(char::is_control) => Err(format!(
+            Some(Value::String(s)) if s.chars().any(char::is_control) => Err(Usage(format!(
                 "{OPT} entry {n}: {key} holds a control character (a line break?): remove it"
-            )),
+            ))),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(format!("{OPT} entry {n}: {key} must be a string")),
+            Some(_) => Err(Usage(format!("{OPT} entry {n}: {key} must be a string"))),
         }
     };
-    let required = |key: &str| -> Result<String, String> {
-        text(key)?.ok_or_else(|| format!("{OPT} entry {n} has no {key}: add it"))
+    let required = |key: &str| -> Result<String, Usage> {
+        text(key)?.ok_or_else(|| Usage(format!("{OPT} entry {n} has no {key}: add it")))
     };
     // A JSON number loses an account id's leading zeros: put them back.
     let source_account = match map.get("SourceAccountID") {
@@ -75,20 +79,20 @@ fn entry(n: usize, item: &Value) -> Result<Target, String> {
         _ => required("SourceAccountID")?,
     };
     if !is_account_id(&source_account) {
-        return Err(format!(
+        return Err(Usage(format!(
             "{OPT} entry {n}: SourceAccountID '{}' is not a 12-digit account id",
             crate::inert::echo(&source_account)
-        ));
+        )));
     }
     let source_role = required("SourceRoleName")?;
     if !is_role_name(&source_role) {
-        return Err(format!(
+        return Err(Usage(format!(
             "{OPT} entry {n}: SourceRoleName '{}' is not a role name: use 1-64 letters, digits and +=,.@_-",
             crate::inert::echo(&source_role)
-        ));
+        )));
     }
-    let arn =
-        RoleArn::parse(&required("TargetArn")?).map_err(|e| format!("{OPT} entry {n}: {e}"))?;
+    let arn = RoleArn::parse(&required("TargetArn")?)
+        .map_err(|e| Usage(format!("{OPT} entry {n}: {e}")))?;
     let region = text("Region")?;
     if let Some(r) = &region {
         validate::region(&format!("{OPT} entry {n} Region"), r)?;
@@ -144,7 +148,7 @@ mod tests {
                 "SourceRoleName 'A B' is not a role name",
             ),
         ] {
-            let err = parse(bad).unwrap_err();
+            let err = parse(bad).unwrap_err().to_string();
             assert!(err.contains(needle), "{bad}: {err}");
         }
     }

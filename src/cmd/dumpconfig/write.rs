@@ -6,10 +6,11 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 
 use super::outside::{self, Session};
 use crate::env::Env;
+use crate::error::{Usage, usage};
 use crate::fsutil;
 use crate::lock::Locks;
 
@@ -23,17 +24,17 @@ pub fn default_path(env: &Env) -> Result<PathBuf> {
 /// repository), so that the link stays and the file it points to is replaced, with the
 /// backup and the lock beside it. A link to nothing is an error: aws-login does not
 /// create a file wherever a link points.
-pub fn resolve(path: &Path) -> Result<PathBuf, String> {
+pub fn resolve(path: &Path) -> Result<PathBuf, Usage> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
             let to = std::fs::read_link(path)
                 .map(|t| t.display().to_string())
                 .unwrap_or_default();
-            format!(
+            Usage(format!(
                 "--write {} is a symlink to {to}, which does not exist ({}): create the file or fix the link",
                 path.display(),
                 crate::input::io_reason(&e)
-            )
+            ))
         }),
         _ => Ok(path.to_path_buf()),
     }
@@ -41,13 +42,13 @@ pub fn resolve(path: &Path) -> Result<PathBuf, String> {
 
 /// `--write` replaces a regular file or creates one: a FIFO, a device or a directory
 /// there is refused before anything is locked, read or written (no `.lock` beside it).
-pub fn check_target(path: &Path) -> Result<(), String> {
+pub fn check_target(path: &Path) -> Result<(), Usage> {
     match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(format!(
+        Ok(meta) if !meta.is_file() => Err(Usage(format!(
             "--write {} is not a regular file (it is {}): give the path of a config file",
             path.display(),
             fsutil::kind(meta.file_type())
-        )),
+        ))),
         _ => Ok(()),
     }
 }
@@ -59,9 +60,9 @@ pub fn check_target(path: &Path) -> Result<(), String> {
 pub fn merge(
     existing: &str,
     session: &Session,
-    body: impl Fn(bool) -> Result<String, String>,
+    body: impl Fn(bool) -> Result<String>,
     names: &[String],
-) -> Result<String, String> {
+) -> Result<String> {
     let begin = format!("# BEGIN aws-login {}", session.name);
     let end = format!("# END aws-login {}", session.name);
     let lines: Vec<(usize, &str)> = line_starts(existing);
@@ -72,10 +73,10 @@ pub fn merge(
     };
     let (begins, ends) = (at(&begin), at(&end));
     if begins.len() > 1 {
-        return Err(format!(
+        return Err(usage(format!(
             "the file has {} blocks '{begin}': remove all but one",
             begins.len()
-        ));
+        )));
     }
     let (before, after) = match (begins.first(), ends.as_slice()) {
         (None, []) => (existing, ""),
@@ -85,14 +86,14 @@ pub fn merge(
             (&existing[..start], &existing[stop..])
         }
         (Some(_), []) => {
-            return Err(format!(
+            return Err(usage(format!(
                 "the file has '{begin}' but no '{end}': fix or remove the partial block"
-            ));
+            )));
         }
         _ => {
-            return Err(format!(
+            return Err(usage(format!(
                 "the file has a '{end}' that closes no '{begin}' block: fix or remove the stray line"
-            ));
+            )));
         }
     };
     let outside = format!("{before}{after}");
@@ -130,14 +131,14 @@ pub fn apply(
     env: &Env,
     path: &Path,
     session: &Session,
-    body: impl Fn(bool) -> Result<String, String>,
+    body: impl Fn(bool) -> Result<String>,
     names: &[String],
 ) -> Result<Option<Option<PathBuf>>> {
-    check_target(path).map_err(|e| anyhow!(e))?;
+    check_target(path)?;
     let locks = Locks::new(env)?;
     let lock = locks
         .lock(path)
-        .map_err(|e| anyhow!("cannot write {}: {e:#}", path.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))?;
     let (existing, mode) = match fsutil::read_bounded(path, fsutil::LARGE_FILE, "--write")? {
         Some(text) => (
             Some(text),
@@ -146,7 +147,7 @@ pub fn apply(
         None => (None, 0o600),
     };
     let merged = merge(existing.as_deref().unwrap_or(""), session, body, names)
-        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        .with_context(|| path.display().to_string())?;
     if existing.as_deref() == Some(merged.as_str()) {
         return Ok(None);
     }
@@ -176,7 +177,7 @@ mod tests {
         region: "us-east-1",
     };
 
-    fn body(text: &'static str) -> impl Fn(bool) -> Result<String, String> {
+    fn body(text: &'static str) -> impl Fn(bool) -> Result<String> {
         move |with_session| {
             Ok(match with_session {
                 true => format!("[sso-session s]\n{text}"),
@@ -225,7 +226,8 @@ mod tests {
             body(BODY),
             &[],
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("us-west-2") && err.contains("us-east-1"),
             "{err}"
@@ -234,7 +236,9 @@ mod tests {
 
     #[test]
     fn names_outside_and_bad_markers_are_errors() {
-        let err = merge("[profile a-Admin]\n", &S, body(BODY), &["a-Admin".into()]).unwrap_err();
+        let err = merge("[profile a-Admin]\n", &S, body(BODY), &["a-Admin".into()])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("a-Admin"), "{err}");
         let block = "# BEGIN aws-login s\n# END aws-login s\n";
         for bad in [

@@ -154,7 +154,7 @@ fn a_token_cache_start_url_or_region_cannot_plant_a_profile_the_aws_cli_would_ru
                 }
                 eprintln!("case: {start_url:?} {region:?} {argv:?}");
                 let out = w.cmd(&argv).run();
-                out.fails(1, needle);
+                out.fails(2, needle);
                 assert!(!out.stderr.contains("hunter2"), "{}", out.stderr);
                 assert_untouched(&config, original);
                 tried += 1;
@@ -174,7 +174,7 @@ fn importcache_stores_no_token_whose_start_url_or_region_is_not_of_its_kind() {
         for src in [json.clone(), format!("file://{}", file.display())] {
             eprintln!("case: {start_url:?} {region:?}");
             let out = w.cmd(&["importcache", "--accesstoken-cache", &src]).run();
-            out.fails(1, needle);
+            out.fails(2, needle);
             assert!(!out.stderr.contains("hunter2"), "{}", out.stderr);
         }
     }

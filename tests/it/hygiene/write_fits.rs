@@ -202,7 +202,7 @@ fn a_doubled_or_stray_block_marker_is_an_error_and_the_file_is_untouched() {
         ),
     ] {
         let config = w.write(".aws/config", &text);
-        run(&w, &args, &["--write"]).fails(1, needle);
+        run(&w, &args, &["--write"]).fails(2, needle);
         assert_eq!(read(&config), text);
     }
     assert!(!w.home().join(".aws/config.bak").exists());
@@ -222,7 +222,7 @@ fn a_name_format_that_makes_names_collide_is_refused_before_any_output() {
                 extra.push("--write");
             }
             let out = run(&w, &args, &extra);
-            out.fails(1, "--name-format");
+            out.fails(2, "--name-format");
             assert_eq!(out.stdout, "");
             assert_eq!(read(&config), original);
         }
