@@ -119,7 +119,9 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     let damaged = || anyhow!("AWS_LOGIN_ASSUME is damaged: run awsl assume again");
     let raw = match serde_json::from_str(stored).map_err(|_| damaged())? {
         Stored::Args(raw) => raw,
-        Stored::NotKept { not_kept } => return Err(anyhow!(not_kept.message())),
+        Stored::NotKept { not_kept, sign_in } => {
+            return Err(anyhow!(not_kept.message(sign_in.as_deref())));
+        }
     };
     let argv = ["aws-login", "assume"]
         .into_iter()
@@ -136,7 +138,8 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     };
     let cred = with_profile(&assume);
     // What an older aws-login stored may hold a token: never replay one.
-    replay::replay_args(&cred).map_err(|not_kept| anyhow!(not_kept.message()))?;
+    replay::replay_args(&cred)
+        .map_err(|not_kept| anyhow!(not_kept.message(replay::sign_in_command(&cred).as_deref())))?;
     if args.quiet && cred.transitions.mfa_serial.is_some() {
         return Err(anyhow!("this identity needs an MFA code: run awsl refresh"));
     }

@@ -25,16 +25,44 @@ pub enum NotKept {
 }
 
 impl NotKept {
-    pub fn message(self) -> &'static str {
-        match self {
-            NotKept::TokenOnCommandLine => {
-                "this identity came from a token given on the command line, which is not kept: run awsl assume again, or sign in with --start-url URL --use-cache"
-            }
-            NotKept::StartUrlCredentials => {
-                "this identity's start URL holds a user name or password, which is not kept: run awsl assume again with a start URL without them"
-            }
+    /// Why refresh cannot replay, with `sign_in` (the complete command that signs in and
+    /// keeps the token in the cache, see [`sign_in_command`]) where there is one.
+    pub fn message(self, sign_in: Option<&str>) -> String {
+        match (self, sign_in) {
+            (NotKept::TokenOnCommandLine, Some(command)) => format!(
+                "this identity came from a token given on the command line, which is not kept: run awsl assume again, or sign in once{command}"
+            ),
+            (NotKept::TokenOnCommandLine, None) => "this identity came from a token given on the command line, which is not kept: run awsl assume again".to_string(),
+            (NotKept::StartUrlCredentials, _) => "this identity's start URL holds a user name or password, which is not kept: run awsl assume again with a start URL without them".to_string(),
         }
     }
+}
+
+/// For an Identity Center identity whose token was given on the command line: ` with awsl
+/// assume … --use-cache`, which signs in when nothing is cached and stores the token under
+/// the same key, so that the next refresh can replay it. Nothing here is secret.
+pub fn sign_in_command(cred: &CredArgs) -> Option<String> {
+    let (Some(account), Some(role)) = (&cred.sso_role.sso_acct_id, &cred.sso_role.sso_role_name)
+    else {
+        return None;
+    };
+    let mut words = crate::sso::hint::role_command(account, role);
+    words[0] = "assume".to_string();
+    let sso = &cred.sso;
+    let hint = crate::sso::hint::SignIn {
+        command: &words,
+        start_url: match &sso.start_url {
+            Some(url) => crate::sso::hint::StartUrl::Known(url),
+            None => crate::sso::hint::StartUrl::Unknown,
+        },
+        session: sso.sso_session_name.as_deref(),
+        region: sso.sso_region.as_deref(),
+    };
+    let placeholder = match hint.start_url {
+        crate::sso::hint::StartUrl::Unknown => " (URL: your start URL)",
+        _ => "",
+    };
+    Some(format!("{placeholder} with {}", hint.command_as("awsl")))
 }
 
 /// The value of AWS_LOGIN_ASSUME: the arguments to replay, or why there are none.
@@ -42,14 +70,21 @@ impl NotKept {
 #[serde(untagged)]
 pub enum Stored {
     Args(Vec<String>),
-    NotKept { not_kept: NotKept },
+    NotKept {
+        not_kept: NotKept,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sign_in: Option<String>,
+    },
 }
 
 impl Stored {
     pub fn of(cred: &CredArgs) -> Stored {
         match replay_args(cred) {
             Ok(args) => Stored::Args(args),
-            Err(not_kept) => Stored::NotKept { not_kept },
+            Err(not_kept) => Stored::NotKept {
+                not_kept,
+                sign_in: sign_in_command(cred),
+            },
         }
     }
 
@@ -292,6 +327,11 @@ mod tests {
             Stored::Args(vec!["--use-cache".into()]),
             Stored::NotKept {
                 not_kept: NotKept::TokenOnCommandLine,
+                sign_in: None,
+            },
+            Stored::NotKept {
+                not_kept: NotKept::TokenOnCommandLine,
+                sign_in: Some(" with awsl assume --use-cache".into()),
             },
         ] {
             assert_eq!(serde_json::from_str::<Stored>(&s.to_json()).unwrap(), s);

@@ -34,7 +34,12 @@ pub struct SignIn<'a> {
 impl SignIn<'_> {
     /// `aws-login …`, each value quoted for a POSIX shell where it needs it.
     pub fn command(&self) -> String {
-        let mut words: Vec<Cow<'_, str>> = vec!["aws-login".into()];
+        self.command_as("aws-login")
+    }
+
+    /// The same command run as `program` (`awsl` for an assume in the current shell).
+    pub fn command_as(&self, program: &str) -> String {
+        let mut words: Vec<Cow<'_, str>> = vec![program.into()];
         words.extend(self.command.iter().map(|w| quote(w)));
         match self.start_url {
             StartUrl::FromConfig => {}

@@ -10,7 +10,7 @@ mod console;
 /// An MFA code that appears nowhere else in the scenario.
 const MFA_CODE: &str = "808417";
 
-const NOT_KEPT: &str = "this identity came from a token given on the command line, which is not kept: run awsl assume again, or sign in with --start-url URL --use-cache";
+const NOT_KEPT: &str = "this identity came from a token given on the command line, which is not kept: run awsl assume again, or sign in once (URL: your start URL) with awsl assume --sso-acct-id 111111111111 --sso-role-name Admin --start-url URL --use-cache";
 
 fn world() -> World {
     let json =
@@ -281,4 +281,37 @@ fn a_token_that_an_older_version_stored_is_never_replayed() {
         out.fails(1, NOT_KEPT);
     }
     assert!(w.fake.log().is_empty(), "no call with the stored token");
+}
+
+/// The sign-in that refresh suggests for a token it did not keep is a complete command:
+/// pasted (with the start URL for `URL`) into the shell, it signs in, and the refresh after
+/// it replays without a token.
+#[test]
+fn the_sign_in_that_refresh_suggests_for_a_token_not_kept_works() {
+    let w = World::new();
+    let given = w.fake.issue_sso_token(3600, false);
+    let init = render(&w, "bash", &[], "suggested");
+    let script = format!(
+        ". '{}'\nawsl assume --sso-acct-id 111111111111 --sso-role-name Admin --sso-access-token '{}'\n\
+         said=$(awsl refresh 2>&1) && exit 9\n\
+         cmd=${{said#*with }}\ncmd=${{cmd//URL/{START_URL}}}\necho \"$cmd\" > suggested.txt\n\
+         eval \"$cmd\" || exit 7\nawsl refresh || exit 8\necho \"$AWS_LOGIN_ASSUME\"\n",
+        init.display(),
+        given.access_token
+    );
+    let out = w
+        .cmd(&["--norc", "--noprofile", "-c", &script])
+        .program(which("bash").unwrap())
+        .env("BROWSER", &w.fetching_browser())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let suggested = std::fs::read_to_string(w.home().join("suggested.txt")).unwrap();
+    assert!(
+        suggested.starts_with(
+            "awsl assume --sso-acct-id 111111111111 --sso-role-name Admin --start-url https://"
+        ),
+        "{suggested}"
+    );
+    assert!(out.stdout.contains("--use-cache"), "{}", out.stdout);
+    assert!(!out.stdout.contains(&given.access_token));
 }
