@@ -143,6 +143,9 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     // Cache and refresh tokens only: never a browser.
     let mut opts = pipeline::Options::from(cred.clone());
     opts.sso.cached_only();
+    // A refresh is asked for new credentials: the session cache is not read (what it
+    // gets is stored). An entry near its expiry would be a miss anyway.
+    opts.fresh = true;
     let text = assume_script(shell, &cred, opts, env).await?;
     output::print(&text)
 }
