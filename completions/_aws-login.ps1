@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('unassume', 'unassume', [CompletionResultType]::ParameterValue, 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)')
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the identity, region and time left in this shell (no network unless --check)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'aws-login''s session cache: list or clear the credentials it keeps between runs')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -62,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Issuer shown by the console as where the sign-in came from')
             [CompletionResult]::new('--destination', '--destination', [CompletionResultType]::ParameterName, 'Console page to open (https, on the partition''s console host)')
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service page to open (ec2, s3, iam, lambda, ...), in the region')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
             [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
@@ -97,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
             [CompletionResult]::new('--outform', '--outform', [CompletionResultType]::ParameterName, 'Shell to print code for')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
             [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
@@ -131,6 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
             [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
             [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
@@ -166,6 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Command line to run through `sh -c`')
             [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Command line to run through `sh -c`')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
             [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
@@ -285,6 +291,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
             [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
             [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
@@ -301,6 +308,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             break
         }
         'aws-login;unassume' {
+            [CompletionResult]::new('--logout', '--logout', [CompletionResultType]::ParameterName, 'Also sign out of the Identity Center session the identity came from (see `logout`)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -329,6 +337,90 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'aws-login;cache' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show each entry: identity, source, expiry, time left (never a secret)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the entry of the request the options describe, or every entry with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;cache;list' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON (an array of objects) for scripts')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;cache;clear' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Remove every entry')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;cache;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show each entry: identity, source, expiry, time left (never a secret)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the entry of the request the options describe, or every entry with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;cache;help;list' {
+            break
+        }
+        'aws-login;cache;help;clear' {
+            break
+        }
+        'aws-login;cache;help;help' {
+            break
+        }
+        'aws-login;logout' {
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'The sso-session to sign out of (the token cache''s key)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Sign out of every session with this start URL')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Sign out of every session in the shared token cache')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'aws-login;help' {
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Open the AWS web console signed in as the final identity')
             [CompletionResult]::new('dumpcreds', 'dumpcreds', [CompletionResultType]::ParameterValue, 'Print the final credentials as shell code or as credential_process JSON')
@@ -341,6 +433,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('unassume', 'unassume', [CompletionResultType]::ParameterValue, 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)')
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the identity, region and time left in this shell (no network unless --check)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'aws-login''s session cache: list or clear the credentials it keeps between runs')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -383,6 +477,20 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             break
         }
         'aws-login;help;whoami' {
+            break
+        }
+        'aws-login;help;cache' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show each entry: identity, source, expiry, time left (never a secret)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the entry of the request the options describe, or every entry with --all')
+            break
+        }
+        'aws-login;help;cache;list' {
+            break
+        }
+        'aws-login;help;cache;clear' {
+            break
+        }
+        'aws-login;help;logout' {
             break
         }
         'aws-login;help;help' {

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand unassume 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
             cand refresh 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
             cand whoami 'Show the identity, region and time left in this shell (no network unless --check)'
+            cand cache 'aws-login''s session cache: list or clear the credentials it keeps between runs'
+            cand logout 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;console'= {
@@ -58,6 +60,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --issuer 'Issuer shown by the console as where the sign-in came from'
             cand --destination 'Console page to open (https, on the partition''s console host)'
             cand --service 'Service page to open (ec2, s3, iam, lambda, ...), in the region'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
             cand --nrt 'Ask for a token without a refresh token'
@@ -92,6 +95,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
             cand --external-id 'ExternalId for every role hop that sets none of its own'
             cand --outform 'Shell to print code for'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
             cand --nrt 'Ask for a token without a refresh token'
@@ -125,6 +129,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
             cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
             cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
             cand --nrt 'Ask for a token without a refresh token'
@@ -159,6 +164,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --external-id 'ExternalId for every role hop that sets none of its own'
             cand -c 'Command line to run through `sh -c`'
             cand --command 'Command line to run through `sh -c`'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
             cand --nrt 'Ask for a token without a refresh token'
@@ -268,6 +274,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
             cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
             cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
             cand --nrt 'Ask for a token without a refresh token'
@@ -283,6 +290,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --version 'Print version'
         }
         &'aws-login;unassume'= {
+            cand --logout 'Also sign out of the Identity Center session the identity came from (see `logout`)'
             cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand -h 'Print help'
@@ -308,6 +316,82 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'aws-login;cache'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Show each entry: identity, source, expiry, time left (never a secret)'
+            cand clear 'Remove the entry of the request the options describe, or every entry with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;cache;list'= {
+            cand --json 'JSON (an array of objects) for scripts'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;cache;clear'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --all 'Remove every entry'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;cache;help'= {
+            cand list 'Show each entry: identity, source, expiry, time left (never a secret)'
+            cand clear 'Remove the entry of the request the options describe, or every entry with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;cache;help;list'= {
+        }
+        &'aws-login;cache;help;clear'= {
+        }
+        &'aws-login;cache;help;help'= {
+        }
+        &'aws-login;logout'= {
+            cand --sso-session-name 'The sso-session to sign out of (the token cache''s key)'
+            cand --start-url 'Sign out of every session with this start URL'
+            cand --all 'Sign out of every session in the shared token cache'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'aws-login;help'= {
             cand console 'Open the AWS web console signed in as the final identity'
             cand dumpcreds 'Print the final credentials as shell code or as credential_process JSON'
@@ -320,6 +404,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand unassume 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
             cand refresh 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
             cand whoami 'Show the identity, region and time left in this shell (no network unless --check)'
+            cand cache 'aws-login''s session cache: list or clear the credentials it keeps between runs'
+            cand logout 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;help;console'= {
@@ -349,6 +435,16 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         &'aws-login;help;refresh'= {
         }
         &'aws-login;help;whoami'= {
+        }
+        &'aws-login;help;cache'= {
+            cand list 'Show each entry: identity, source, expiry, time left (never a secret)'
+            cand clear 'Remove the entry of the request the options describe, or every entry with --all'
+        }
+        &'aws-login;help;cache;list'= {
+        }
+        &'aws-login;help;cache;clear'= {
+        }
+        &'aws-login;help;logout'= {
         }
         &'aws-login;help;help'= {
         }

@@ -38,6 +38,8 @@ complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "assume" -d 'Set
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "cache" -d 'aws-login\'s session cache: list or clear the credentials it keeps between runs'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "logout" -d 'Sign out of IAM Identity Center: the session\'s token and the credentials made from it are removed'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
@@ -61,6 +63,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l external
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l issuer -d 'Issuer shown by the console as where the sign-in came from' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l destination -d 'Console page to open (https, on the partition\'s console host)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l service -d 'Service page to open (ec2, s3, iam, lambda, ...), in the region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l nrt -d 'Ask for a token without a refresh token'
@@ -96,6 +99,7 @@ mac\t'POSIX shells (same as linux)'
 windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'"
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l nrt -d 'Ask for a token without a refresh token'
@@ -126,6 +130,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l dura
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l nrt -d 'Ask for a token without a refresh token'
@@ -156,6 +161,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-serial
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s c -l command -d 'Command line to run through `sh -c`' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l nrt -d 'Ask for a token without a refresh token'
@@ -231,6 +237,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l duration-
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l nrt -d 'Ask for a token without a refresh token'
@@ -241,6 +248,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l get-feder
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -l logout -d 'Also sign out of the Identity Center session the identity came from (see `logout`)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s V -l version -d 'Print version'
@@ -252,17 +260,71 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -l check -d 
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "console" -d 'Open the AWS web console signed in as the final identity'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "runas" -d 'Run a command with the final credentials in its environment'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "assume" -d 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'Show each entry: identity, source, expiry, time left (never a secret)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove the entry of the request the options describe, or every entry with --all'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'JSON (an array of objects) for scripts'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l all -d 'Remove every entry'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show each entry: identity, source, expiry, time left (never a secret)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove the entry of the request the options describe, or every entry with --all'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l sso-session-name -d 'The sso-session to sign out of (the token cache\'s key)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l start-url -d 'Sign out of every session with this start URL' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l all -d 'Sign out of every session in the shared token cache'
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "console" -d 'Open the AWS web console signed in as the final identity'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "runas" -d 'Run a command with the final credentials in its environment'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "assume" -d 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "cache" -d 'aws-login\'s session cache: list or clear the credentials it keeps between runs'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "logout" -d 'Sign out of IAM Identity Center: the session\'s token and the credentials made from it are removed'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "init" -d 'Print the init script that defines the `awsl` function'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'Show each entry: identity, source, expiry, time left (never a secret)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove the entry of the request the options describe, or every entry with --all'

@@ -8,6 +8,9 @@ use clap::{Args, Parser, Subcommand};
 use crate::shell::{Outform, Shell};
 pub use crate::sso::Refresh;
 
+mod lifecycle;
+pub use lifecycle::*;
+
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
 /// transitions, and use it.
 #[derive(Debug, Parser)]
@@ -43,11 +46,15 @@ pub enum Command {
     /// Set the identity in the current shell (run it as `awsl assume`: needs `shell init`).
     Assume(AssumeArgs),
     /// Clear the identity that `awsl assume` set (run it as `awsl unassume`).
-    Unassume,
+    Unassume(UnassumeArgs),
     /// Re-run the last `awsl assume` without a browser: cached and refreshed tokens only.
     Refresh(RefreshArgs),
     /// Show the identity, region and time left in this shell (no network unless --check).
     Whoami(WhoamiArgs),
+    /// aws-login's session cache: list or clear the credentials it keeps between runs.
+    Cache(CacheArgs),
+    /// Sign out of IAM Identity Center: the session's token and the credentials made from it are removed.
+    Logout(LogoutArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -97,6 +104,10 @@ pub struct SourceArgs {
     /// AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1).
     #[arg(long, value_name = "REGION", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::regions))]
     pub region: Option<String>,
+
+    /// Acquire new credentials instead of reusing aws-login's session cache (the new ones are stored).
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -3,6 +3,7 @@
 mod argv;
 mod arn;
 mod aws;
+mod cache;
 mod cli;
 mod cmd;
 mod console;

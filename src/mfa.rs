@@ -33,6 +33,11 @@ impl Mfa {
         })
     }
 
+    /// The device (never the code: it is part of no cache key).
+    pub fn serial(&self) -> &str {
+        &self.serial
+    }
+
     /// The serial and code for the next call that takes them (once: one code serves one
     /// call), prompting on the terminal when the code was not given.
     pub fn take(mfa: &mut Option<Mfa>) -> Result<(Option<String>, Option<String>)> {

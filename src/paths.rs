@@ -64,6 +64,16 @@ pub fn state_dir(env: &Env) -> Option<PathBuf> {
         .map(|d| d.join(APP))
 }
 
+/// aws-login's session cache (credentials it may throw away): `$XDG_CACHE_HOME/aws-login`,
+/// else `~/.cache/aws-login`. A relative XDG_CACHE_HOME is ignored (the XDG spec).
+pub fn cache_dir(env: &Env) -> Option<PathBuf> {
+    env.get("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute())
+        .or_else(|| Some(home(env)?.join(".cache")))
+        .map(|d| d.join(APP))
+}
+
 /// `$XDG_RUNTIME_DIR/aws-login` (per user, in memory, cleared at logout) when
 /// XDG_RUNTIME_DIR is an absolute path.
 fn xdg_runtime_dir(env: &Env) -> Option<PathBuf> {
@@ -124,6 +134,16 @@ mod tests {
         // Only a whole first component is the home directory, as in aws-config.
         let env = Env::from_pairs(&[("HOME", "/h"), (CONFIG_VAR, "~root/config")]);
         assert_eq!(config_file(&env), p("~root/config"));
+    }
+
+    #[test]
+    fn the_cache_directory_follows_xdg_cache_home_else_home() {
+        let env = Env::from_pairs(&[("HOME", "/h")]);
+        assert_eq!(cache_dir(&env), p("/h/.cache/aws-login"));
+        let env = Env::from_pairs(&[("HOME", "/h"), ("XDG_CACHE_HOME", "/c")]);
+        assert_eq!(cache_dir(&env), p("/c/aws-login"));
+        let env = Env::from_pairs(&[("HOME", "/h"), ("XDG_CACHE_HOME", "rel")]);
+        assert_eq!(cache_dir(&env), p("/h/.cache/aws-login"));
     }
 
     #[test]

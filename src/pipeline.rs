@@ -16,6 +16,8 @@ use crate::sso::options::{self as sso_options, SsoOptions};
 use crate::transition::{self, Plan};
 use crate::{sso, validate};
 
+mod describe;
+
 /// The credential options as given (the command line's, in aws-login's own types).
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -26,6 +28,8 @@ pub struct Options {
     pub sso_role: Option<String>,
     pub sso: sso_options::Options,
     pub transitions: transition::Options,
+    /// `--fresh`: acquire anew instead of reading the session cache (and store the result).
+    pub fresh: bool,
 }
 
 /// A run whose options have all been checked; nothing has touched the network yet.
@@ -35,6 +39,9 @@ pub struct Request {
     start: Start,
     pub region: Resolved,
     pub plan: Plan,
+    /// The settings of the profile chain the source reads, for the cache key.
+    profile_settings: serde_json::Value,
+    fresh: bool,
 }
 
 /// Where the starting credentials come from.
@@ -106,11 +113,23 @@ impl Request {
             },
         };
         Ok(Request {
+            profile_settings: describe::profile_settings(&profile_set, profile),
             profile: profile.map(str::to_string),
             start,
             region,
             plan,
+            fresh: opts.fresh,
         })
+    }
+
+    /// The profile whose settings the SDK reads.
+    pub fn profile(&self) -> Option<&str> {
+        self.profile.as_deref()
+    }
+
+    /// `--fresh`: the session cache is not read.
+    pub fn fresh(&self) -> bool {
+        self.fresh
     }
 
     /// A sign-in this run makes opens no browser (the console's `--no-browser`).
@@ -153,9 +172,12 @@ impl Request {
         self.plan.run(sdk, &self.region.name, start).await
     }
 
+    /// The final credentials (through the session cache) and an SDK configuration for
+    /// calls made with them.
     pub async fn acquire(self, env: &Env) -> Result<Identity> {
-        let (sdk, start) = self.source(env).await?;
-        let creds = self.transitions(&sdk, start).await?;
+        let (region, profile) = (self.region.name.clone(), self.profile.clone());
+        let creds = self.credentials(env).await?;
+        let sdk = base_config(&region, profile.as_deref(), env).await?;
         Ok(Identity { creds, sdk })
     }
 }

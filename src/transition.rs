@@ -148,6 +148,32 @@ impl Plan {
         self.federate_keys.is_some() && self.is_empty() && start.is_long_term()
     }
 
+    /// The transitions with every option that changes their result, for the session
+    /// cache's key (crate::cache): never the MFA code.
+    pub fn describe(&self) -> serde_json::Value {
+        let federation =
+            |f: &Federation| serde_json::json!({"name": f.name, "duration": f.duration});
+        let hops: Vec<_> = self
+            .hops
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "role_arn": h.arn.as_str(),
+                    "session_name": h.session_name,
+                    "external_id": h.external_id,
+                    "duration": h.duration,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "session_token": self.session_token.map(|d| serde_json::json!({"duration": d})),
+            "federation": self.federation.as_ref().map(federation),
+            "federate_keys": self.federate_keys.as_ref().map(federation),
+            "hops": hops,
+            "mfa_serial": self.mfa.as_ref().map(Mfa::serial),
+        })
+    }
+
     /// Whether the final credentials from `start` come from GetFederationToken.
     pub fn federates(&self, start: &Creds) -> bool {
         self.federation.is_some() || self.federates_keys(start)

@@ -6,7 +6,7 @@ use clap::{Parser, ValueEnum};
 
 use super::replay::{self, Stored};
 use crate::arn::RoleArn;
-use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs};
+use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
 use crate::env::Env;
 use crate::error::usage;
 use crate::exports::{ASSUME_VARS, assume_vars};
@@ -146,12 +146,23 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     // Cache and refresh tokens only: never a browser.
     let mut opts = pipeline::Options::from(cred.clone());
     opts.sso.cached_only();
+    // A refresh is asked for new credentials: the session cache is not read (what it
+    // gets is stored). An entry near its expiry would be a miss anyway.
+    opts.fresh = true;
     let text = assume_script(shell, &cred, opts, env).await?;
     output::print(&text)
 }
 
-pub fn unassume(env: &Env) -> Result<()> {
+pub async fn unassume(args: &UnassumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "unassume")?;
+    if args.logout {
+        match assumed_sso_session(env).await {
+            Some(which) => super::logout::logout(&which, env).await?,
+            None => eprintln!(
+                "aws-login: the identity in this shell came from no Identity Center session: nothing to sign out of"
+            ),
+        }
+    }
     let vars: Vec<(&str, Option<String>)> = ASSUME_VARS
         .into_iter()
         .chain(region::exported_leftovers(env))
@@ -159,4 +170,34 @@ pub fn unassume(env: &Env) -> Result<()> {
         .collect();
     let text = shell.marked_script(&vars).map_err(|e| anyhow!(e))?;
     output::print(&text)
+}
+
+/// The Identity Center session the last `awsl assume` used (from AWS_LOGIN_ASSUME): its
+/// sso-session name or start URL, or those of its profile.
+async fn assumed_sso_session(env: &Env) -> Option<super::logout::Which> {
+    use super::logout::Which;
+    let Stored::Args(raw) = serde_json::from_str(env.get("AWS_LOGIN_ASSUME")?).ok()? else {
+        return None;
+    };
+    let argv = ["aws-login", "assume"]
+        .into_iter()
+        .map(String::from)
+        .chain(raw);
+    let Command::Assume(assume) = Cli::try_parse_from(argv).ok()?.command else {
+        return None;
+    };
+    let cred = with_profile(&assume);
+    if let Some(name) = cred.sso.sso_session_name {
+        return Some(Which::Name(name));
+    }
+    if let Some(url) = cred.sso.start_url {
+        return Some(Which::StartUrl(url));
+    }
+    let profiles = crate::source::profiles::load(env).await.ok()?;
+    let link = crate::source::profiles::sso_link(&profiles, cred.source.profile.as_deref())?;
+    match (link.session, link.start_url) {
+        (Some(name), _) => Some(Which::Name(name)),
+        (None, Some(url)) => Some(Which::StartUrl(url)),
+        (None, None) => None,
+    }
 }

@@ -1,6 +1,7 @@
 use anyhow::Result;
 
-use crate::aws::{Service, call_error, sts};
+use crate::aws::{Service, base_config, call_error, sts};
+use crate::cache::{Cached, Shape, Store};
 use crate::cli::ConsoleArgs;
 use crate::console::rules::Rules;
 use crate::console::{destination, federation, handoff};
@@ -28,16 +29,33 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         hosts,
     )?;
     let endpoint = hosts.federation_endpoint(env.get("AWS_ENDPOINT_URL_SIGNIN"));
+    let profile = request.profile().map(str::to_string);
 
-    let (sdk, start) = request.source(env).await?;
-    if request.plan.federates_keys(&start) {
-        eprintln!(
-            "aws-login: long-term IAM user keys cannot sign in to the console: getting a federation token first"
-        );
-    }
-    let session_duration = console.session_duration(&request.plan, &start)?;
     let region = request.region.name.clone();
-    let creds = request.transitions(&sdk, start).await?;
+    let key = request.cache_key(env);
+    let fresh = request.fresh();
+    let rules = &console;
+    let got = Store::new(env)?
+        .get_or_acquire(&key, fresh, || async move {
+            let (sdk, start) = request.source(env).await?;
+            if request.plan.federates_keys(&start) {
+                eprintln!(
+                    "aws-login: long-term IAM user keys cannot sign in to the console: getting a federation token first"
+                );
+            }
+            let shape = Shape {
+                chained: request.plan.chains(&start),
+                federated: request.plan.federates(&start),
+            };
+            // Checked before the transitions: a duration AWS would refuse costs no call.
+            rules.session_duration(shape)?;
+            let creds = request.transitions(&sdk, start).await?;
+            Ok(Cached { creds, shape })
+        })
+        .await?;
+    let session_duration = console.session_duration(got.shape)?;
+    let creds = got.creds;
+    let sdk = base_config(&region, profile.as_deref(), env).await?;
 
     let me = sts(&sdk, &creds)
         .get_caller_identity()

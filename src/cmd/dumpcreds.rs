@@ -25,13 +25,14 @@ struct ProcessCredentials<'a> {
 pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
     let request = Request::prepare(args.cred.clone().into(), env).await?;
     let region = request.region.exported().map(str::to_string);
-    let id = request.acquire(env).await?;
+    // Through the session cache: a warm call builds no SDK configuration at all.
+    let creds = request.credentials(env).await?;
     let text = if args.credential_helper {
-        helper_json(&id.creds)
+        helper_json(&creds)
     } else {
         args.outform
             .dialect()
-            .script(&credential_vars(&id.creds, region.as_deref()))
+            .script(&credential_vars(&creds, region.as_deref()))
             .map_err(|e| anyhow!(e))?
     };
     output::print(&text)

@@ -1,11 +1,13 @@
 //! One file per command.
 
 mod assume;
+mod cache;
 mod console;
 mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
+mod logout;
 mod replay;
 mod request;
 mod runas;
@@ -28,8 +30,10 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Shell(args) => shell::run(&args),
         Command::Assume(args) => runtime()?.block_on(assume::assume(&args, env)),
         Command::Refresh(args) => runtime()?.block_on(assume::refresh(&args, env)),
-        Command::Unassume => assume::unassume(env),
+        Command::Unassume(args) => runtime()?.block_on(assume::unassume(&args, env)),
         Command::Whoami(args) => runtime()?.block_on(whoami::run(&args, env)),
+        Command::Cache(args) => runtime()?.block_on(cache::run(&args, env)),
+        Command::Logout(args) => runtime()?.block_on(logout::run(&args, env)),
     }
 }
 

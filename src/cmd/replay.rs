@@ -101,7 +101,12 @@ pub fn replay_args(cred: &CredArgs) -> Result<Vec<String>, NotKept> {
         sso,
         transitions,
     } = cred;
-    let SourceArgs { profile, region } = source;
+    let SourceArgs {
+        profile,
+        region,
+        // Refresh needs no --fresh: a cached entry near its expiry is a miss anyway.
+        fresh: _,
+    } = source;
     let SsoRoleArgs {
         sso_acct_id,
         sso_role_name,

@@ -17,6 +17,7 @@ impl From<CredArgs> for pipeline::Options {
             sso_role: args.sso_role.sso_role_name,
             sso: args.sso.into(),
             transitions: args.transitions.into(),
+            fresh: args.source.fresh,
         }
     }
 }

@@ -24,10 +24,10 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
         bail_usage!("runas needs something to run: -c 'COMMAND LINE' or -- PROGRAM [ARGS...]");
     }
     let rt = super::runtime()?;
-    let (id, region) = rt.block_on(async {
+    let (creds, region) = rt.block_on(async {
         let request = Request::prepare(args.cred.clone().into(), env).await?;
         let region = request.region.exported().map(str::to_string);
-        anyhow::Ok((request.acquire(env).await?, region))
+        anyhow::Ok((request.credentials(env).await?, region))
     })?;
     drop(rt);
 
@@ -44,7 +44,7 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
             (c, args.program[0].clone())
         }
     };
-    for (name, value) in credential_vars(&id.creds, region.as_deref()) {
+    for (name, value) in credential_vars(&creds, region.as_deref()) {
         match value {
             Some(v) => child.env(name, v),
             None => child.env_remove(name),

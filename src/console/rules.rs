@@ -5,10 +5,10 @@
 
 use anyhow::Result;
 
-use crate::creds::Creds;
+use crate::cache::Shape;
 use crate::error::bail_usage;
 use crate::pipeline::{Options, Request};
-use crate::transition::{CHAINED_MAX, Plan};
+use crate::transition::CHAINED_MAX;
 use crate::validate;
 
 /// The longest console session AWS grants (SessionDuration).
@@ -83,11 +83,11 @@ impl Console {
     /// SessionDuration for credentials from `start` through `plan`: none for federation
     /// tokens (they bring their own lifetime, and AWS refuses it for them), at most an hour
     /// for role-chained credentials.
-    pub fn session_duration(&self, plan: &Plan, start: &Creds) -> Result<Option<i32>> {
-        if plan.federates(start) {
+    pub fn session_duration(&self, shape: Shape) -> Result<Option<i32>> {
+        if shape.federated {
             return Ok(None);
         }
-        if plan.chains(start) {
+        if shape.chained {
             if let Some(d) = self.duration.filter(|d| *d > CHAINED_MAX) {
                 bail_usage!(
                     "AWS caps console sessions from role-chained credentials at 1 hour: --duration-seconds {d} is too long; use 3600 or less"

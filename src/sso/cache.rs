@@ -95,6 +95,17 @@ impl Cache {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+
+    /// Every token file that holds a start URL, with its token (for `logout`).
+    pub fn token_files(&self) -> Vec<(PathBuf, Token)> {
+        json_files(&self.dir)
+            .filter_map(|p| {
+                let token = read_quietly(&p)?;
+                token.start_url()?;
+                Some((p, token))
+            })
+            .collect()
+    }
 }
 
 /// The tokens of the first `max` `*.json` files in the cache directory (for completion,

@@ -4,6 +4,7 @@
 mod adversarial;
 mod bad_input;
 mod browser;
+mod cache;
 mod chain;
 mod completion;
 mod completion_scripts;

@@ -13,10 +13,11 @@ fn no_secret_reaches_stderr_at_any_verbosity() {
     let chain = format!("{DEPLOY},{AUDIT}");
     for v in ["-v", "-vv", "-vvv"] {
         let runs: Vec<Vec<&str>> = vec![
-            vec!["getcallerid", v, "--assume-roles", &chain],
+            vec!["getcallerid", v, "--fresh", "--assume-roles", &chain],
             vec![
                 "dumpcreds",
                 v,
+                "--fresh",
                 "--get-session-token",
                 "--mfa-serial",
                 MFA_SERIAL,
@@ -26,15 +27,24 @@ fn no_secret_reaches_stderr_at_any_verbosity() {
             vec![
                 "dumpcreds",
                 v,
+                "--fresh",
                 "--credential-helper",
                 "--profile",
                 "deploy",
                 "--assume-roles",
                 AUDIT,
             ],
-            vec!["dumpcreds", v, "--get-federation-token"],
-            vec!["getcallerid", v, "--assume-roles", AUDIT],
-            vec!["runas", v, "--assume-roles", DEPLOY, "--", "true"],
+            vec!["dumpcreds", v, "--fresh", "--get-federation-token"],
+            vec!["getcallerid", v, "--fresh", "--assume-roles", AUDIT],
+            vec![
+                "runas",
+                v,
+                "--fresh",
+                "--assume-roles",
+                DEPLOY,
+                "--",
+                "true",
+            ],
         ];
         // The harness asserts on every run that no known secret is on stderr: the
         // scenario's keys, keys in the environment or on stdout, and every key and token

@@ -63,6 +63,8 @@ fn mfa_on_the_first_hop_when_there_is_no_session_token_call() {
             MFA_SERIAL,
             "--mfa-code",
             "654321",
+            // Past the session cache, which would answer without asking STS.
+            "--fresh",
         ])
         .run();
     out.fails(1, "AccessDenied");

@@ -31,6 +31,8 @@ fn sign_in(w: &World, browser: &str) -> (Out, Duration) {
             START_URL,
             "--login-timeout",
             TIMEOUT,
+            // Each call must sign in, not be answered by the session cache.
+            "--fresh",
         ]))
         .env("BROWSER", browser)
         .run();

@@ -132,7 +132,8 @@ fn a_cached_client_the_service_forgot_is_registered_again() {
     doc["clientId"] = "forgotten-client".into();
     std::fs::write(&reg, doc.to_string()).unwrap();
     std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
-    let (second, seen) = approve_from_stderr(w.cmd(&args).spawn());
+    let fresh = [&args[..], &["--fresh"]].concat();
+    let (second, seen) = approve_from_stderr(w.cmd(&fresh).spawn());
     assert!(
         second.status.success(),
         "{seen}{}",

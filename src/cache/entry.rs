@@ -1,0 +1,231 @@
+//! One session-cache entry: its key (the hash of a canonical description of the request)
+//! and its file, versioned JSON holding the credentials and what `cache list` shows.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::creds::Creds;
+
+/// The entry format; a file with any other version is a miss, replaced when written.
+pub const VERSION: u32 = 1;
+
+/// What an entry is for, and what `cache list` and `logout` know it by. Nothing here is a
+/// secret: the description may name a key id, never a secret key or token.
+#[derive(Debug, Clone)]
+pub struct Key {
+    /// Canonical description of the request (see `Request::describe`); only its hash is
+    /// kept, as the file name.
+    description: Value,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Meta {
+    /// `credentials` (a request's final credentials) or `mfa-session`.
+    pub kind: String,
+    /// The final role ARN, `account/role` for SSO, else (filled in when stored) the key id.
+    pub identity: Option<String>,
+    /// A short description of the source (`profile dev`, `environment key AKIA…`).
+    pub source: String,
+    /// The Identity Center session the credentials were made from (its sso-session name
+    /// or start URL: the shared token cache's key), for `logout`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_start_url: Option<String>,
+}
+
+/// Facts about the credentials that callers need without the source (the console's
+/// session length rules).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Shape {
+    /// Made by role chaining (AWS caps such a session at one hour).
+    pub chained: bool,
+    /// Made by GetFederationToken.
+    pub federated: bool,
+}
+
+/// Credentials as the cache hands them back.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    pub creds: Creds,
+    pub shape: Shape,
+}
+
+impl From<Creds> for Cached {
+    fn from(creds: Creds) -> Cached {
+        Cached {
+            creds,
+            shape: Shape::default(),
+        }
+    }
+}
+
+impl Key {
+    pub fn new(description: Value, meta: Meta) -> Key {
+        Key { description, meta }
+    }
+
+    /// The file name: hex SHA-256 of the description as canonical JSON (serde_json's
+    /// maps are sorted by key), so it reveals nothing of the request.
+    pub fn file_name(&self) -> String {
+        let canonical = self.description.to_string();
+        let hash = Sha256::digest(canonical.as_bytes());
+        format!("{}.json", crate::sso::cache::hex(&hash))
+    }
+}
+
+/// The file's contents.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Entry {
+    pub version: u32,
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub shape: Shape,
+    #[serde(with = "rfc3339")]
+    pub created: DateTime<Utc>,
+    #[serde(with = "rfc3339")]
+    pub expiration: DateTime<Utc>,
+    pub credentials: StoredCreds,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StoredCreds {
+    access_key_id: String,
+    secret_access_key: String,
+    session_token: String,
+}
+
+impl std::fmt::Debug for StoredCreds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredCreds")
+            .field("access_key_id", &self.access_key_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Entry {
+    /// An entry for temporary credentials with an expiry; `None` for anything else
+    /// (long-term keys are never copied into the cache).
+    pub fn new(meta: &Meta, cached: &Cached, now: DateTime<Utc>) -> Option<Entry> {
+        let c = &cached.creds;
+        let (Some(token), Some(expiration)) = (&c.session_token, c.expiration) else {
+            return None;
+        };
+        let mut meta = meta.clone();
+        meta.identity.get_or_insert_with(|| c.access_key_id.clone());
+        Some(Entry {
+            version: VERSION,
+            meta,
+            shape: cached.shape,
+            created: now,
+            expiration,
+            credentials: StoredCreds {
+                access_key_id: c.access_key_id.clone(),
+                secret_access_key: c.secret_access_key.clone(),
+                session_token: token.clone(),
+            },
+        })
+    }
+
+    /// A file's entry; `None` when it is not one this version wrote whole.
+    pub fn parse(text: &str) -> Option<Entry> {
+        let entry: Entry = serde_json::from_str(text).ok()?;
+        let c = &entry.credentials;
+        let whole = entry.version == VERSION
+            && !c.access_key_id.is_empty()
+            && !c.secret_access_key.is_empty()
+            && !c.session_token.is_empty();
+        whole.then_some(entry)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an entry serializes")
+    }
+
+    /// Whether the credentials still have at least `margin` left at `now`.
+    pub fn fresh_at(&self, now: DateTime<Utc>, margin: chrono::Duration) -> bool {
+        self.expiration - now >= margin
+    }
+
+    pub fn cached(&self) -> Cached {
+        let c = &self.credentials;
+        Cached {
+            creds: Creds {
+                access_key_id: c.access_key_id.clone(),
+                secret_access_key: c.secret_access_key.clone(),
+                session_token: Some(c.session_token.clone()),
+                expiration: Some(self.expiration),
+            },
+            shape: self.shape,
+        }
+    }
+}
+
+/// Times as RFC 3339 UTC with `Z` (crate::time), whole seconds.
+mod rfc3339 {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::time::format(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = String::deserialize(d)?;
+        crate::time::parse(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 time"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(expiration: Option<DateTime<Utc>>) -> Cached {
+        Creds {
+            access_key_id: "ASIAX".into(),
+            secret_access_key: "secret-value".into(),
+            session_token: Some("token-value".into()),
+            expiration,
+        }
+        .into()
+    }
+
+    #[test]
+    fn the_file_name_is_a_hash_of_the_sorted_description() {
+        let a = Key::new(serde_json::json!({"b": 1, "a": "x"}), Meta::default());
+        let b = Key::new(serde_json::json!({"a": "x", "b": 1}), Meta::default());
+        assert_eq!(a.file_name(), b.file_name());
+        assert_eq!(a.file_name().len(), 64 + 5);
+        let c = Key::new(serde_json::json!({"a": "y", "b": 1}), Meta::default());
+        assert_ne!(a.file_name(), c.file_name());
+    }
+
+    #[test]
+    fn only_temporary_credentials_with_an_expiry_make_an_entry() {
+        let now = DateTime::from_timestamp(2_000_000_000, 0).unwrap();
+        assert!(Entry::new(&Meta::default(), &temp(None), now).is_none());
+        let mut long_term = temp(Some(now));
+        long_term.creds.session_token = None;
+        assert!(Entry::new(&Meta::default(), &long_term, now).is_none());
+        let e = Entry::new(&Meta::default(), &temp(Some(now)), now).unwrap();
+        assert_eq!(e.meta.identity.as_deref(), Some("ASIAX"));
+        let back = Entry::parse(&e.to_json()).unwrap();
+        assert_eq!(back.cached().creds, temp(Some(now)).creds);
+        assert!(!format!("{back:?}").contains("secret-value"));
+    }
+
+    #[test]
+    fn other_versions_and_damaged_files_are_no_entry() {
+        let now = Utc::now();
+        let e = Entry::new(&Meta::default(), &temp(Some(now)), now).unwrap();
+        let json = e.to_json();
+        assert!(Entry::parse(&json.replace("\"version\": 1", "\"version\": 2")).is_none());
+        assert!(Entry::parse(&json[..json.len() / 2]).is_none());
+        assert!(Entry::parse(&json.replace("token-value", "")).is_none());
+    }
+}

@@ -1,0 +1,229 @@
+//! What a request is, for the session cache: a canonical description of everything that
+//! decides its final credentials (crate::cache::entry::Key), and the cached acquire.
+
+use anyhow::Result;
+use aws_config::profile::ProfileSet;
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
+
+use super::{Request, Start};
+use crate::cache::{Cached, Key, Meta, Shape, Store};
+use crate::creds::Creds;
+use crate::env::Env;
+use crate::sso::options::TokenSource;
+
+/// The settings of a profile that can change the credentials it gives. aws-config keeps
+/// a profile's property list private, so the keys are named here; secret values are
+/// described by their hash, so the description never holds a secret.
+const PROFILE_KEYS: &[&str] = &[
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+    "credential_process",
+    "credential_source",
+    "duration_seconds",
+    "endpoint_url",
+    "external_id",
+    "mfa_process",
+    "mfa_serial",
+    "region",
+    "role_arn",
+    "role_session_name",
+    "source_profile",
+    "sso_account_id",
+    "sso_region",
+    "sso_registration_scopes",
+    "sso_role_name",
+    "sso_session",
+    "sso_start_url",
+    "sts_regional_endpoints",
+    "use_dualstack_endpoint",
+    "use_fips_endpoint",
+    "web_identity_token_file",
+];
+const SECRET_KEYS: &[&str] = &["aws_secret_access_key", "aws_session_token"];
+const SSO_SESSION_KEYS: &[&str] = &["sso_start_url", "sso_region", "sso_registration_scopes"];
+
+/// Variables that change where the SDK's calls go or which default-chain source answers
+/// (never a secret: the container authorization token is left out).
+const ENV_KEYS: &[&str] = &[
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_STS",
+    "AWS_ENDPOINT_URL_SSO",
+    "AWS_ENDPOINT_URL_SSO_OIDC",
+    "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+    "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
+    "AWS_EC2_METADATA_DISABLED",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_ROLE_ARN",
+    "AWS_ROLE_SESSION_NAME",
+    "AWS_STS_REGIONAL_ENDPOINTS",
+    "AWS_USE_FIPS_ENDPOINT",
+    "AWS_USE_DUALSTACK_ENDPOINT",
+];
+
+fn hashed(secret: &str) -> String {
+    format!(
+        "sha256:{}",
+        crate::sso::cache::hex(&Sha256::digest(secret.as_bytes()))
+    )
+}
+
+/// The settings of `name` and of every profile along its `source_profile` chain, with
+/// the `[sso-session]` sections they name: `{profile: {key: value}}`, sorted.
+pub(super) fn profile_settings(profiles: &ProfileSet, name: Option<&str>) -> Value {
+    let mut all = Map::new();
+    let mut next = Some(name.unwrap_or("default"));
+    while let Some(profile) = next.and_then(|n| profiles.get_profile(n)) {
+        if all.contains_key(profile.name()) {
+            break;
+        }
+        let mut settings = Map::new();
+        for key in PROFILE_KEYS {
+            if let Some(v) = profile.get(key) {
+                let v = if SECRET_KEYS.contains(key) {
+                    hashed(v)
+                } else {
+                    v.to_string()
+                };
+                settings.insert(key.to_string(), v.into());
+            }
+        }
+        if let Some(section) = profile
+            .get("sso_session")
+            .and_then(|s| profiles.sso_session(s))
+        {
+            let mut sso = Map::new();
+            for key in SSO_SESSION_KEYS {
+                if let Some(v) = section.get(key) {
+                    sso.insert(key.to_string(), v.into());
+                }
+            }
+            settings.insert("[sso-session]".to_string(), sso.into());
+        }
+        all.insert(profile.name().to_string(), settings.into());
+        next = profile.get("source_profile");
+    }
+    all.into()
+}
+
+impl Request {
+    /// A canonical description of the whole request: the source identity, every
+    /// transition with its options, and the region (see crate::cache).
+    pub fn describe(&self, env: &Env) -> Value {
+        let source = match &self.start {
+            Start::Sso {
+                options,
+                account,
+                role,
+            } => {
+                let token = match &options.token {
+                    Some(TokenSource::Given(t)) => Some(hashed(t)),
+                    Some(TokenSource::External(src)) => Some(hashed(src)),
+                    Some(TokenSource::Cache) | None => None,
+                };
+                json!({"sso": {
+                    "start_url": options.start_url,
+                    "session": options.session_name,
+                    "region": options.region,
+                    "account": account,
+                    "role": role,
+                    "token": token,
+                }})
+            }
+            Start::Chain {
+                explicit_profile, ..
+            } => {
+                let env_key = (!explicit_profile)
+                    .then(|| env.get("AWS_ACCESS_KEY_ID"))
+                    .flatten();
+                json!({"chain": {
+                    "profile": self.profile,
+                    "explicit": explicit_profile,
+                    "env_key": env_key,
+                    "settings": self.profile_settings,
+                }})
+            }
+        };
+        let endpoints: Map<String, Value> = ENV_KEYS
+            .iter()
+            .filter_map(|k| Some((k.to_string(), env.get(k)?.into())))
+            .collect();
+        json!({
+            "kind": "credentials",
+            "source": source,
+            "transitions": self.plan.describe(),
+            "region": self.region.name,
+            "environment": endpoints,
+        })
+    }
+
+    /// The cache key, with what `cache list` and `logout` show and match.
+    pub fn cache_key(&self, env: &Env) -> Key {
+        let mut meta = Meta {
+            kind: "credentials".to_string(),
+            identity: self.plan.final_role().map(|r| r.to_string()),
+            ..Meta::default()
+        };
+        match &self.start {
+            Start::Sso {
+                options,
+                account,
+                role,
+            } => {
+                meta.identity
+                    .get_or_insert_with(|| format!("{account}/{role}"));
+                meta.source = format!(
+                    "sso {} {account}/{role}",
+                    options.start_url.as_deref().unwrap_or("(given token)")
+                );
+                meta.sso_session = options
+                    .session_name
+                    .clone()
+                    .or_else(|| options.start_url.clone());
+                meta.sso_start_url = options.start_url.clone();
+            }
+            Start::Chain {
+                explicit_profile,
+                sso_link,
+            } => {
+                meta.source = match (&self.profile, env.get("AWS_ACCESS_KEY_ID")) {
+                    (Some(p), _) if *explicit_profile => format!("profile {p}"),
+                    (_, Some(key)) => format!("environment key {key}"),
+                    (Some(p), None) => format!("profile {p}"),
+                    (None, None) => "default credential chain".to_string(),
+                };
+                if let Some(link) = sso_link {
+                    meta.sso_session = link.session.clone().or_else(|| link.start_url.clone());
+                    meta.sso_start_url = link.start_url.clone();
+                }
+            }
+        }
+        Key::new(self.describe(env), meta)
+    }
+
+    /// The final credentials through the session cache (see crate::cache): no SDK
+    /// configuration is built and no SSO token read when the cache answers.
+    pub async fn cached(self, env: &Env) -> Result<Cached> {
+        let key = self.cache_key(env);
+        let fresh = self.fresh;
+        Store::new(env)?
+            .get_or_acquire(&key, fresh, || async move {
+                let (sdk, start) = self.source(env).await?;
+                let shape = Shape {
+                    chained: self.plan.chains(&start),
+                    federated: self.plan.federates(&start),
+                };
+                let creds = self.transitions(&sdk, start).await?;
+                Ok(Cached { creds, shape })
+            })
+            .await
+    }
+
+    /// [`Request::cached`]'s credentials.
+    pub async fn credentials(self, env: &Env) -> Result<Creds> {
+        Ok(self.cached(env).await?.creds)
+    }
+}
