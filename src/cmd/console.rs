@@ -2,8 +2,8 @@ use anyhow::Result;
 
 use crate::aws::{Service, call_error, sts};
 use crate::cli::ConsoleArgs;
-use crate::console::rules::Rules;
 use crate::console::open::Opener;
+use crate::console::rules::Rules;
 use crate::console::{destination, federation};
 use crate::env::Env;
 use crate::output;

@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn families_come_from_the_program_name() {
-        let k = |p: &str| kind_of(Path::new(p)).map(|(w, f)| (w, f));
+        let k = |p: &str| kind_of(Path::new(p));
         assert_eq!(
             k("/usr/bin/google-chrome-stable"),
             Some(("chrome", Family::Chromium))
@@ -254,15 +254,15 @@ mod tests {
             k("/usr/bin/chromium-browser"),
             Some(("chromium", Family::Chromium))
         );
-        assert_eq!(
-            k("/opt/x/Brave Browser"),
-            Some(("brave", Family::Chromium))
-        );
+        assert_eq!(k("/opt/x/Brave Browser"), Some(("brave", Family::Chromium)));
         assert_eq!(
             k("/usr/bin/microsoft-edge"),
             Some(("edge", Family::Chromium))
         );
-        assert_eq!(k("/usr/bin/firefox-esr"), Some(("firefox", Family::Firefox)));
+        assert_eq!(
+            k("/usr/bin/firefox-esr"),
+            Some(("firefox", Family::Firefox))
+        );
         assert_eq!(k("/usr/bin/lynx"), None);
     }
 

@@ -48,11 +48,7 @@ pub fn open(url: &str, env: &Env) -> Result<Page> {
 }
 
 /// Write the redirect page for `url` and have `launch` open its file:// URL.
-pub fn open_with(
-    url: &str,
-    env: &Env,
-    launch: impl FnOnce(&str) -> Result<()>,
-) -> Result<Page> {
+pub fn open_with(url: &str, env: &Env, launch: impl FnOnce(&str) -> Result<()>) -> Result<Page> {
     let dir = private_dir(env)?;
     sweep(&dir);
     let mut file = tempfile::Builder::new()

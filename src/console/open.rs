@@ -17,7 +17,10 @@ pub const PROFILE_VAR: &str = "AWS_LOGIN_BROWSER_PROFILE";
 pub enum Opener {
     /// BROWSER, else the desktop's browser.
     System,
-    Browser { browser: Browser, own_profile: bool },
+    Browser {
+        browser: Browser,
+        own_profile: bool,
+    },
     Clip(Terminal),
 }
 
@@ -72,6 +75,9 @@ fn profile_var(env: &Env) -> Result<bool> {
         None => Ok(false),
         Some(v) if v == "1" || v.eq_ignore_ascii_case("true") => Ok(true),
         Some(v) if v == "0" || v.eq_ignore_ascii_case("false") => Ok(false),
-        Some(v) => bail_usage!("{PROFILE_VAR}='{}' is not 1 or 0: set it to 1, 0 or unset it", echo(v)),
+        Some(v) => bail_usage!(
+            "{PROFILE_VAR}='{}' is not 1 or 0: set it to 1, 0 or unset it",
+            echo(v)
+        ),
     }
 }

@@ -3,8 +3,8 @@
 //! read who is signed in, where, and for how long.
 
 use super::{Params, SigninError, session_cookie};
-use crate::http::Request;
 use crate::html::{escape_html, page};
+use crate::http::Request;
 use crate::http::Response;
 use crate::router::Outcome;
 use crate::state::State;
@@ -19,7 +19,11 @@ pub fn console(
     out: &mut Outcome,
 ) -> Result<Response, SigninError> {
     let cookie = session_cookie(req);
-    let id = match params.get("d").filter(|d| !d.is_empty()).or(cookie.as_ref()) {
+    let id = match params
+        .get("d")
+        .filter(|d| !d.is_empty())
+        .or(cookie.as_ref())
+    {
         Some(id) => id,
         None => return Err(SigninError::new(401, "NotSignedIn", "Not signed in")),
     };

@@ -2,8 +2,8 @@
 //! emulator's console page (AWS redirects to the Destination itself).
 
 use super::{CONSOLE_PATH, Params, SESSION_COOKIE, SigninError, required, session_cookie};
-use crate::http::Request;
 use crate::html::{escape_html, page};
+use crate::http::Request;
 use crate::http::Response;
 use crate::router::Outcome;
 use crate::state::State;
@@ -32,7 +32,11 @@ pub fn login(
     // browser cannot sign in as another until it signs out.
     let signed_in = session_cookie(req)
         .and_then(|id| store.live_console_arn(&id))
-        .filter(|arn| store.by_token_mut(token).is_some_and(|g| g.caller_arn != *arn));
+        .filter(|arn| {
+            store
+                .by_token_mut(token)
+                .is_some_and(|g| g.caller_arn != *arn)
+        });
     if let Some(arn) = signed_in {
         out.caller_arn = Some(arn);
         return Err(SigninError::bad_request(
@@ -62,7 +66,9 @@ pub fn login(
     grant.issuer = Some(issuer.to_string());
     grant.destination = Some(destination.to_string());
     let console = grant.open_console(region);
-    let max_age = (console.expires_at - chrono::Utc::now()).num_seconds().max(1);
+    let max_age = (console.expires_at - chrono::Utc::now())
+        .num_seconds()
+        .max(1);
     let cookie = format!(
         "{SESSION_COOKIE}={}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax",
         console.id

@@ -22,9 +22,7 @@ pub fn logout(
     }
     let clear = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
     let own = format!("{}/", state.base_url);
-    let next = params
-        .get("redirect_uri")
-        .filter(|u| u.starts_with(&own));
+    let next = params.get("redirect_uri").filter(|u| u.starts_with(&own));
     let response = match next {
         Some(next) => {
             let body = format!(
