@@ -137,7 +137,7 @@ impl Browser {
         self.kind.map(|(_, f)| f).ok_or_else(|| {
             usage(format!(
                 "cannot tell how to give {} a profile of its own: name a Chromium-family browser (chrome, chromium, brave, edge, vivaldi) or firefox with --browser",
-                self.program.display()
+                echo(&self.program.to_string_lossy())
             ))
         })
     }
