@@ -63,6 +63,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l external
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l issuer -d 'Issuer shown by the console as where the sign-in came from' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l destination -d 'Console page to open (https, on the partition\'s console host)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l service -d 'Service page to open (ec2, s3, iam, lambda, ...), in the region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l browser -d 'The browser to open: a name on PATH or a path (default: BROWSER, or, with --browser-profile, an installed Chromium-family browser or Firefox)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
@@ -72,6 +73,9 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-sign-
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l print -d 'Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l browser-profile -d 'Open it in a browser profile of the identity\'s own (kept in aws-login\'s state directory), so several identities stay signed in side by side [env: AWS_LOGIN_BROWSER_PROFILE=1]'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l logout-first -d 'Sign the browser\'s current console session out first (for one shared profile)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l clip -d 'Put the sign-in URL on the clipboard through the terminal (OSC 52) instead of opening a browser; works over SSH'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s V -l version -d 'Print version'

@@ -236,6 +236,33 @@ pub struct ConsoleArgs {
     /// Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you).
     #[arg(long)]
     pub print: bool,
+
+    #[command(flatten)]
+    pub open: ConsoleOpenArgs,
+}
+
+/// How the console opens: which browser, which profile, or the clipboard instead.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Browser")]
+pub struct ConsoleOpenArgs {
+    /// Open it in a browser profile of the identity's own (kept in aws-login's state
+    /// directory), so several identities stay signed in side by side [env: AWS_LOGIN_BROWSER_PROFILE=1].
+    #[arg(long, conflicts_with = "no_browser")]
+    pub browser_profile: bool,
+
+    /// The browser to open: a name on PATH or a path (default: BROWSER, or, with
+    /// --browser-profile, an installed Chromium-family browser or Firefox).
+    #[arg(long, value_name = "NAME|PATH", conflicts_with = "no_browser")]
+    pub browser: Option<String>,
+
+    /// Sign the browser's current console session out first (for one shared profile).
+    #[arg(long, conflicts_with = "no_browser")]
+    pub logout_first: bool,
+
+    /// Put the sign-in URL on the clipboard through the terminal (OSC 52) instead of
+    /// opening a browser; works over SSH.
+    #[arg(long, conflicts_with_all = ["no_browser", "print", "browser_profile", "browser", "logout_first"])]
+    pub clip: bool,
 }
 
 #[derive(Debug, Args, Clone)]

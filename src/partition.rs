@@ -143,6 +143,26 @@ impl Console {
             base.unwrap_or(self.signin).trim_end_matches('/')
         )
     }
+
+    /// Where the console signs a browser out (`oauth?Action=logout`), on `base` as above.
+    pub fn logout_endpoint(&self, base: Option<&str>) -> String {
+        format!(
+            "{}/oauth",
+            base.unwrap_or(self.signin).trim_end_matches('/')
+        )
+    }
+
+    /// The federation endpoint for a login URL that the logout endpoint sends the browser
+    /// on to: in the aws partition the logout honours `redirect_uri` only for the
+    /// us-east-1 sign-in host (the global one lands on aws.amazon.com instead).
+    pub fn login_endpoint_after_logout(&self, base: Option<&str>) -> String {
+        match base {
+            None if self.partition == "aws" => {
+                "https://us-east-1.signin.aws.amazon.com/federation".to_string()
+            }
+            _ => self.federation_endpoint(base),
+        }
+    }
 }
 
 /// The console of partition `name`, or why there is none.
@@ -206,6 +226,27 @@ mod tests {
         );
         assert_eq!(
             gov.federation_endpoint(Some("http://127.0.0.1:9/")),
+            "http://127.0.0.1:9/federation"
+        );
+        assert_eq!(
+            gov.logout_endpoint(None),
+            "https://signin.amazonaws-us-gov.com/oauth"
+        );
+        assert_eq!(
+            gov.login_endpoint_after_logout(None),
+            "https://signin.amazonaws-us-gov.com/federation"
+        );
+        let aws = console("aws").unwrap();
+        assert_eq!(
+            aws.logout_endpoint(None),
+            "https://signin.aws.amazon.com/oauth"
+        );
+        assert_eq!(
+            aws.login_endpoint_after_logout(None),
+            "https://us-east-1.signin.aws.amazon.com/federation"
+        );
+        assert_eq!(
+            aws.login_endpoint_after_logout(Some("http://127.0.0.1:9")),
             "http://127.0.0.1:9/federation"
         );
         assert_eq!(

@@ -3,8 +3,9 @@ use anyhow::Result;
 use crate::aws::{Service, base_config, call_error, sts};
 use crate::cache::{Cached, Shape, Store};
 use crate::cli::ConsoleArgs;
+use crate::console::open::Opener;
 use crate::console::rules::Rules;
-use crate::console::{destination, federation, handoff};
+use crate::console::{destination, federation};
 use crate::env::Env;
 use crate::output;
 use crate::partition;
@@ -16,6 +17,7 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     let rules = Rules::take(&mut opts)?;
     let mut request = Request::prepare(opts, env).await?;
     let console = rules.apply(&mut request)?;
+    let opener = Opener::choose(&args.open, console.print_url, env)?;
     let partition_name = request
         .plan
         .final_partition()
@@ -28,7 +30,9 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         &request.region.name,
         hosts,
     )?;
-    let endpoint = hosts.federation_endpoint(env.get("AWS_ENDPOINT_URL_SIGNIN"));
+    let signin_base = env.get("AWS_ENDPOINT_URL_SIGNIN");
+    let endpoint = hosts.federation_endpoint(signin_base);
+    let logout_first = args.open.logout_first && !console.print_url;
     let profile = request.profile().map(str::to_string);
 
     let region = request.region.name.clone();
@@ -65,7 +69,12 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     // Shown in warnings: STS chose it, so it is shown inert.
     let who = crate::inert::server(me.arn().unwrap_or("the final identity")).into_owned();
     let token = federation::signin_token(&endpoint, &creds, session_duration).await?;
-    let url = federation::login_url(&endpoint, &args.issuer, &dest, &token)?;
+    let login_endpoint = if logout_first {
+        hosts.login_endpoint_after_logout(signin_base)
+    } else {
+        endpoint
+    };
+    let url = federation::login_url(&login_endpoint, &args.issuer, &dest, &token)?;
 
     if console.print_url {
         eprintln!(
@@ -79,8 +88,19 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         );
         output::print(&format!("{url}\n"))?;
     }
-    // Never `webbrowser::open(&url)`: the browser's command line would show the token.
-    let page = handoff::open(&url, env)?;
+    let open_url = if logout_first {
+        federation::logout_then(&hosts.logout_endpoint(signin_base), &url)?
+    } else {
+        url
+    };
+    // Never a browser started on the URL: its command line would show the token.
+    let page = opener.open(&open_url, me.arn().unwrap_or_default(), env)?;
+    let Some(page) = page else {
+        eprintln!(
+            "aws-login: the sign-in URL is on the clipboard (through the terminal): paste it in a browser within 15 minutes to sign in as {who} ({region}); it is a secret"
+        );
+        return Ok(());
+    };
     eprintln!("aws-login: opened the AWS console as {who} ({region})");
     page.remove_once_read().await
 }

@@ -91,6 +91,16 @@ pub fn login_url(endpoint: &str, issuer: &str, destination: &str, token: &str) -
     Ok(url.into())
 }
 
+/// A URL that signs the browser's current console session out, then goes on to
+/// `login_url` (the logout endpoint's `redirect_uri`): a secret like the login URL itself.
+pub fn logout_then(logout_endpoint: &str, login_url: &str) -> Result<String> {
+    let mut url = url::Url::parse(logout_endpoint)?;
+    url.query_pairs_mut()
+        .append_pair("Action", "logout")
+        .append_pair("redirect_uri", login_url);
+    Ok(url.into())
+}
+
 async fn get(url: url::Url) -> Result<(hyper::StatusCode, Bytes), String> {
     let https = hyper_rustls::HttpsConnectorBuilder::new()
         .with_native_roots()

@@ -35,8 +35,20 @@ pub struct Page {
     written_atime: Option<SystemTime>,
 }
 
-/// Write the redirect page for `url` and open it in the browser.
+/// Write the redirect page for `url` and open it in the system's browser (BROWSER, else
+/// the desktop's).
 pub fn open(url: &str, env: &Env) -> Result<Page> {
+    open_with(url, env, |page_url| {
+        webbrowser::open(page_url).map_err(|e| {
+            anyhow!(
+                "cannot open a browser ({e}): use --no-browser to get the sign-in URL on stdout instead"
+            )
+        })
+    })
+}
+
+/// Write the redirect page for `url` and have `launch` open its file:// URL.
+pub fn open_with(url: &str, env: &Env, launch: impl FnOnce(&str) -> Result<()>) -> Result<Page> {
     let dir = private_dir(env)?;
     sweep(&dir);
     let mut file = tempfile::Builder::new()
@@ -53,11 +65,7 @@ pub fn open(url: &str, env: &Env) -> Result<Page> {
     let written_atime = fs::metadata(&path).and_then(|m| m.accessed()).ok();
     let page_url = url::Url::from_file_path(&path)
         .map_err(|()| anyhow!("cannot name {} as a file:// URL", path.display()))?;
-    webbrowser::open(page_url.as_str()).map_err(|e| {
-        anyhow!(
-            "cannot open a browser ({e}): use --no-browser to get the sign-in URL on stdout instead"
-        )
-    })?;
+    launch(page_url.as_str())?;
     Ok(Page {
         path,
         written_atime,

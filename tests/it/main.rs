@@ -9,6 +9,7 @@ mod chain;
 mod completion;
 mod completion_scripts;
 mod console;
+mod console_profiles;
 mod dumpconfig;
 mod dumpconfig_scale;
 mod exit_codes;

@@ -1,9 +1,10 @@
 //! `GET /console?d=ID`: the stand-in for the AWS console that `login`
-//! redirects to. Plain elements with ids let tests and a headless browser
+//! redirects to; `GET /console` shows the session the browser's cookie names. Plain elements with ids let tests and a headless browser
 //! read who is signed in, where, and for how long.
 
-use super::{Params, SigninError, required};
+use super::{Params, SigninError, session_cookie};
 use crate::html::{escape_html, page};
+use crate::http::Request;
 use crate::http::Response;
 use crate::router::Outcome;
 use crate::state::State;
@@ -11,8 +12,21 @@ use chrono::Utc;
 
 const TITLE: &str = "AWS Console (fake-aws)";
 
-pub fn console(state: &State, params: &Params, out: &mut Outcome) -> Result<Response, SigninError> {
-    let id = required(params, "d")?;
+pub fn console(
+    state: &State,
+    req: &Request,
+    params: &Params,
+    out: &mut Outcome,
+) -> Result<Response, SigninError> {
+    let cookie = session_cookie(req);
+    let id = match params
+        .get("d")
+        .filter(|d| !d.is_empty())
+        .or(cookie.as_ref())
+    {
+        Some(id) => id,
+        None => return Err(SigninError::new(401, "NotSignedIn", "Not signed in")),
+    };
     let store = state.signin.lock().unwrap();
     let Some((grant, console)) = store.by_console(id) else {
         return Err(SigninError::new(404, "NotFound", "No such console session"));

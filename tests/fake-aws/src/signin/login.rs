@@ -1,8 +1,9 @@
 //! `Action=login`: spends a sign-in token and redirects the browser to the
 //! emulator's console page (AWS redirects to the Destination itself).
 
-use super::{CONSOLE_PATH, Params, SigninError, required};
+use super::{CONSOLE_PATH, Params, SESSION_COOKIE, SigninError, required, session_cookie};
 use crate::html::{escape_html, page};
+use crate::http::Request;
 use crate::http::Response;
 use crate::router::Outcome;
 use crate::state::State;
@@ -19,9 +20,30 @@ const CONSOLE_HOSTS: &[&str] = &[
 /// Region of a console URL that names none, as the console itself picks.
 const DEFAULT_REGION: &str = "us-east-1";
 
-pub fn login(state: &State, params: &Params, out: &mut Outcome) -> Result<Response, SigninError> {
+pub fn login(
+    state: &State,
+    req: &Request,
+    params: &Params,
+    out: &mut Outcome,
+) -> Result<Response, SigninError> {
     let token = required(params, "SigninToken")?;
     let mut store = state.signin.lock().unwrap();
+    // AWS keeps one console session per browser: signed in as one identity, the
+    // browser cannot sign in as another until it signs out.
+    let signed_in = session_cookie(req)
+        .and_then(|id| store.live_console_arn(&id))
+        .filter(|arn| {
+            store
+                .by_token_mut(token)
+                .is_some_and(|g| g.caller_arn != *arn)
+        });
+    if let Some(arn) = signed_in {
+        out.caller_arn = Some(arn);
+        return Err(SigninError::bad_request(
+            "SignedInAsAnother",
+            "You must first log out before logging into a different AWS account.",
+        ));
+    }
     let invalid_token = |why: &str| SigninError::bad_request("InvalidSigninToken", why);
     let grant = store
         .by_token_mut(token)
@@ -44,12 +66,21 @@ pub fn login(state: &State, params: &Params, out: &mut Outcome) -> Result<Respon
     grant.issuer = Some(issuer.to_string());
     grant.destination = Some(destination.to_string());
     let console = grant.open_console(region);
+    let max_age = (console.expires_at - chrono::Utc::now())
+        .num_seconds()
+        .max(1);
+    let cookie = format!(
+        "{SESSION_COOKIE}={}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax",
+        console.id
+    );
     let location = format!("{}{CONSOLE_PATH}?d={}", state.base_url, console.id);
     let body = format!(
         "<p>Redirecting to <a href=\"{0}\">{0}</a></p>",
         escape_html(&location)
     );
-    Ok(page(302, "Redirecting", &body).with_header("Location", location))
+    Ok(page(302, "Redirecting", &body)
+        .with_header("Location", location)
+        .with_header("Set-Cookie", cookie))
 }
 
 /// The region an AWS console URL opens in, or why it is not a console URL:

@@ -2,13 +2,19 @@
 //! https://signin.aws.amazon.com/federation: `getSigninToken` trades live
 //! temporary credentials for a sign-in token, `login` trades that token for a
 //! console session and redirects, and `/console` stands in for the AWS
-//! console, which the emulator cannot redirect to.
+//! console, which the emulator cannot redirect to. `/oauth?Action=logout`
+//! signs the browser out, as https://signin.aws.amazon.com/oauth does.
+//!
+//! The console session is also a cookie, as at AWS: a browser that holds a
+//! live session cannot sign in as another identity until it signs out, and
+//! `/console` without `d` shows the session the cookie names.
 //!
 //! AWS answers every failure with status 400 and an HTML page, without a
 //! machine-readable code; the error codes in the log are the emulator's own.
 
 mod console;
 mod login;
+mod logout;
 mod store;
 mod token;
 
@@ -23,16 +29,29 @@ use std::collections::BTreeMap;
 
 pub const FEDERATION_PATH: &str = "/federation";
 pub const CONSOLE_PATH: &str = "/console";
+pub const OAUTH_PATH: &str = "/oauth";
+/// The console session cookie (AWS's are `aws-userInfo` and others).
+pub const SESSION_COOKIE: &str = "fake-aws-console";
 
 /// The only parameters that reach the log: `Session` holds credentials and
-/// `SigninToken` is a bearer token, and `d` on /console acts as a cookie.
+/// `SigninToken` is a bearer token, `d` on /console acts as a cookie, and
+/// logout's `redirect_uri` holds a sign-in URL.
 const LOGGED: &[&str] = &["Action", "SessionDuration", "Issuer", "Destination"];
 
 type Params = BTreeMap<String, String>;
-type Handler = fn(&State, &Params, &mut Outcome) -> Result<Response, SigninError>;
+type Handler = fn(&State, &Request, &Params, &mut Outcome) -> Result<Response, SigninError>;
 
 pub fn owns(path: &str) -> bool {
-    path == FEDERATION_PATH || path == CONSOLE_PATH
+    path == FEDERATION_PATH || path == CONSOLE_PATH || path == OAUTH_PATH
+}
+
+/// The console session id the browser's cookie holds.
+fn session_cookie(req: &Request) -> Option<String> {
+    let header = req.header("cookie")?;
+    header.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_string())
+    })
 }
 
 /// A failed request: an HTML page saying why, plus the log's error code.
@@ -67,6 +86,8 @@ pub fn describe(req: &Request) -> Described {
     let params: Params = req.params().into_iter().collect();
     let action = if req.path == CONSOLE_PATH {
         "console"
+    } else if req.path == OAUTH_PATH {
+        params.get("Action").map_or("oauth", String::as_str)
     } else {
         params.get("Action").map_or("federation", String::as_str)
     };
@@ -125,6 +146,14 @@ fn run(
     // long for a URL. The other two are browser navigations.
     let (methods, handler): (&[&str], Handler) = if req.path == CONSOLE_PATH {
         (&["GET"], console::console)
+    } else if req.path == OAUTH_PATH {
+        match params.get("Action").map(String::as_str) {
+            Some("logout") => (&["GET"], logout::logout),
+            _ => {
+                let msg = "Only Action=logout is emulated on /oauth";
+                return Err(SigninError::bad_request("InvalidAction", msg));
+            }
+        }
     } else {
         match params.get("Action").map(String::as_str) {
             Some("getSigninToken") => (&["GET", "POST"], token::get_signin_token),
@@ -145,7 +174,7 @@ fn run(
         let msg = format!("Use {}", methods.join(" or "));
         return Err(SigninError::new(405, "MethodNotAllowed", msg));
     }
-    handler(state, params, out)
+    handler(state, req, params, out)
 }
 
 /// A required, non-empty parameter.

@@ -119,6 +119,22 @@ impl SigninStore {
         })
     }
 
+    /// The identity console session `id` is signed in as, while it lasts.
+    pub fn live_console_arn(&self, id: &str) -> Option<String> {
+        let (grant, console) = self.by_console(id)?;
+        (console.expires_at > Utc::now()).then(|| grant.caller_arn.clone())
+    }
+
+    /// Signs console session `id` out: it ends now.
+    pub fn end_console(&mut self, id: &str) {
+        let now = Utc::now();
+        for g in &mut self.grants {
+            if let Some(c) = g.console.as_mut().filter(|c| c.id == id) {
+                c.expires_at = c.expires_at.min(now);
+            }
+        }
+    }
+
     /// The sign-in tokens issued so far (they are bearer secrets).
     pub fn secrets(&self) -> Vec<String> {
         self.grants.iter().map(|g| g.token.clone()).collect()

@@ -4,7 +4,7 @@
 
 use super::store::Lifetime;
 use super::{Params, SigninError, required};
-use crate::http::Response;
+use crate::http::{Request, Response};
 use crate::router::Outcome;
 use crate::sessions::{CHAINED_MAX_SECS, CredKind, Principal, Session};
 use crate::state::State;
@@ -28,6 +28,7 @@ fn invalid(code: &'static str, message: impl Into<String>) -> SigninError {
 
 pub fn get_signin_token(
     state: &State,
+    _req: &Request,
     params: &Params,
     out: &mut Outcome,
 ) -> Result<Response, SigninError> {

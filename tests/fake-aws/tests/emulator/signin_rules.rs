@@ -129,10 +129,44 @@ fn bad_actions_and_methods() {
     assert_eq!(rejected(&fake, &resp), "MissingAction");
     let resp = send(&fake, "POST", "/federation?Action=login", &[], "").unwrap();
     assert_eq!(resp.status, 405);
+    // No session id and no session cookie: not signed in.
     let resp = send(&fake, "GET", "/console", &[], "").unwrap();
-    assert_eq!(resp.status, 400);
+    assert_eq!(resp.status, 401);
+    let resp = send(&fake, "GET", "/oauth?Action=login", &[], "").unwrap();
+    assert_eq!(rejected(&fake, &resp), "InvalidAction");
     let actions: Vec<_> = fake.log().into_iter().map(|e| e.action).collect();
-    assert_eq!(actions, ["logout", "federation", "login", "console"]);
+    assert_eq!(
+        actions,
+        ["logout", "federation", "login", "console", "login"]
+    );
+}
+
+#[test]
+fn logout_clears_the_cookie_and_goes_on_only_to_the_emulators_own_pages() {
+    let fake = FakeAws::start(scenario());
+    let own = format!("{}/federation?Action=login&SigninToken=x", fake.url());
+    let target = format!(
+        "/oauth?Action=logout&redirect_uri={}",
+        url::form_urlencoded::byte_serialize(own.as_bytes()).collect::<String>()
+    );
+    let cookie = [("Cookie", "fake-aws-console=nope")];
+    let resp = send(&fake, "GET", &target, &cookie, "").unwrap();
+    assert_eq!(resp.status, 302);
+    assert_eq!(resp.header("Location"), Some(own.as_str()));
+    assert!(
+        resp.header("Set-Cookie").unwrap().contains("Max-Age=0"),
+        "the session cookie is cleared"
+    );
+    let away = "/oauth?Action=logout&redirect_uri=https%3A%2F%2Fevil.example.com%2F";
+    let resp = send(&fake, "GET", away, &[], "").unwrap();
+    assert_eq!(resp.status, 200);
+    assert!(resp.header("Location").is_none());
+    let entry = fake.log().pop().unwrap();
+    assert_eq!(entry.action, "logout");
+    assert!(
+        entry.params.keys().all(|k| k != "redirect_uri"),
+        "the sign-in URL it carries is not logged"
+    );
 }
 
 #[tokio::test]
