@@ -22,6 +22,7 @@ mod paths;
 mod pipeline;
 mod region;
 mod roles;
+mod serve;
 mod shell;
 mod source;
 mod sso;
