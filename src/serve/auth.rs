@@ -50,7 +50,10 @@ impl Guard {
             return Err(Refusal(403, "only this machine may ask"));
         }
         if host != Some(self.host.as_bytes()) {
-            return Err(Refusal(403, "the Host header is not this endpoint's address"));
+            return Err(Refusal(
+                403,
+                "the Host header is not this endpoint's address",
+            ));
         }
         // The SDKs send AWS_CONTAINER_AUTHORIZATION_TOKEN as the whole header value.
         let given = authorization.unwrap_or_default();
@@ -71,7 +74,9 @@ impl Guard {
 fn is_loopback(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4.is_loopback(),
-        IpAddr::V6(v6) => v6.is_loopback() || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()),
+        IpAddr::V6(v6) => {
+            v6.is_loopback() || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
     }
 }
 
@@ -93,17 +98,35 @@ mod tests {
         let mapped: IpAddr = "::ffff:127.0.0.1".parse().unwrap();
         assert_eq!(g.check(mapped, host, Some(&t), "GET", PATH), Ok(()));
         let remote: IpAddr = "192.0.2.7".parse().unwrap();
-        assert_eq!(g.check(remote, host, Some(&t), "GET", PATH).unwrap_err().0, 403);
-        for bad_host in [None, Some(&b"localhost:4567"[..]), Some(b"evil.example:4567")] {
-            assert_eq!(g.check(local, bad_host, Some(&t), "GET", PATH).unwrap_err().0, 403);
+        assert_eq!(
+            g.check(remote, host, Some(&t), "GET", PATH).unwrap_err().0,
+            403
+        );
+        for bad_host in [
+            None,
+            Some(&b"localhost:4567"[..]),
+            Some(b"evil.example:4567"),
+        ] {
+            assert_eq!(
+                g.check(local, bad_host, Some(&t), "GET", PATH)
+                    .unwrap_err()
+                    .0,
+                403
+            );
         }
         let mut wrong = t.clone();
         wrong[0] ^= 1;
         for bad in [None, Some(&wrong[..]), Some(&t[..t.len() - 1]), Some(b"")] {
             assert_eq!(g.check(local, host, bad, "GET", PATH).unwrap_err().0, 401);
         }
-        assert_eq!(g.check(local, host, Some(&t), "GET", "/").unwrap_err().0, 404);
-        assert_eq!(g.check(local, host, Some(&t), "POST", PATH).unwrap_err().0, 405);
+        assert_eq!(
+            g.check(local, host, Some(&t), "GET", "/").unwrap_err().0,
+            404
+        );
+        assert_eq!(
+            g.check(local, host, Some(&t), "POST", PATH).unwrap_err().0,
+            405
+        );
     }
 
     #[test]
@@ -111,8 +134,16 @@ mod tests {
         let g = Guard::new("192.0.2.1:80".parse().unwrap());
         let t = g.token().as_bytes().to_vec();
         let remote: IpAddr = "192.0.2.7".parse().unwrap();
-        assert_eq!(g.check(remote, Some(b"192.0.2.1:80"), Some(&t), "GET", PATH), Ok(()));
-        assert_eq!(g.check(remote, Some(b"192.0.2.1:80"), None, "GET", PATH).unwrap_err().0, 401);
+        assert_eq!(
+            g.check(remote, Some(b"192.0.2.1:80"), Some(&t), "GET", PATH),
+            Ok(())
+        );
+        assert_eq!(
+            g.check(remote, Some(b"192.0.2.1:80"), None, "GET", PATH)
+                .unwrap_err()
+                .0,
+            401
+        );
     }
 
     #[test]

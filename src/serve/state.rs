@@ -55,7 +55,9 @@ impl Held {
     }
 
     fn lifetime(&self) -> Duration {
-        (self.expiration - self.obtained).to_std().unwrap_or_default()
+        (self.expiration - self.obtained)
+            .to_std()
+            .unwrap_or_default()
     }
 }
 
