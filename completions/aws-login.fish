@@ -31,6 +31,7 @@ complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "console" -d 'Op
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "runas" -d 'Run a command with the final credentials in its environment'
+complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "serve" -d 'Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
 complete -c aws-login -n "__fish_aws_login_needs_command" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
@@ -163,9 +164,45 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-browser
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l serve -d 'Give the child a local credentials endpoint that refreshes itself instead of keys (for work that outlives the credentials); it ends with the child'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s V -l version -d 'Print version'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l sso-acct-id -d 'Account id for SSO GetRoleCredentials (with --sso-role-name)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l sso-role-name -d 'The SSO role (permission set) to get credentials for (with --sso-acct-id)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l sso-region -d 'Identity Center region' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l sso-access-token -d 'Use this SSO access token as is (not refreshable)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l accesstoken-cache -d 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l refresh -d 'Token refresh: auto (when near expiry or rejected), off, force' -r -f -a "auto\t''
+off\t''
+force\t''"
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l login-timeout -d 'How long to wait for the sign-in to be approved, in seconds' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l assume-roles -d 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l outform -d 'Shell to print the two variables for' -r -f -a "linux\t'POSIX shells (bash, zsh, sh)'
+mac\t'POSIX shells (same as linux)'
+windows\t'cmd.exe'
+powershell\t'PowerShell'
+fish\t'fish'"
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-browser -d 'Do not open a browser'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-region -d 'Identity Center region' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l sso-session-name -d 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes' -r
@@ -252,17 +289,18 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -l check -d 
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "console" -d 'Open the AWS web console signed in as the final identity'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "runas" -d 'Run a command with the final credentials in its environment'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "assume" -d 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas dumpconfig importcache shell assume unassume refresh whoami help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "console" -d 'Open the AWS web console signed in as the final identity'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpcreds" -d 'Print the final credentials as shell code or as credential_process JSON'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "getcallerid" -d 'Print the final identity (STS GetCallerIdentity) as JSON'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "runas" -d 'Run a command with the final credentials in its environment'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "serve" -d 'Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "dumpconfig" -d 'Print ~/.aws/config profiles for every Identity Center account and role'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "importcache" -d 'Import an SSO token cache (AWS CLI format) into the shared token cache'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "shell" -d 'Shell integration: the init script that defines the `awsl` function, static completions'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "assume" -d 'Set the identity in the current shell (run it as `awsl assume`: needs `shell init`)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "unassume" -d 'Clear the identity that `awsl assume` set (run it as `awsl unassume`)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "refresh" -d 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "whoami" -d 'Show the identity, region and time left in this shell (no network unless --check)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "init" -d 'Print the init script that defines the `awsl` function'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
