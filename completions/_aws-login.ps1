@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('dumpcreds', 'dumpcreds', [CompletionResultType]::ParameterValue, 'Print the final credentials as shell code or as credential_process JSON')
             [CompletionResult]::new('getcallerid', 'getcallerid', [CompletionResultType]::ParameterValue, 'Print the final identity (STS GetCallerIdentity) as JSON')
             [CompletionResult]::new('runas', 'runas', [CompletionResultType]::ParameterValue, 'Run a command with the final credentials in its environment')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C')
             [CompletionResult]::new('dumpconfig', 'dumpconfig', [CompletionResultType]::ParameterValue, 'Print ~/.aws/config profiles for every Identity Center account and role')
             [CompletionResult]::new('importcache', 'importcache', [CompletionResultType]::ParameterValue, 'Import an SSO token cache (AWS CLI format) into the shared token cache')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Shell integration: the init script that defines the `awsl` function, static completions')
@@ -183,10 +184,47 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
             [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('--serve', '--serve', [CompletionResultType]::ParameterName, 'Give the child a local credentials endpoint that refreshes itself instead of keys (for work that outlives the credentials); it ends with the child')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;serve' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)')
+            [CompletionResult]::new('--sso-acct-id', '--sso-acct-id', [CompletionResultType]::ParameterName, 'Account id for SSO GetRoleCredentials (with --sso-role-name)')
+            [CompletionResult]::new('--sso-role-name', '--sso-role-name', [CompletionResultType]::ParameterName, 'The SSO role (permission set) to get credentials for (with --sso-acct-id)')
+            [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)')
+            [CompletionResult]::new('--sso-region', '--sso-region', [CompletionResultType]::ParameterName, 'Identity Center region')
+            [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes')
+            [CompletionResult]::new('--sso-access-token', '--sso-access-token', [CompletionResultType]::ParameterName, 'Use this SSO access token as is (not refreshable)')
+            [CompletionResult]::new('--accesstoken-cache', '--accesstoken-cache', [CompletionResultType]::ParameterName, 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Token refresh: auto (when near expiry or rejected), off, force')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in to be approved, in seconds')
+            [CompletionResult]::new('--assume-roles', '--assume-roles', [CompletionResultType]::ParameterName, 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)')
+            [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code (prompted for on the terminal when missing)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('--outform', '--outform', [CompletionResultType]::ParameterName, 'Shell to print the two variables for')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address and port to listen on [default: 127.0.0.1 and a free port]')
+            [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
+            [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
+            [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
+            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
+            [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
+            [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -430,6 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('dumpcreds', 'dumpcreds', [CompletionResultType]::ParameterValue, 'Print the final credentials as shell code or as credential_process JSON')
             [CompletionResult]::new('getcallerid', 'getcallerid', [CompletionResultType]::ParameterValue, 'Print the final identity (STS GetCallerIdentity) as JSON')
             [CompletionResult]::new('runas', 'runas', [CompletionResultType]::ParameterValue, 'Run a command with the final credentials in its environment')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C')
             [CompletionResult]::new('dumpconfig', 'dumpconfig', [CompletionResultType]::ParameterValue, 'Print ~/.aws/config profiles for every Identity Center account and role')
             [CompletionResult]::new('importcache', 'importcache', [CompletionResultType]::ParameterValue, 'Import an SSO token cache (AWS CLI format) into the shared token cache')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Shell integration: the init script that defines the `awsl` function, static completions')
@@ -452,6 +491,9 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             break
         }
         'aws-login;help;runas' {
+            break
+        }
+        'aws-login;help;serve' {
             break
         }
         'aws-login;help;dumpconfig' {

@@ -28,6 +28,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand dumpcreds 'Print the final credentials as shell code or as credential_process JSON'
             cand getcallerid 'Print the final identity (STS GetCallerIdentity) as JSON'
             cand runas 'Run a command with the final credentials in its environment'
+            cand serve 'Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C'
             cand dumpconfig 'Print ~/.aws/config profiles for every Identity Center account and role'
             cand importcache 'Import an SSO token cache (AWS CLI format) into the shared token cache'
             cand shell 'Shell integration: the init script that defines the `awsl` function, static completions'
@@ -176,10 +177,46 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
             cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand --serve 'Give the child a local credentials endpoint that refreshes itself instead of keys (for work that outlives the credentials); it ends with the child'
             cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;serve'= {
+            cand --profile 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)'
+            cand --region 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)'
+            cand --sso-acct-id 'Account id for SSO GetRoleCredentials (with --sso-role-name)'
+            cand --sso-role-name 'The SSO role (permission set) to get credentials for (with --sso-acct-id)'
+            cand --start-url 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)'
+            cand --sso-region 'Identity Center region'
+            cand --sso-session-name 'Name of the sso-session: keys the token cache; its [sso-session] in the config gives the start URL, region and scopes'
+            cand --sso-access-token 'Use this SSO access token as is (not refreshable)'
+            cand --accesstoken-cache 'Read the token from an AWS CLI cache file (file://PATH) or inline JSON'
+            cand --refresh 'Token refresh: auto (when near expiry or rejected), off, force'
+            cand --login-timeout 'How long to wait for the sign-in to be approved, in seconds'
+            cand --assume-roles 'Roles to chain through: JSON array of ARNs or of {"RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"} objects, a comma/space separated list, or file://PATH'
+            cand --role-session-name 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]'
+            cand --duration-seconds 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)'
+            cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
+            cand --mfa-code 'The MFA code (prompted for on the terminal when missing)'
+            cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand --outform 'Shell to print the two variables for'
+            cand --bind 'Address and port to listen on [default: 127.0.0.1 and a free port]'
+            cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
+            cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
+            cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
+            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-browser 'Do not open a browser'
+            cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
+            cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
+            cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -401,6 +438,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand dumpcreds 'Print the final credentials as shell code or as credential_process JSON'
             cand getcallerid 'Print the final identity (STS GetCallerIdentity) as JSON'
             cand runas 'Run a command with the final credentials in its environment'
+            cand serve 'Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C'
             cand dumpconfig 'Print ~/.aws/config profiles for every Identity Center account and role'
             cand importcache 'Import an SSO token cache (AWS CLI format) into the shared token cache'
             cand shell 'Shell integration: the init script that defines the `awsl` function, static completions'
@@ -419,6 +457,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         &'aws-login;help;getcallerid'= {
         }
         &'aws-login;help;runas'= {
+        }
+        &'aws-login;help;serve'= {
         }
         &'aws-login;help;dumpconfig'= {
         }

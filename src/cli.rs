@@ -37,6 +37,8 @@ pub enum Command {
     Getcallerid(CredArgs),
     /// Run a command with the final credentials in its environment.
     Runas(RunasArgs),
+    /// Serve the final credentials to local SDKs (container-credentials endpoint), refreshed, until Ctrl-C.
+    Serve(ServeArgs),
     /// Print ~/.aws/config profiles for every Identity Center account and role.
     Dumpconfig(DumpconfigArgs),
     /// Import an SSO token cache (AWS CLI format) into the shared token cache.
@@ -291,6 +293,25 @@ pub struct RunasArgs {
     /// Program and arguments to run directly (after `--`).
     #[arg(last = true, value_name = "PROGRAM")]
     pub program: Vec<String>,
+
+    /// Give the child a local credentials endpoint that refreshes itself instead of keys
+    /// (for work that outlives the credentials); it ends with the child.
+    #[arg(long)]
+    pub serve: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub cred: CredArgs,
+
+    /// Shell to print the two variables for.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Outform::Linux)]
+    pub outform: Outform,
+
+    /// Address and port to listen on [default: 127.0.0.1 and a free port].
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: Option<std::net::SocketAddr>,
 }
 
 #[derive(Debug, Args, Clone)]

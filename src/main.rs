@@ -23,6 +23,7 @@ mod paths;
 mod pipeline;
 mod region;
 mod roles;
+mod serve;
 mod shell;
 mod source;
 mod sso;

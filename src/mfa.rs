@@ -8,10 +8,12 @@ use anyhow::{Result, anyhow};
 use crate::error::bail_usage;
 use crate::validate;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Mfa {
     serial: String,
     code: Option<String>,
+    /// Whether a missing code may be asked for on the terminal.
+    prompt: bool,
 }
 
 const TTY: &str = "/dev/tty";
@@ -30,12 +32,19 @@ impl Mfa {
         Ok(Mfa {
             serial: serial.to_string(),
             code: code.map(str::to_string),
+            prompt: true,
         })
     }
 
     /// The device (never the code: it is part of no cache key).
     pub fn serial(&self) -> &str {
         &self.serial
+    }
+
+    /// For a run nobody watches: no code (the given one was used) and no prompt.
+    pub fn unattended(&mut self) {
+        self.code = None;
+        self.prompt = false;
     }
 
     /// The serial and code for the next call that takes them (once: one code serves one
@@ -46,7 +55,13 @@ impl Mfa {
         };
         let code = match m.code {
             Some(code) => code,
-            None => prompt(&m.serial)?,
+            None if m.prompt => prompt(&m.serial)?,
+            None => {
+                return Err(anyhow!(
+                    "a new MFA code for {} is needed, and none can be asked for while the program runs: run the command again",
+                    crate::inert::echo(&m.serial)
+                ));
+            }
         };
         Ok((Some(m.serial), Some(code)))
     }

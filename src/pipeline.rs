@@ -33,6 +33,8 @@ pub struct Options {
 }
 
 /// A run whose options have all been checked; nothing has touched the network yet.
+/// Clone: `serve` keeps one to re-acquire the chain (see [`Request::unattended`]).
+#[derive(Clone)]
 pub struct Request {
     /// The profile whose settings the SDK reads (`--profile`, else `AWS_PROFILE`).
     profile: Option<String>,
@@ -45,6 +47,7 @@ pub struct Request {
 }
 
 /// Where the starting credentials come from.
+#[derive(Clone)]
 enum Start {
     /// The SDK's chain from the profile (or the environment, instance metadata…).
     Chain {
@@ -137,6 +140,20 @@ impl Request {
         if let Start::Sso { options, .. } = &mut self.start {
             options.sign_in.open_browser = false;
         }
+    }
+
+    /// The same request for a run nobody watches (`serve` re-acquiring while its child
+    /// runs): cached and refreshed SSO tokens only, never a sign-in, and no MFA prompt.
+    pub fn unattended(&self) -> Request {
+        let mut r = self.clone();
+        if let Start::Sso { options, .. } = &mut r.start {
+            if options.start_url.is_some() && options.token.is_none() {
+                options.token = Some(sso_options::TokenSource::Cache);
+            }
+            options.sign_in.allowed = false;
+        }
+        r.plan.unattended();
+        r
     }
 
     /// The starting credentials, and the SDK configuration for the calls that follow.

@@ -35,7 +35,7 @@ pub struct Options {
     pub external_id: Option<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Plan {
     session_token: Option<Option<i32>>,
     federation: Option<Federation>,
@@ -46,13 +46,13 @@ pub struct Plan {
     mfa: Option<Mfa>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Federation {
     name: String,
     duration: Option<i32>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Hop {
     pub arn: RoleArn,
     session_name: String,
@@ -130,6 +130,14 @@ impl Plan {
             plan.mfa = Some(Mfa::new(serial, t.mfa_code.as_deref())?);
         }
         Ok(plan)
+    }
+
+    /// No MFA prompt, and no code given earlier (one code serves one call): a run nobody
+    /// watches that needs MFA fails with a message saying so.
+    pub fn unattended(&mut self) {
+        if let Some(m) = &mut self.mfa {
+            m.unattended();
+        }
     }
 
     /// Get a federation token (named [`DEFAULT_SESSION_NAME`], lasting `duration`) when

@@ -11,6 +11,7 @@ mod logout;
 mod replay;
 mod request;
 mod runas;
+mod serve;
 mod shell;
 mod whoami;
 
@@ -23,7 +24,9 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
     match command {
         Command::Getcallerid(args) => runtime()?.block_on(getcallerid::run(&args, env)),
         Command::Dumpcreds(args) => runtime()?.block_on(dumpcreds::run(&args, env)),
+        Command::Runas(args) if args.serve => serve::runas(&args, env),
         Command::Runas(args) => runas::run(&args, env),
+        Command::Serve(args) => serve::foreground(&args, env),
         Command::Console(args) => runtime()?.block_on(console::run(&args, env)),
         Command::Dumpconfig(args) => runtime()?.block_on(dumpconfig::run(&args, env)),
         Command::Importcache(args) => runtime()?.block_on(importcache::run(&args, env)),

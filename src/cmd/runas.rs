@@ -20,9 +20,7 @@ const SH: &str = "/bin/sh";
 /// directly; and no process holding the credentials lingers. The credentials travel in the
 /// environment, never in argv.
 pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
-    if args.command.is_none() && args.program.is_empty() {
-        bail_usage!("runas needs something to run: -c 'COMMAND LINE' or -- PROGRAM [ARGS...]");
-    }
+    check_program(args)?;
     let rt = super::runtime()?;
     let (creds, region) = rt.block_on(async {
         let request = Request::prepare(args.cred.clone().into(), env).await?;
@@ -31,7 +29,27 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
     })?;
     drop(rt);
 
-    let (mut child, shown) = match &args.command {
+    let (mut child, shown) = command(args);
+    for (name, value) in credential_vars(&creds, region.as_deref()) {
+        match value {
+            Some(v) => child.env(name, v),
+            None => child.env_remove(name),
+        };
+    }
+    Err(cannot_run(&shown, &child.exec()))
+}
+
+/// Check that there is something to run.
+pub fn check_program(args: &RunasArgs) -> Result<()> {
+    if args.command.is_none() && args.program.is_empty() {
+        bail_usage!("runas needs something to run: -c 'COMMAND LINE' or -- PROGRAM [ARGS...]");
+    }
+    Ok(())
+}
+
+/// The child's command, and how messages name it.
+pub fn command(args: &RunasArgs) -> (Command, String) {
+    match &args.command {
         // By absolute path: the first `sh` on PATH could be anything the PATH leads to.
         Some(line) => {
             let mut c = Command::new(SH);
@@ -43,25 +61,22 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
             c.args(&args.program[1..]);
             (c, args.program[0].clone())
         }
-    };
-    for (name, value) in credential_vars(&creds, region.as_deref()) {
-        match value {
-            Some(v) => child.env(name, v),
-            None => child.env_remove(name),
-        };
     }
-    let err = child.exec();
+}
+
+/// The program could not be started: 127 when not found, else 126, as shells do.
+pub fn cannot_run(shown: &str, err: &std::io::Error) -> anyhow::Error {
     let code = match err.kind() {
         std::io::ErrorKind::NotFound => 127,
         _ => 126,
     };
-    Err(WithCode(
+    WithCode(
         code,
         format!(
             "cannot run '{}': {} (check the program name and PATH)",
-            crate::inert::echo(&shown),
-            io_reason(&err)
+            crate::inert::echo(shown),
+            io_reason(err)
         ),
     )
-    .into())
+    .into()
 }

@@ -67,6 +67,7 @@ fn chain<'a>(profiles: &'a ProfileSet, name: Option<&'a str>) -> Vec<&'a Profile
 }
 
 /// A profile whose credentials come from an IAM Identity Center token, as the SDK reads it.
+#[derive(Clone)]
 pub struct SsoLink {
     pub profile: String,
     /// `sso_session` (the token cache key), else a legacy profile's own settings.

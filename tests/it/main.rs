@@ -19,6 +19,7 @@ mod interop;
 mod outform;
 mod readme_map;
 mod runas;
+mod serve;
 mod shell;
 mod shell_init;
 mod shell_prompt;

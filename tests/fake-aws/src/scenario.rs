@@ -25,6 +25,10 @@ pub struct Scenario {
     /// IAM Identity Center (SSO portal and SSO OIDC); absent means a portal
     /// with default settings and no assignments.
     pub sso: Option<SsoConfig>,
+    /// Every temporary credential issued (STS, SSO GetRoleCredentials, IMDS, container)
+    /// lasts at most this long: below AWS's 900 s minimum, for tests of refreshing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential_lifetime_seconds: Option<i64>,
     /// Hostile-server mode: what the endpoints send back is made hostile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hostile: Option<Hostile>,
@@ -159,6 +163,9 @@ impl Scenario {
             if !(900..=43200).contains(&r.max_session_duration) {
                 bail!("role {}: max_session_duration must be 900..=43200", r.arn);
             }
+        }
+        if self.credential_lifetime_seconds.is_some_and(|s| s < 1) {
+            bail!("credential_lifetime_seconds must be at least 1");
         }
         if let Some(sso) = &self.sso {
             sso.validate()?;

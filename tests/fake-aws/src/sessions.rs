@@ -113,9 +113,18 @@ pub struct Session {
 #[derive(Default)]
 pub struct SessionStore {
     by_key: HashMap<String, Session>,
+    /// The scenario's `credential_lifetime_seconds`.
+    lifetime_cap: Option<i64>,
 }
 
 impl SessionStore {
+    pub fn with_lifetime_cap(cap: Option<i64>) -> SessionStore {
+        SessionStore {
+            lifetime_cap: cap,
+            ..SessionStore::default()
+        }
+    }
+
     pub fn issue(&mut self, principal: Principal, kind: CredKind, mfa: bool, secs: i64) -> Session {
         self.issue_with(principal, kind, mfa, false, secs)
     }
@@ -131,6 +140,7 @@ impl SessionStore {
     ) -> Session {
         // Whole seconds: the wire format has none, and tests compare IssuedCreds
         // with what clients parsed.
+        let secs = self.lifetime_cap.map_or(secs, |cap| cap.min(secs));
         let expiration = Utc::now().trunc_subsecs(0) + Duration::seconds(secs);
         let creds = IssuedCreds {
             access_key_id: ids::temp_access_key_id(),

@@ -43,12 +43,13 @@ impl State {
     pub fn new(scenario: Scenario, base_url: String) -> State {
         let sso_config = scenario.sso.as_ref().map(SsoConfig::expanded);
         let sso_config = sso_config.unwrap_or_default();
+        let lifetime_cap = scenario.credential_lifetime_seconds;
         State {
             sso: Mutex::new(SsoStore::new(sso_config.deny_authorization)),
             sso_config,
             scenario,
             base_url,
-            sessions: Mutex::default(),
+            sessions: Mutex::new(SessionStore::with_lifetime_cap(lifetime_cap)),
             signin: Mutex::default(),
             faults: Faults::default(),
             log: Mutex::default(),

@@ -1,0 +1,213 @@
+//! `runas --serve` and `serve`: the chain acquired once here (where a sign-in or an MFA
+//! prompt may happen), then served by the local endpoint, which re-acquires it through
+//! one closure that never signs in or prompts.
+
+use std::io::Write;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use tokio::signal::unix::{SignalKind, signal};
+
+use super::runas;
+use crate::cli::{RunasArgs, ServeArgs};
+use crate::creds::Creds;
+use crate::env::Env;
+use crate::error::bail_usage;
+use crate::pipeline::Request;
+use crate::region::REGION_VARS;
+use crate::serve::{Acquire, Endpoint};
+
+/// What the child must not inherit: keys (the endpoint replaces them), profile names
+/// (SDKs would prefer the profile), and container settings that outrank the full URI.
+const CHILD_REMOVES: [&str; 9] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",
+    crate::time::EXPIRATION_VAR,
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+];
+
+/// The one way the endpoint re-acquires the whole chain: the checked request, unattended.
+fn reacquire(request: &Request, env: &Env) -> Acquire {
+    let request = request.unattended();
+    let env = env.clone();
+    Arc::new(move || {
+        let (request, env) = (request.clone(), env.clone());
+        // Through the session cache: an entry another process stored with 15 minutes
+        // left serves, and one chain answers every endpoint and process at once.
+        Box::pin(async move { request.credentials(&env).await })
+    })
+}
+
+/// Check the options, acquire the first credentials, and the way to get the next ones.
+async fn first(args: crate::cli::CredArgs, env: &Env) -> Result<(Creds, Acquire, Option<String>)> {
+    let request = Request::prepare(args.into(), env).await?;
+    let region = request.region.exported().map(str::to_string);
+    let acquire = reacquire(&request, env);
+    let creds = request.credentials(env).await?;
+    Ok((creds, acquire, region))
+}
+
+/// Spawn (not exec: the endpoint lives while the child runs) and wait; the child's
+/// status, or 128+N for death by signal N, becomes aws-login's.
+pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
+    runas::check_program(args)?;
+    let rt = super::runtime()?;
+    let code = rt.block_on(async {
+        let (creds, acquire, region) = first(args.cred.clone(), env).await?;
+        let loopback = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+        let endpoint = Endpoint::start(loopback, creds, acquire).await?;
+        // Before the child exists, so that no signal meant for it ends aws-login alone.
+        let mut forwarded = Forwarded::new()?;
+        let (mut cmd, shown) = runas::command(args);
+        for name in CHILD_REMOVES {
+            cmd.env_remove(name);
+        }
+        for (name, value) in endpoint.vars() {
+            cmd.env(name, value);
+        }
+        if let Some(region) = &region {
+            for name in REGION_VARS {
+                cmd.env(name, region);
+            }
+        }
+        let mut child = cmd.spawn().map_err(|e| runas::cannot_run(&shown, &e))?;
+        let pid = child.id() as libc::pid_t;
+        let wait = tokio::task::spawn_blocking(move || child.wait());
+        let status = forwarded.until(pid, wait).await?;
+        anyhow::Ok(exit_code(status))
+    })?;
+    // The endpoint goes with the runtime: nothing answers on the port once the child is done.
+    drop(rt);
+    std::process::exit(code)
+}
+
+/// `serve`: print the variables, serve until Ctrl-C or SIGTERM.
+pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
+    let bind = args
+        .bind
+        .unwrap_or_else(|| SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+    if bind.ip().is_unspecified() {
+        bail_usage!(
+            "--bind {bind} names no address: give the one clients will use (its Host header is checked)"
+        );
+    }
+    let dialect = args.outform.dialect();
+    let rt = super::runtime()?;
+    rt.block_on(async {
+        let mut int = signal(SignalKind::interrupt()).context("cannot watch for Ctrl-C")?;
+        let mut term = signal(SignalKind::terminate()).context("cannot watch for SIGTERM")?;
+        let (creds, acquire, _) = first(args.cred.clone(), env).await?;
+        let endpoint = Endpoint::start(bind, creds, acquire).await?;
+        if !bind.ip().is_loopback() {
+            eprintln!(
+                "aws-login: warning: listening on {bind}, which is not loopback: anyone who can reach it and has the token gets these credentials"
+            );
+        }
+        let vars: Vec<(&str, Option<String>)> = endpoint
+            .vars()
+            .into_iter()
+            .map(|(name, value)| (name, Some(value)))
+            .collect();
+        let code = dialect.script(&vars).map_err(anyhow::Error::msg)?;
+        let mut out = std::io::stdout().lock();
+        out.write_all(code.as_bytes())?;
+        out.flush()?;
+        drop(out);
+        eprintln!(
+            "aws-login: serving credentials on {} until Ctrl-C",
+            endpoint.url()
+        );
+        tokio::select! {
+            _ = int.recv() => {}
+            _ = term.recv() => {}
+        }
+        anyhow::Ok(())
+    })
+}
+
+/// Signals for the child, caught from before it starts until it ends.
+struct Forwarded {
+    streams: Vec<(libc::c_int, tokio::signal::unix::Signal)>,
+}
+
+impl Forwarded {
+    fn new() -> Result<Forwarded> {
+        let kinds = [
+            (libc::SIGINT, SignalKind::interrupt()),
+            (libc::SIGTERM, SignalKind::terminate()),
+            (libc::SIGHUP, SignalKind::hangup()),
+            (libc::SIGQUIT, SignalKind::quit()),
+        ];
+        let mut streams = Vec::new();
+        for (n, kind) in kinds {
+            streams.push((n, signal(kind).context("cannot watch for signals")?));
+        }
+        Ok(Forwarded { streams })
+    }
+
+    async fn until(
+        &mut self,
+        pid: libc::pid_t,
+        wait: tokio::task::JoinHandle<std::io::Result<std::process::ExitStatus>>,
+    ) -> Result<std::process::ExitStatus> {
+        tokio::pin!(wait);
+        loop {
+            let next = futures_first(&mut self.streams);
+            tokio::select! {
+                status = &mut wait => {
+                    return status.context("lost the child")?.context("cannot wait for the child");
+                }
+                n = next => forward(pid, n),
+            }
+        }
+    }
+}
+
+/// The first signal any stream delivers.
+async fn futures_first(streams: &mut [(libc::c_int, tokio::signal::unix::Signal)]) -> libc::c_int {
+    std::future::poll_fn(|cx| {
+        for (n, s) in streams.iter_mut() {
+            if s.poll_recv(cx).is_ready() {
+                return std::task::Poll::Ready(*n);
+            }
+        }
+        std::task::Poll::Pending
+    })
+    .await
+}
+
+/// Pass `sig` on, except a terminal's Ctrl-C (or Ctrl-\): the terminal sent that to its
+/// whole foreground group, the child included, and twice means "abandon" to some
+/// programs (terraform).
+fn forward(pid: libc::pid_t, sig: libc::c_int) {
+    if matches!(sig, libc::SIGINT | libc::SIGQUIT) && in_terminal_foreground() {
+        return;
+    }
+    // SAFETY: kill only sends a signal to the child we started and still wait for.
+    unsafe {
+        libc::kill(pid, sig);
+    }
+}
+
+fn in_terminal_foreground() -> bool {
+    // SAFETY: plain queries on our own descriptors and process group.
+    unsafe {
+        let group = libc::getpgrp();
+        (0..3).any(|fd| libc::isatty(fd) == 1 && libc::tcgetpgrp(fd) == group)
+    }
+}
+
+fn exit_code(status: std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => code,
+        (None, Some(sig)) => 128 + sig,
+        (None, None) => 1,
+    }
+}

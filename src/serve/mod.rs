@@ -1,0 +1,83 @@
+//! The local container-credentials endpoint (`runas --serve`, `serve`): SDKs and the AWS
+//! CLI read credentials from it through `AWS_CONTAINER_CREDENTIALS_FULL_URI`, and it
+//! re-acquires the chain before they run out.
+
+mod auth;
+mod server;
+mod state;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow};
+
+pub use state::Acquire;
+
+use crate::creds::Creds;
+
+pub const URI_VAR: &str = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+pub const TOKEN_VAR: &str = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
+
+/// A listening endpoint; it serves until the runtime it was started on ends.
+pub struct Endpoint {
+    addr: SocketAddr,
+    guard: Arc<auth::Guard>,
+    _task: tokio::task::JoinHandle<()>,
+}
+
+impl Endpoint {
+    /// Listen on `bind` (port 0: any free one) and serve `first` until it needs
+    /// replacing, then what `acquire` gives.
+    pub async fn start(bind: SocketAddr, first: Creds, acquire: Acquire) -> Result<Endpoint> {
+        check_servable(&first)?;
+        raise_fd_limit();
+        let listener = server::bind(bind).await?;
+        let addr = listener.local_addr()?;
+        let guard = Arc::new(auth::Guard::new(addr));
+        let state = state::State::new(first, acquire);
+        let task = tokio::spawn(server::run(listener, guard.clone(), state));
+        Ok(Endpoint {
+            addr,
+            guard,
+            _task: task,
+        })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}{}", self.addr, auth::PATH)
+    }
+
+    /// The two variables a client needs. The token is a secret: it goes into a child's
+    /// environment or onto stdout, never into argv or a log.
+    pub fn vars(&self) -> [(&'static str, String); 2] {
+        [
+            (URI_VAR, self.url()),
+            (TOKEN_VAR, self.guard.token().to_string()),
+        ]
+    }
+}
+
+/// The protocol carries temporary credentials with an expiry (the SDKs need both).
+fn check_servable(c: &Creds) -> Result<()> {
+    if c.session_token.is_none() || c.expiration.is_none() {
+        return Err(anyhow!(
+            "the endpoint serves temporary credentials with an expiry, and the source gave long-term keys: add --get-session-token or --assume-roles"
+        ));
+    }
+    Ok(())
+}
+
+/// Every connection is a descriptor: take the hard limit so a burst of clients is served.
+fn raise_fd_limit() {
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < lim.rlim_max {
+            lim.rlim_cur = lim.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! HTTP/1.1 on a socket aws-login binds: every request checked by the [`Guard`], then
+//! answered with the container-credentials JSON or an error body the SDKs show.
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::json;
+use tokio::net::TcpListener;
+
+use super::auth::{Guard, Refusal};
+use super::state::State;
+use crate::creds::Creds;
+
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}: choose another address or port"))
+}
+
+/// Accept until the task is dropped (the runtime ends with the command).
+pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>) {
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(conn) => conn,
+            Err(e) => {
+                // Out of file descriptors under a burst: let connections finish, go on.
+                tracing::warn!("accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let (guard, state) = (guard.clone(), state.clone());
+        tokio::spawn(async move {
+            let service = service_fn(move |req| {
+                let (guard, state) = (guard.clone(), state.clone());
+                async move { Ok::<_, Infallible>(answer(&guard, &state, peer.ip(), &req).await) }
+            });
+            let _ = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn answer(
+    guard: &Guard,
+    state: &Arc<State>,
+    peer: IpAddr,
+    req: &Request<Incoming>,
+) -> Response<Full<Bytes>> {
+    let header = |name| req.headers().get(name).map(|v| v.as_bytes());
+    let checked = guard.check(
+        peer,
+        header(HOST),
+        header(AUTHORIZATION),
+        req.method().as_str(),
+        req.uri().path(),
+    );
+    if let Err(Refusal(status, message)) = checked {
+        tracing::info!(status, "refused a request: {message}");
+        return reply(status, error("AccessDenied", message));
+    }
+    match state.get().await {
+        Ok(creds) => reply(200, body(&creds)),
+        // The SDKs show the body of a failed answer: the message names the sign-in.
+        Err(message) => reply(500, error("CredentialsUnavailable", &message)),
+    }
+}
+
+/// The container-credentials answer (what ECS's agent sends).
+fn body(c: &Creds) -> serde_json::Value {
+    json!({
+        "AccessKeyId": c.access_key_id,
+        "SecretAccessKey": c.secret_access_key,
+        "Token": c.session_token,
+        "Expiration": c.expiration_rfc3339(),
+    })
+}
+
+fn error(code: &str, message: &str) -> serde_json::Value {
+    json!({"Code": code, "Message": message})
+}
+
+fn reply(status: u16, body: serde_json::Value) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from(body.to_string())));
+    *r.status_mut() = hyper::StatusCode::from_u16(status).unwrap_or_default();
+    r.headers_mut()
+        .insert(CONTENT_TYPE, "application/json".parse().unwrap());
+    r
+}
