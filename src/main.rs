@@ -19,6 +19,7 @@ mod mfa;
 mod output;
 mod partition;
 mod paths;
+mod picker;
 mod pipeline;
 mod region;
 mod roles;

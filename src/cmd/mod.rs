@@ -6,6 +6,7 @@ mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
+mod pick;
 mod replay;
 mod request;
 mod runas;

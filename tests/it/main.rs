@@ -15,6 +15,7 @@ mod harness;
 mod hygiene;
 mod interop;
 mod outform;
+mod picker;
 mod readme_map;
 mod runas;
 mod shell;
