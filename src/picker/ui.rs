@@ -126,7 +126,11 @@ fn cut(s: &str, width: usize) -> &str {
 }
 
 fn draw(out: &mut impl Write, title: &str, lines: &[String], st: &mut State) -> io::Result<()> {
-    let (cols, rows) = terminal::size().unwrap_or((80, 24));
+    // A terminal that does not know its size (0 x 0, as a new pty starts) gets the classic one.
+    let (cols, rows) = terminal::size()
+        .ok()
+        .filter(|&(c, r)| c > 0 && r > 0)
+        .unwrap_or((80, 24));
     let (cols, rows) = (usize::from(cols.max(10)), usize::from(rows.max(3)));
     let height = rows - 2;
     if st.selected < st.top {
