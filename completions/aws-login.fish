@@ -73,6 +73,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-brows
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l pick -d 'Choose the identity in a fuzzy picker on the terminal'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l print -d 'Also print the sign-in URL on stdout (it is a bearer secret: anyone with it is you)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l browser-profile -d 'Open it in a browser profile of the identity\'s own (kept in aws-login\'s state directory), so several identities stay signed in side by side [env: AWS_LOGIN_BROWSER_PROFILE=1]'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l logout-first -d 'Sign the browser\'s current console session out first (for one shared profile)'
@@ -279,6 +280,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l duration-
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l pick -d 'Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'

@@ -65,9 +65,22 @@ pub struct AssumeArgs {
     #[arg(value_name = "PROFILE", conflicts_with = "profile", add = clap_complete::ArgValueCompleter::new(crate::shell::complete::profiles))]
     pub profile_name: Option<String>,
 
+    /// Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does).
+    #[arg(long, conflicts_with_all = PICKED)]
+    pub pick: bool,
+
     #[command(flatten)]
     pub cred: CredArgs,
 }
+
+/// The options `--pick` chooses for the user.
+const PICKED: [&str; 5] = [
+    "profile_name",
+    "profile",
+    "sso_acct_id",
+    "sso_access_token",
+    "accesstoken_cache",
+];
 
 #[derive(Debug, Args, Clone)]
 pub struct RefreshArgs {
@@ -222,6 +235,10 @@ role-chained credentials at 3600). Long-term IAM user keys sign in through a fed
 pub struct ConsoleArgs {
     #[command(flatten)]
     pub cred: CredArgs,
+
+    /// Choose the identity in a fuzzy picker on the terminal.
+    #[arg(long, conflicts_with_all = &PICKED[1..])]
+    pub pick: bool,
 
     /// Issuer shown by the console as where the sign-in came from.
     #[arg(long, value_name = "NAME", default_value = "aws-login")]

@@ -20,6 +20,7 @@ mod mfa;
 mod output;
 mod partition;
 mod paths;
+mod picker;
 mod pipeline;
 mod region;
 mod roles;

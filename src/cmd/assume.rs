@@ -4,6 +4,7 @@
 use anyhow::{Result, anyhow};
 use clap::{Parser, ValueEnum};
 
+use super::pick;
 use super::replay::{self, Stored};
 use crate::arn::RoleArn;
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
@@ -30,7 +31,12 @@ fn calling_shell(env: &Env, what: &str) -> Result<Shell> {
 
 pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "assume")?;
-    let cred = with_profile(args);
+    let mut cred = with_profile(args);
+    if args.pick {
+        cred = pick::choose("assume", &cred, env)?;
+    } else if let Some(picked) = pick::implicit(&cred, env)? {
+        cred = picked;
+    }
     let text = assume_script(shell, &cred, cred.clone().into(), env).await?;
     output::print(&text)
 }
@@ -74,7 +80,20 @@ async fn assume_script(
         &id.creds.access_key_id,
         env,
     );
-    let replay = Stored::of(cred).to_json();
+    let stored = Stored::of(cred);
+    if let Stored::Args(args) = &stored
+        && !args.is_empty()
+    {
+        let name = identity.clone();
+        history::record_recent(
+            env,
+            history::Recent {
+                name,
+                args: args.clone(),
+            },
+        );
+    }
+    let replay = stored.to_json();
     let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
     shell.marked_script(&vars).map_err(|e| anyhow!(e))
 }

@@ -13,7 +13,11 @@ use crate::pipeline::Request;
 
 /// Sign the browser in to the web console as the final identity.
 pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
-    let mut opts = args.cred.clone().into();
+    let cred = match args.pick {
+        true => super::pick::choose("console", &args.cred, env)?,
+        false => args.cred.clone(),
+    };
+    let mut opts = cred.into();
     let rules = Rules::take(&mut opts)?;
     let mut request = Request::prepare(opts, env).await?;
     let console = rules.apply(&mut request)?;

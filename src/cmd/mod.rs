@@ -8,6 +8,7 @@ mod dumpcreds;
 mod getcallerid;
 mod importcache;
 mod logout;
+mod pick;
 mod replay;
 mod request;
 mod runas;

@@ -74,15 +74,18 @@ fn matching(items: impl IntoIterator<Item = String>, current: &OsStr) -> Vec<Com
 }
 
 pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
-    let env = Env::real();
-    let config = read(config_file(&env)).unwrap_or_default();
-    let creds = read(credentials_file(&env)).unwrap_or_default();
-    let names: BTreeSet<String> = sections(&config, false)
+    matching(profile_names(&Env::real()), current)
+}
+
+/// The profile names of the config and credentials files (also the picker's).
+pub fn profile_names(env: &Env) -> BTreeSet<String> {
+    let config = read(config_file(env)).unwrap_or_default();
+    let creds = read(credentials_file(env)).unwrap_or_default();
+    sections(&config, false)
         .chain(sections(&creds, true))
         .filter(|(kind, name)| *kind == "profile" && is_config_name(name))
         .map(|(_, n)| n.to_string())
-        .collect();
-    matching(names, current)
+        .collect()
 }
 
 pub fn sso_sessions(current: &OsStr) -> Vec<CompletionCandidate> {

@@ -20,6 +20,10 @@ use crate::paths::state_dir;
 #[serde(rename_all = "camelCase")]
 pub struct Index {
     pub start_url: Option<String>,
+    /// The sso-session the index was written under, when it has one (else the start URL
+    /// keys it): the picker passes it on as `--sso-session-name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_name: Option<String>,
     pub updated_at: String,
     pub accounts: BTreeMap<String, IndexedAccount>,
 }
@@ -57,6 +61,10 @@ fn update(
         .unwrap_or_default();
     if let Some(url) = start_url {
         index.start_url = Some(url.to_string());
+    }
+    // The key is the session name, else the start URL (a URL is no config name).
+    if start_url != Some(key) && crate::validate::is_config_name(key) && !key.contains("://") {
+        index.session_name = Some(key.to_string());
     }
     change(&mut index);
     index.updated_at = crate::time::format(chrono::Utc::now());

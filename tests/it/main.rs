@@ -17,6 +17,7 @@ mod harness;
 mod hygiene;
 mod interop;
 mod outform;
+mod picker;
 mod readme_map;
 mod runas;
 mod serve;

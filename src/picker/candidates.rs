@@ -1,0 +1,74 @@
+//! What the picker offers: recent assumes (most recent first), then config profiles, then
+//! the Identity Center account/role pairs of the discovery index. Local files only. Each
+//! candidate is the line shown (made inert: names come from files and servers) and the
+//! options that choose it, in the form AWS_LOGIN_ASSUME keeps, so one choice offered twice
+//! (a recent profile and the same profile) is shown once, as recent.
+
+use std::collections::HashSet;
+
+use crate::arn::{is_account_id, is_role_name};
+use crate::env::Env;
+use crate::inert;
+use crate::shell::{complete, history};
+use crate::sso::index;
+
+/// Longest name shown; the terminal width cuts lines further.
+const SHOWN_MAX: usize = 200;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// One line, inert, what the filter matches.
+    pub shown: String,
+    /// The options that select it, as if typed after `assume`.
+    pub args: Vec<String>,
+}
+
+fn candidate(kind: &str, name: &str, args: Vec<String>) -> Candidate {
+    Candidate {
+        shown: format!("{kind:<8} {}", inert::for_terminal(name, SHOWN_MAX)),
+        args,
+    }
+}
+
+pub fn gather(env: &Env) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = history::recent(env)
+        .into_iter()
+        .filter(|r| !r.args.is_empty())
+        .map(|r| candidate("recent", &r.name, r.args))
+        .collect();
+    out.extend(
+        complete::profile_names(env)
+            .into_iter()
+            .map(|p| candidate("profile", &p, vec![format!("--profile={p}")])),
+    );
+    for idx in index::all(env) {
+        let session = match (&idx.session_name, &idx.start_url) {
+            (Some(s), _) => format!("--sso-session-name={s}"),
+            (None, Some(url)) => format!("--start-url={url}"),
+            (None, None) => continue,
+        };
+        for (id, account) in &idx.accounts {
+            if !is_account_id(id) {
+                continue;
+            }
+            let name = account.name.as_deref().unwrap_or(id);
+            for role in account.roles.iter().filter(|r| is_role_name(r)) {
+                let mut args = vec![
+                    format!("--sso-acct-id={id}"),
+                    format!("--sso-role-name={role}"),
+                ];
+                // The order replay uses (see cmd/replay.rs), so a recent pair is a duplicate.
+                args.push(session.clone());
+                args.push("--use-cache".to_string());
+                let shown = format!("{} / {role}  {id}", inert::for_terminal(name, SHOWN_MAX));
+                out.push(Candidate {
+                    shown: format!("{:<8} {shown}", "sso"),
+                    args,
+                });
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert(c.args.clone()));
+    out
+}
