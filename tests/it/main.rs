@@ -14,6 +14,7 @@ mod exit_codes;
 mod harness;
 mod hygiene;
 mod interop;
+mod net;
 mod outform;
 mod readme_map;
 mod runas;
