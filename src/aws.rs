@@ -14,10 +14,18 @@ use crate::inert::{echo, for_terminal, server};
 /// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
 /// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
 /// credentials of its stage explicitly. The config and credentials files it reads are
-/// vetted first (regular files, bounded: see `profiles::check_files`).
+/// vetted first (regular files, bounded: see `profiles::check_files`). The HTTP client is
+/// aws-login's own ([`crate::net`]): proxies, `AWS_CA_BUNDLE` / the profile's `ca_bundle`,
+/// and a trust store read only at the first TLS connection.
 pub async fn base_config(region: &str, profile: Option<&str>, env: &Env) -> Result<SdkConfig> {
-    crate::source::profiles::check_files(env)?;
+    let profiles = crate::source::profiles::load(env).await?;
+    let name = profile.unwrap_or("default");
+    let bundle = profiles
+        .get_profile(name)
+        .and_then(|p| p.get("ca_bundle"))
+        .map(|path| (name, path));
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .http_client(crate::net::configure(env, bundle)?)
         .region(Region::new(region.to_string()))
         .no_credentials()
         .timeout_config(
@@ -106,6 +114,9 @@ where
         }
         SdkError::TimeoutError(_) => {
             anyhow!("{svc} {op} timed out: check the network or {endpoint_var}")
+        }
+        SdkError::DispatchFailure(_) if let Some(why) = crate::net::explain(&err) => {
+            anyhow!("cannot reach {name} for {op}: {why}")
         }
         SdkError::DispatchFailure(_) => anyhow!(
             "cannot reach {name} for {op}: {}; check the network or {endpoint_var}",

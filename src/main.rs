@@ -17,6 +17,7 @@ mod input;
 mod lock;
 mod logging;
 mod mfa;
+mod net;
 mod output;
 mod partition;
 mod paths;

@@ -27,7 +27,9 @@ pub async fn resolve(
     region: &str,
     env: &Env,
 ) -> Result<Creds> {
-    let conf = ProviderConfig::without_region().with_region(Some(Region::new(region.to_string())));
+    let conf = ProviderConfig::without_region()
+        .with_region(Some(Region::new(region.to_string())))
+        .with_http_client(crate::net::configure(env, None)?);
     let result = match profile {
         Some(name) if explicit => {
             ProfileFileCredentialsProvider::builder()

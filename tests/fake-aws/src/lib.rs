@@ -26,6 +26,7 @@ mod sso;
 mod sso_store;
 mod state;
 mod sts;
+mod tls;
 
 pub use faults::Fault;
 pub use log::LogEntry;
@@ -37,6 +38,7 @@ pub use scenario::{
 pub use sessions::IssuedCreds;
 pub use signin::ConsoleSignin;
 pub use sso_store::{SsoRegistration, SsoToken};
+pub use tls::TlsListener;
 
 use anyhow::Context;
 use server::{Handler, Reply, Server};
@@ -68,6 +70,14 @@ impl FakeAws {
         };
         let server = Server::start(listener, handler).context("starting server thread")?;
         Ok(FakeAws { state, server })
+    }
+
+    /// A second listener on 127.0.0.1 that serves the same emulator over TLS, with a
+    /// certificate for `localhost` and `127.0.0.1` signed by a CA made for it.
+    pub fn serve_tls(&self) -> TlsListener {
+        let state = self.state.clone();
+        let handler: Handler = Arc::new(move |req| -> Reply { router::handle(&state, req) });
+        TlsListener::start(handler).expect("starting the fake-aws TLS listener")
     }
 
     pub fn url(&self) -> String {

@@ -1,0 +1,158 @@
+//! A real proxy (tinyproxy) between aws-login and the emulator: every kind of call goes
+//! through it, NO_PROXY exempts a host, credentials in the proxy URL authenticate and are
+//! never echoed, and a proxy that fails is named.
+
+use super::{Tinyproxy, dead_port};
+use crate::harness::*;
+
+fn port_of(url: &str) -> String {
+    url.rsplit(':').next().unwrap().to_string()
+}
+
+#[test]
+fn sts_sso_oidc_and_the_federation_endpoint_all_go_through_the_proxy() {
+    let w = World::new();
+    let Some(proxy) = Tinyproxy::start(&w, None) else {
+        return;
+    };
+    let emulator = port_of(&w.fake.url());
+    // The stand-in browser is not aws-login: it reaches the loopback listener directly.
+    let fetch = w.fetching_browser();
+    let browser = w.executable(
+        "direct-browser",
+        &format!("#!/bin/sh\nexec env -u HTTP_PROXY -u http_proxy '{fetch}' \"$1\"\n"),
+    );
+    w.cmd(&[
+        "dumpcreds",
+        "--start-url",
+        START_URL,
+        "--sso-acct-id",
+        "111111111111",
+        "--sso-role-name",
+        "Admin",
+    ])
+    .env("BROWSER", &browser)
+    .env("HTTP_PROXY", &proxy.url())
+    .run()
+    .ok();
+    w.alice(&["console", "--no-browser", "--assume-roles", DEPLOY])
+        .env("http_proxy", &proxy.url())
+        .run()
+        .ok();
+    let seen = proxy.requests();
+    let through = |path: &str| {
+        seen.iter()
+            .filter(|r| r.contains(&format!("127.0.0.1:{emulator}{path}")))
+            .count()
+    };
+    // OIDC (RegisterClient, StartAuthorization's token exchange), the portal, STS, federation.
+    assert!(through("/client/register") >= 1, "{seen:#?}");
+    assert!(through("/token") >= 1, "{seen:#?}");
+    assert!(through("/federation/credentials") >= 1, "{seen:#?}");
+    assert!(
+        seen.iter()
+            .any(|r| r.starts_with("POST ") && r.contains(&format!("127.0.0.1:{emulator}/ "))),
+        "STS: {seen:#?}"
+    );
+    assert!(
+        seen.iter().any(|r| r.contains("Action=getSigninToken")),
+        "federation: {seen:#?}"
+    );
+    // aws-login never reaches its own loopback listener, directly or through the proxy.
+    assert!(
+        seen.iter()
+            .all(|r| r.contains(&format!("127.0.0.1:{emulator}"))),
+        "{seen:#?}"
+    );
+}
+
+#[test]
+fn https_is_tunnelled_with_connect_and_proxy_credentials_authenticate() {
+    let w = World::new();
+    let Some(proxy) = Tinyproxy::start(&w, Some(("corp", "s3cret-pass"))) else {
+        return;
+    };
+    let tls = w.fake.serve_tls();
+    let ca = w.write("ca.pem", &tls.ca_pem).display().to_string();
+    let sts = format!("https://127.0.0.1:{}", tls.port);
+    let run = |proxy_url: &str| {
+        w.alice(&["getcallerid", "--assume-roles", DEPLOY])
+            .env("AWS_ENDPOINT_URL_STS", &sts)
+            .env("AWS_CA_BUNDLE", &ca)
+            .env("HTTPS_PROXY", proxy_url)
+            .run()
+    };
+    // Without credentials the proxy answers 407: the failure names the proxy.
+    run(&proxy.url()).fails(1, &format!("the proxy {} (HTTPS_PROXY)", proxy.url()));
+    let with_auth = format!("http://corp:s3cret-pass@127.0.0.1:{}", proxy.port);
+    run(&with_auth).ok();
+    let connects: Vec<_> = proxy
+        .requests()
+        .into_iter()
+        .filter(|r| r.starts_with(&format!("CONNECT 127.0.0.1:{}", tls.port)))
+        .collect();
+    assert!(connects.len() >= 2, "{:#?}", proxy.requests());
+}
+
+#[test]
+fn no_proxy_exempts_a_host_by_name_suffix_port_or_star() {
+    let w = World::new();
+    let port = port_of(&w.fake.url());
+    let dead = format!("http://user:hunter2-pw@127.0.0.1:{}", dead_port());
+    let run = |no_proxy: Option<&str>, endpoint_host: &str| {
+        let mut r = w
+            .alice(&["getcallerid", "--assume-roles", DEPLOY])
+            .env("HTTP_PROXY", &dead)
+            .env(
+                "AWS_ENDPOINT_URL_STS",
+                &format!("http://{endpoint_host}:{port}"),
+            );
+        if let Some(n) = no_proxy {
+            r = r.env("NO_PROXY", n);
+        }
+        r.run()
+    };
+    // The proxy is dead: a run that uses it fails, naming it without its credentials.
+    let out = run(None, "127.0.0.1");
+    out.fails(1, "the proxy http://127.0.0.1:")
+        .fails(1, "(HTTP_PROXY)");
+    assert!(!out.stderr.contains("hunter2"), "{}", out.stderr);
+    run(Some("example.com,127.0.0.1"), "127.0.0.1").ok();
+    run(Some(&format!("127.0.0.1:{port}")), "127.0.0.1").ok();
+    run(Some("*"), "127.0.0.1").ok();
+    run(Some(".localhost"), "localhost").ok();
+    run(Some("127.0.0.1:1"), "127.0.0.1").fails(1, "the proxy");
+    run(Some("localhost"), "127.0.0.1").fails(1, "the proxy");
+}
+
+#[test]
+fn a_proxy_that_never_answers_times_out_naming_it() {
+    let w = World::new();
+    // Accepts connections and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://127.0.0.1:{}", silent.local_addr().unwrap().port());
+    let tls = w.fake.serve_tls();
+    let started = std::time::Instant::now();
+    w.alice(&["getcallerid"])
+        .env("HTTPS_PROXY", &url)
+        .env(
+            "AWS_ENDPOINT_URL_STS",
+            &format!("https://127.0.0.1:{}", tls.port),
+        )
+        .run()
+        .fails(
+            1,
+            &format!("the proxy {url} (HTTPS_PROXY) did not answer in time"),
+        );
+    assert!(started.elapsed().as_secs() < 40);
+}
+
+#[test]
+fn a_bad_proxy_variable_is_a_usage_error_before_any_call() {
+    let w = World::new();
+    w.alice(&["getcallerid"])
+        .env("HTTPS_PROXY", "socks5://127.0.0.1:1080")
+        .run()
+        .fails(2, "HTTPS_PROXY is not a proxy URL");
+    assert!(w.sts_actions().is_empty());
+}

@@ -1,0 +1,94 @@
+//! No trust-store work before a TLS connection needs it: strace shows which files a run
+//! opens, and no certificate file is among them for runs without TLS.
+
+use crate::harness::*;
+
+/// The files `run` opened that look like certificates or trust stores.
+fn certificate_files(w: &World, run: Run<'_>) -> Vec<String> {
+    let trace = w.home().join("strace.out");
+    let c = run.command();
+    let program = c.get_program().to_owned();
+    let args: Vec<_> = c.get_args().map(|a| a.to_owned()).collect();
+    let mut s = std::process::Command::new("strace");
+    s.args(["-f", "-qq", "-e", "trace=open,openat", "-o"])
+        .arg(&trace)
+        .arg(program)
+        .args(args);
+    s.env_clear();
+    for (k, v) in c.get_envs() {
+        if let Some(v) = v {
+            s.env(k, v);
+        }
+    }
+    s.current_dir(w.home());
+    // Whether the run succeeds does not matter here (whoami without an identity fails).
+    s.output().expect("running strace");
+    let opened = std::fs::read_to_string(&trace).unwrap();
+    assert!(opened.contains("openat"), "strace saw no open: {opened}");
+    opened
+        .lines()
+        .filter(|l| {
+            let l = l.to_ascii_lowercase();
+            l.contains("/ssl/") || l.contains("cert") || l.contains(".pem") || l.contains(".crt")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn runs_without_tls_open_no_certificate_file() {
+    if !require_tool(
+        which("strace").is_some(),
+        "strace",
+        "strace is not installed",
+    ) {
+        return;
+    }
+    let w = World::new();
+    let complete = w
+        .cmd(&["--", "aws-login", "getcallerid", "--profile", ""])
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "3")
+        .env("_CLAP_IFS", "\n");
+    let cases: Vec<(&str, Run<'_>)> = vec![
+        ("--version", w.cmd(&["--version"])),
+        ("completion", complete),
+        ("whoami", w.cmd(&["whoami"])),
+        ("shell init", w.cmd(&["shell", "init", "bash"])),
+        (
+            "getcallerid, 2 hops over http",
+            w.alice(&[
+                "getcallerid",
+                "--assume-roles",
+                &format!("{DEPLOY},{AUDIT}"),
+            ]),
+        ),
+        (
+            "console over http",
+            w.alice(&["console", "--no-browser", "--assume-roles", DEPLOY]),
+        ),
+    ];
+    let mut tried = 0;
+    for (what, run) in cases {
+        let found = certificate_files(&w, run);
+        assert!(found.is_empty(), "{what} opened: {found:#?}");
+        tried += 1;
+    }
+    assert_eq!(tried, 6);
+    // The check sees certificate files when they are opened: the same chain over TLS.
+    let tls = w.fake.serve_tls();
+    let ca = w.write("ca.pem", &tls.ca_pem).display().to_string();
+    let over_tls = w
+        .alice(&["getcallerid", "--assume-roles", DEPLOY])
+        .env(
+            "AWS_ENDPOINT_URL_STS",
+            &format!("https://127.0.0.1:{}", tls.port),
+        )
+        .env("AWS_CA_BUNDLE", &ca);
+    let found = certificate_files(&w, over_tls);
+    assert_eq!(
+        found.iter().filter(|l| l.contains("ca.pem")).count(),
+        1,
+        "read once: {found:#?}"
+    );
+}
