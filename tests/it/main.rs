@@ -15,6 +15,7 @@ mod harness;
 mod hygiene;
 mod interop;
 mod outform;
+mod profiles;
 mod readme_map;
 mod runas;
 mod shell;
