@@ -59,7 +59,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l assume-r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l issuer -d 'Issuer shown by the console as where the sign-in came from' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l destination -d 'Console page to open (https, on the partition\'s console host)' -r
@@ -98,7 +98,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l assume
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l outform -d 'Shell to print code for' -r -f -a "linux\t'POSIX shells (bash, zsh, sh)'
 mac\t'POSIX shells (same as linux)'
@@ -134,7 +134,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l assu
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -164,7 +164,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l assume-rol
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s c -l command -d 'Command line to run through `sh -c`' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
@@ -196,7 +196,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l assume-rol
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l outform -d 'Shell to print the two variables for' -r -f -a "linux\t'POSIX shells (bash, zsh, sh)'
 mac\t'POSIX shells (same as linux)'
@@ -278,7 +278,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l assume-ro
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l pick -d 'Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
@@ -331,7 +331,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_se
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l role-session-name -d 'RoleSessionName for every hop (2-64 chars), and the GetFederationToken Name (2-32) [default: aws-login]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l duration-seconds -d 'Lifetime of the STS credentials requested (AssumeRole 900-43200, 3600 at most for a chained hop; session and federation tokens 900-129600)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-code -d 'The MFA code (prompted for on the terminal when missing)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l all -d 'Remove every entry'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'

@@ -218,8 +218,9 @@ pub struct TransitionArgs {
     #[arg(long, value_name = "ARN")]
     pub mfa_serial: Option<String>,
 
-    /// The MFA code (prompted for on the terminal when missing).
-    #[arg(long, value_name = "CODE", requires = "mfa_serial")]
+    /// The MFA code for --mfa-serial or a profile's mfa_serial (else the profile's
+    /// mfa_process, else asked for on the terminal).
+    #[arg(long, value_name = "CODE")]
     pub mfa_code: Option<String>,
 
     /// ExternalId for every role hop that sets none of its own.

@@ -10,6 +10,7 @@ use crate::creds::Creds;
 use crate::env::Env;
 use crate::error::bail_usage;
 use crate::region::{self, Resolved, Source};
+use crate::source::chain::{self, Base, Chain};
 use crate::source::{self, profiles};
 use crate::sso::cache::Cache;
 use crate::sso::options::{self as sso_options, SsoOptions};
@@ -56,6 +57,12 @@ enum Start {
         /// message when that token is missing or dead.
         sso_link: Option<profiles::SsoLink>,
     },
+    /// A profile aws-login resolves itself (roles, SSO, MFA); its hops are in the plan.
+    Profile {
+        base: Base,
+        /// For an SSO base: the options from the profile and the command line's sign-in flags.
+        sso: Option<Box<SsoOptions>>,
+    },
     /// SSO GetRoleCredentials with a token from the options.
     Sso {
         options: Box<SsoOptions>,
@@ -75,13 +82,35 @@ impl Request {
     /// lacked), values, the role chain, and that the named profile exists.
     pub async fn prepare(opts: Options, env: &Env) -> Result<Request> {
         let explicit_profile = opts.profile.is_some();
-        let sso = check_sso(&opts, env).await?;
+        let profile_set = profiles::load(env).await?;
+        let profile = profiles::selected(&profile_set, opts.profile.as_deref(), env)?;
+        // `--profile`, or AWS_PROFILE where no environment keys come before it (botocore).
+        let own_chain = match profile {
+            Some(name) if explicit_profile || env.get("AWS_ACCESS_KEY_ID").is_none() => {
+                chain::resolve(&profile_set, name)?
+            }
+            _ => None,
+        };
+        let sso = match (&own_chain, profile) {
+            (
+                Some(Chain {
+                    base: Base::Sso(link),
+                    ..
+                }),
+                Some(name),
+            ) => check_sso_profile(&opts, link, name, env).await?,
+            _ => check_sso(&opts, env).await?,
+        };
         if let Some(r) = &opts.region {
             validate::region("--region", r)?;
         }
-        let plan = Plan::new(&opts.transitions)?;
-        let profile_set = profiles::load(env).await?;
-        let profile = profiles::selected(&profile_set, opts.profile.as_deref(), env)?;
+        let (plan, base) = match own_chain {
+            Some(c) => (
+                Plan::with_profile(&opts.transitions, c.hops, c.mfa_process)?,
+                Some(c.base),
+            ),
+            None => (Plan::new(&opts.transitions)?, None),
+        };
         profiles::check_sso_cache(&profile_set, profile, env)?;
         if explicit_profile {
             profiles::check_source_profiles(&profile_set, profile)?;
@@ -105,6 +134,10 @@ impl Request {
             validate::region(&from, &region.name)?;
         }
         let start = match (sso, opts.sso_account, opts.sso_role) {
+            (options, _, _) if base.is_some() => Start::Profile {
+                sso: matches!(base, Some(Base::Sso(_))).then(|| Box::new(options)),
+                base: base.expect("checked"),
+            },
             (options, Some(account), Some(role)) => Start::Sso {
                 options: Box::new(options),
                 account,
@@ -137,8 +170,12 @@ impl Request {
 
     /// A sign-in this run makes opens no browser (the console's `--no-browser`).
     pub fn never_open_browser(&mut self) {
-        if let Start::Sso { options, .. } = &mut self.start {
-            options.sign_in.open_browser = false;
+        match &mut self.start {
+            Start::Sso { options, .. }
+            | Start::Profile {
+                sso: Some(options), ..
+            } => options.sign_in.open_browser = false,
+            _ => {}
         }
     }
 
@@ -146,11 +183,17 @@ impl Request {
     /// runs): cached and refreshed SSO tokens only, never a sign-in, and no MFA prompt.
     pub fn unattended(&self) -> Request {
         let mut r = self.clone();
-        if let Start::Sso { options, .. } = &mut r.start {
-            if options.start_url.is_some() && options.token.is_none() {
-                options.token = Some(sso_options::TokenSource::Cache);
+        match &mut r.start {
+            Start::Sso { options, .. } => {
+                if options.start_url.is_some() && options.token.is_none() {
+                    options.token = Some(sso_options::TokenSource::Cache);
+                }
+                options.sign_in.allowed = false;
             }
-            options.sign_in.allowed = false;
+            Start::Profile {
+                sso: Some(options), ..
+            } => options.sign_in.allowed = false,
+            _ => {}
         }
         r.plan.unattended();
         r
@@ -168,6 +211,9 @@ impl Request {
                 let mut session = sso::Session::open(options, &sdk, env).await?;
                 session.role_credentials(account, role).await?
             }
+            Start::Profile { base, sso } => {
+                source::profile_base(base, sso.as_deref(), &sdk, &self.region.name, env).await?
+            }
             Start::Chain {
                 explicit_profile,
                 sso_link,
@@ -184,9 +230,9 @@ impl Request {
     }
 
     /// Run the transitions from `start`.
-    pub async fn transitions(self, sdk: &SdkConfig, start: Creds) -> Result<Creds> {
+    pub async fn transitions(self, env: &Env, sdk: &SdkConfig, start: Creds) -> Result<Creds> {
         self.plan.check_source(&start)?;
-        self.plan.run(sdk, &self.region.name, start).await
+        self.plan.run(env, sdk, &self.region.name, start).await
     }
 
     /// The final credentials (through the session cache) and an SDK configuration for
@@ -213,6 +259,52 @@ fn sso_profile_error(
         Some(message) => anyhow::anyhow!(message),
         None => err,
     }
+}
+
+/// The SSO options of a profile that takes an IAM Identity Center role: its session or
+/// legacy keys, with the command line's sign-in flags; a token source on the command line
+/// competes with the profile.
+async fn check_sso_profile(
+    opts: &Options,
+    link: &chain::SsoProfile,
+    name: &str,
+    env: &Env,
+) -> Result<SsoOptions> {
+    let given = &opts.sso;
+    if given.start_url.is_some() || given.token.is_some() || given.session_name.is_some() {
+        bail_usage!(
+            "--profile and an SSO token source both give starting credentials: use one of them"
+        );
+    }
+    if opts.sso_account.is_some() || opts.sso_role.is_some() {
+        bail_usage!(
+            "profile '{}' names its account and role: drop --sso-acct-id and --sso-role-name",
+            crate::inert::echo(name)
+        );
+    }
+    let mut sso = sso_options::resolve(
+        sso_options::Options {
+            start_url: link.start_url.clone(),
+            region: link.region.clone(),
+            session_name: link.session.clone(),
+            token: Some(sso_options::TokenSource::Cache),
+            refresh: given.refresh,
+            sign_in: given.sign_in.clone(),
+        },
+        env,
+    )
+    .await?;
+    if sso.start_url.is_none() {
+        bail_usage!(
+            "profile '{}' has sso_session = {}, but no [sso-session] section of that name gives sso_start_url: add it",
+            crate::inert::echo(name),
+            crate::inert::echo(link.session.as_deref().unwrap_or_default())
+        );
+    }
+    sso.start_url_from_config = true;
+    sso.region_from_config = true;
+    sso.profile = Some(name.to_string());
+    Ok(sso)
 }
 
 /// The SSO option rules of seed §1.4, all before any browser or network call, and the

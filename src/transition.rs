@@ -10,9 +10,12 @@ use aws_sdk_sts::types::PolicyDescriptorType;
 use crate::arn::RoleArn;
 use crate::aws::{Service, call_error, sts};
 use crate::creds::Creds;
+use crate::env::Env;
 use crate::error::{Usage, bail_usage};
-use crate::mfa::Mfa;
+use crate::mfa::Codes;
+use crate::mfa::session::{self as mfa_session, cached_mfa_session};
 use crate::roles::{self, HopSpec};
+use crate::source::chain::{MfaProcess, ProfileHop};
 use crate::validate;
 
 pub const DEFAULT_SESSION_NAME: &str = "aws-login";
@@ -42,8 +45,13 @@ pub struct Plan {
     /// GetFederationToken for long-term IAM user keys that no other transition changes
     /// (what the console needs: such keys cannot sign in to it).
     federate_keys: Option<Federation>,
+    /// The profile's role hops first, then the command line's.
     hops: Vec<Hop>,
-    mfa: Option<Mfa>,
+    /// How many of `hops` come from the profile.
+    profile_hops: usize,
+    /// `--mfa-serial`.
+    mfa_serial: Option<String>,
+    codes: Codes,
 }
 
 #[derive(Debug, Clone)]
@@ -58,11 +66,23 @@ pub struct Hop {
     session_name: String,
     external_id: Option<String>,
     duration: Option<i32>,
+    /// A profile's `mfa_serial`.
+    mfa_serial: Option<String>,
 }
 
 impl Plan {
     /// Validate the transition options and build the plan. Errors are input errors.
     pub fn new(t: &Options) -> Result<Plan> {
+        Plan::with_profile(t, Vec::new(), None)
+    }
+
+    /// The plan with a profile's role hops first (checked where they were read) and the
+    /// profile's `mfa_process`.
+    pub fn with_profile(
+        t: &Options,
+        profile_hops: Vec<ProfileHop>,
+        mfa_process: Option<MfaProcess>,
+    ) -> Result<Plan> {
         let specs = match &t.assume_roles {
             Some(raw) => roles::parse(raw)?,
             None => Vec::new(),
@@ -85,12 +105,20 @@ impl Plan {
                 "--duration-seconds has no effect without an STS transition (--assume-roles, --get-session-token, --get-federation-token)"
             );
         }
-        if t.mfa_serial.is_some() && !has_hops && !t.get_session_token {
+        if t.mfa_serial.is_some() && !has_hops && profile_hops.is_empty() && !t.get_session_token {
             bail_usage!(
                 "--mfa-serial is used by --get-session-token or the first role hop: add one of them or drop it"
             );
         }
 
+        if t.mfa_code.is_some()
+            && t.mfa_serial.is_none()
+            && !profile_hops.iter().any(|h| h.mfa_serial.is_some())
+        {
+            bail_usage!(
+                "--mfa-code is of no use without --mfa-serial or a profile with mfa_serial: add --mfa-serial ARN"
+            );
+        }
         let session_name = t
             .role_session_name
             .clone()
@@ -123,21 +151,30 @@ impl Plan {
         if let Some(id) = &t.external_id {
             validate::external_id(id)?;
         }
+        plan.profile_hops = profile_hops.len();
+        for h in profile_hops {
+            plan.hops.push(Hop {
+                arn: h.arn,
+                session_name: h
+                    .session_name
+                    .unwrap_or_else(|| DEFAULT_SESSION_NAME.to_string()),
+                external_id: h.external_id,
+                duration: h.duration,
+                mfa_serial: h.mfa_serial,
+            });
+        }
         for (i, spec) in specs.into_iter().enumerate() {
             plan.hops.push(hop(i, spec, &session_name, t)?);
         }
-        if let Some(serial) = &t.mfa_serial {
-            plan.mfa = Some(Mfa::new(serial, t.mfa_code.as_deref())?);
-        }
+        plan.mfa_serial = t.mfa_serial.clone();
+        plan.codes = Codes::new(t.mfa_serial.as_deref(), t.mfa_code.as_deref(), mfa_process)?;
         Ok(plan)
     }
 
     /// No MFA prompt, and no code given earlier (one code serves one call): a run nobody
     /// watches that needs MFA fails with a message saying so.
     pub fn unattended(&mut self) {
-        if let Some(m) = &mut self.mfa {
-            m.unattended();
-        }
+        self.codes.unattended();
     }
 
     /// Get a federation token (named [`DEFAULT_SESSION_NAME`], lasting `duration`) when
@@ -170,6 +207,7 @@ impl Plan {
                     "session_name": h.session_name,
                     "external_id": h.external_id,
                     "duration": h.duration,
+                    "mfa_serial": h.mfa_serial,
                 })
             })
             .collect();
@@ -178,7 +216,7 @@ impl Plan {
             "federation": self.federation.as_ref().map(federation),
             "federate_keys": self.federate_keys.as_ref().map(federation),
             "hops": hops,
-            "mfa_serial": self.mfa.as_ref().map(Mfa::serial),
+            "mfa_serial": self.mfa_serial,
         })
     }
 
@@ -194,9 +232,12 @@ impl Plan {
             || (self.hops.len() == 1 && !start.is_long_term() && self.session_token.is_none())
     }
 
-    /// The role ARNs of the chain, in order.
+    /// The role ARNs of the command line's chain, in order.
     pub fn hop_arns(&self) -> Vec<String> {
-        self.hops.iter().map(|h| h.arn.to_string()).collect()
+        self.hops[self.profile_hops..]
+            .iter()
+            .map(|h| h.arn.to_string())
+            .collect()
     }
 
     /// The final role, when the chain ends in one.
@@ -226,21 +267,45 @@ impl Plan {
     }
 
     /// Run the transitions; each call is signed with the previous stage's credentials.
-    pub async fn run(mut self, sdk: &SdkConfig, region: &str, start: Creds) -> Result<Creds> {
+    ///
+    /// MFA: from an IAM user's long-term keys, one MFA session (GetSessionToken with the
+    /// code) serves every hop that follows, with no code on them. From temporary
+    /// credentials, as the AWS CLI does, the code goes on the hop that names the device
+    /// (`--mfa-serial`: the first hop).
+    pub async fn run(
+        mut self,
+        env: &Env,
+        sdk: &SdkConfig,
+        region: &str,
+        start: Creds,
+    ) -> Result<Creds> {
         if self.federates_keys(&start) {
             self.federation = self.federate_keys.take();
         }
         let mut creds = start;
-        // One MFA code serves one call: GetSessionToken if requested, else the first hop.
-        let mut mfa = self.mfa.take();
-        if let Some(duration) = self.session_token {
-            let (serial, code) = Mfa::take(&mut mfa)?;
+        let session_serial = self
+            .mfa_serial
+            .clone()
+            .or_else(|| self.hops.iter().find_map(|h| h.mfa_serial.clone()));
+        let mut mfa_proven = false;
+        if creds.is_long_term()
+            && let Some(serial) = &session_serial
+            && (self.session_token.is_some() || !self.hops.is_empty())
+        {
+            let duration = self
+                .session_token
+                .flatten()
+                .unwrap_or(mfa_session::DEFAULT_SECS);
+            let session =
+                cached_mfa_session(env, sdk, &creds, serial, &mut self.codes, duration).await?;
+            tracing::debug!(expires = %session.expiration, "MFA session");
+            creds = session.creds;
+            mfa_proven = true;
+        } else if let Some(duration) = self.session_token {
             tracing::info!("calling GetSessionToken");
             let out = sts(sdk, &creds)
                 .get_session_token()
                 .set_duration_seconds(duration)
-                .set_serial_number(serial)
-                .set_token_code(code)
                 .send()
                 .await
                 .map_err(|e| call_error(Service::STS, "GetSessionToken", e))?;
@@ -263,8 +328,17 @@ impl Plan {
             creds = stage_creds(out.credentials(), "GetFederationToken")?;
         }
         let total = self.hops.len();
+        let mut cli_serial = self.mfa_serial.take();
         for (i, hop) in self.hops.iter().enumerate() {
-            let (serial, code) = Mfa::take(&mut mfa)?;
+            let serial = match (mfa_proven, cli_serial.take()) {
+                (true, _) => None,
+                (false, Some(serial)) => Some(serial),
+                (false, None) => hop.mfa_serial.clone(),
+            };
+            let code = match &serial {
+                Some(serial) => Some(self.codes.next(serial).await?),
+                None => None,
+            };
             tracing::info!(role = %hop.arn, session = %hop.session_name, "assuming role (hop {}/{total})", i + 1);
             let out = sts(sdk, &creds)
                 .assume_role()
@@ -318,6 +392,7 @@ fn hop(i: usize, spec: HopSpec, default_name: &str, t: &Options) -> Result<Hop> 
         session_name,
         external_id,
         duration,
+        mfa_serial: None,
     })
 }
 

@@ -57,7 +57,7 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
             };
             // Checked before the transitions: a duration AWS would refuse costs no call.
             rules.session_duration(shape)?;
-            let creds = request.transitions(&sdk, start).await?;
+            let creds = request.transitions(env, &sdk, start).await?;
             Ok(Cached { creds, shape })
         })
         .await?;

@@ -10,6 +10,7 @@ use super::{Request, Start};
 use crate::cache::{Cached, Key, Meta, Shape, Store};
 use crate::creds::Creds;
 use crate::env::Env;
+use crate::source::chain::Base;
 use crate::sso::options::TokenSource;
 
 /// The settings of a profile that can change the credentials it gives. aws-config keeps
@@ -133,6 +134,18 @@ impl Request {
                     "token": token,
                 }})
             }
+            Start::Profile { base, .. } => {
+                // The profile's settings (secrets hashed) name its source and hops; a
+                // `credential_source = Environment` base adds the environment's key id.
+                let env_key = matches!(base, Base::Environment)
+                    .then(|| env.get("AWS_ACCESS_KEY_ID"))
+                    .flatten();
+                json!({"profile": {
+                    "profile": self.profile,
+                    "env_key": env_key,
+                    "settings": self.profile_settings,
+                }})
+            }
             Start::Chain {
                 explicit_profile, ..
             } => {
@@ -185,6 +198,18 @@ impl Request {
                     .or_else(|| options.start_url.clone());
                 meta.sso_start_url = options.start_url.clone();
             }
+            Start::Profile { base, sso } => {
+                meta.source = format!("profile {}", self.profile.as_deref().unwrap_or("default"));
+                if let (Base::Sso(link), Some(options)) = (base, sso) {
+                    meta.identity
+                        .get_or_insert_with(|| format!("{}/{}", link.account, link.role));
+                    meta.sso_session = options
+                        .session_name
+                        .clone()
+                        .or_else(|| options.start_url.clone());
+                    meta.sso_start_url = options.start_url.clone();
+                }
+            }
             Start::Chain {
                 explicit_profile,
                 sso_link,
@@ -216,7 +241,7 @@ impl Request {
                     chained: self.plan.chains(&start),
                     federated: self.plan.federates(&start),
                 };
-                let creds = self.transitions(&sdk, start).await?;
+                let creds = self.transitions(env, &sdk, start).await?;
                 Ok(Cached { creds, shape })
             })
             .await

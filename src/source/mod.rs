@@ -2,6 +2,7 @@
 //! aws-config resolves: static, role_arn + source_profile, credential_process, sso-session),
 //! container credentials or EC2 instance metadata.
 
+pub mod chain;
 pub mod profiles;
 
 use anyhow::{Result, anyhow};
@@ -15,6 +16,8 @@ use chrono::{DateTime, Utc};
 
 use crate::creds::Creds;
 use crate::env::Env;
+use crate::sso::options::SsoOptions;
+use chain::Base;
 
 const NO_CREDENTIALS: &str = "no credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
 use --profile NAME (or AWS_PROFILE), sign in with --start-url URL (or --sso-session-name NAME) --sso-acct-id ID --sso-role-name ROLE, or run where container or EC2 instance credentials are available";
@@ -84,4 +87,65 @@ fn env_expiration(creds: &Creds, env: &Env) -> Option<DateTime<Utc>> {
         return None;
     }
     crate::time::credential_expiration(env)
+}
+
+/// The first credentials of a profile that aws-login resolves itself (see [`chain`]).
+pub async fn profile_base(
+    base: &Base,
+    sso: Option<&SsoOptions>,
+    sdk: &aws_config::SdkConfig,
+    region: &str,
+    env: &Env,
+) -> Result<Creds> {
+    let conf = ProviderConfig::without_region().with_region(Some(Region::new(region.to_string())));
+    let what = match base {
+        Base::Keys(keys) => return Ok(keys.clone()),
+        Base::Sdk(profile) => return resolve(Some(profile), true, region, env).await,
+        Base::Sso(link) => {
+            let options = sso.ok_or_else(|| anyhow!("internal: no SSO options for the profile"))?;
+            let mut session = crate::sso::Session::open(options, sdk, env).await?;
+            return session.role_credentials(&link.account, &link.role).await;
+        }
+        Base::Environment => {
+            let (Some(id), Some(secret)) = (
+                env.get("AWS_ACCESS_KEY_ID"),
+                env.get("AWS_SECRET_ACCESS_KEY"),
+            ) else {
+                return Err(anyhow!(
+                    "credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set: set them"
+                ));
+            };
+            let mut creds = Creds {
+                access_key_id: id.to_string(),
+                secret_access_key: secret.to_string(),
+                session_token: env.get("AWS_SESSION_TOKEN").map(str::to_string),
+                expiration: None,
+            };
+            creds.expiration = env_expiration(&creds, env);
+            return Ok(creds);
+        }
+        Base::Ec2InstanceMetadata => (
+            "credential_source = Ec2InstanceMetadata",
+            aws_config::imds::credentials::ImdsCredentialsProvider::builder()
+                .configure(&conf)
+                .build()
+                .provide_credentials()
+                .await,
+        ),
+        Base::EcsContainer => (
+            "credential_source = EcsContainer",
+            aws_config::ecs::EcsCredentialsProvider::builder()
+                .configure(&conf)
+                .build()
+                .provide_credentials()
+                .await,
+        ),
+    };
+    match what {
+        (_, Ok(c)) => Ok(Creds::from_sdk(&c)),
+        (source, Err(e)) => Err(crate::aws::sdk_error(
+            format_args!("cannot load credentials from {source}"),
+            &e,
+        )),
+    }
 }

@@ -68,6 +68,12 @@ impl SignIn<'_> {
     }
 }
 
+/// `sign in with aws-login getcallerid --profile NAME`: a profile brings its own session.
+pub fn profile_advice(how: &str, profile: &str) -> String {
+    let command = format!("aws-login getcallerid --profile {}", quote(profile));
+    format!("{how} with {}", for_terminal(&command, LINE_MAX))
+}
+
 /// The words a credential command needs besides the token options.
 pub fn role_command(account: &str, role: &str) -> Vec<String> {
     [

@@ -110,6 +110,8 @@ pub struct SsoOptions {
     /// The command a sign-in hint names, with what it needs besides the token options
     /// (e.g. `getcallerid --sso-acct-id … --sso-role-name …`).
     pub hint_command: Vec<String>,
+    /// The profile these options come from: a sign-in hint names it alone.
+    pub profile: Option<String>,
 }
 
 impl SsoOptions {
@@ -165,6 +167,7 @@ pub async fn resolve(given: Options, env: &Env) -> Result<SsoOptions> {
         start_url_from_config: false,
         region_from_config: false,
         hint_command: vec!["getcallerid".to_string()],
+        profile: None,
     };
     if let Some(name) = opts.session_name.clone() {
         section::complete(&mut opts, &name, env).await?;

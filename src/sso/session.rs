@@ -158,6 +158,9 @@ impl<'a> Session<'a> {
     /// The sign-in to suggest (`how`: "sign in again", …): a command that stores the
     /// token under this run's cache key, in its region.
     pub(super) fn sign_in_hint(&self, how: &str) -> String {
+        if let Some(profile) = &self.opts.profile {
+            return super::hint::profile_advice(how, profile);
+        }
         let start_url = match self.token.start_url().or(self.opts.start_url.as_deref()) {
             _ if self.opts.start_url_from_config => StartUrl::FromConfig,
             Some(url) => StartUrl::Known(url),

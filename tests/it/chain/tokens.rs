@@ -54,6 +54,9 @@ fn mfa_on_the_first_hop_when_there_is_no_session_token_call() {
         ])
         .run();
     out.ok();
+    // The session cache now holds the credentials and the MFA session, either of which
+    // would answer without the code: drop them so the wrong code meets STS.
+    w.cmd(&["cache", "clear", "--all"]).run().ok();
     let out = w
         .alice(&[
             "getcallerid",
@@ -63,8 +66,6 @@ fn mfa_on_the_first_hop_when_there_is_no_session_token_call() {
             MFA_SERIAL,
             "--mfa-code",
             "654321",
-            // Past the session cache, which would answer without asking STS.
-            "--fresh",
         ])
         .run();
     out.fails(1, "AccessDenied");

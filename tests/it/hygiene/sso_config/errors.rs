@@ -53,11 +53,13 @@ fn no_failure_of_the_sdk_or_a_credential_provider_shows_a_debug_rendering() {
     let mut cases: Vec<(&str, Out)> = vec![
         (
             "sso profile, no token",
-            w.cmd(&["getcallerid", "--profile", "sso"]).run(),
+            w.cmd(&["getcallerid", "--profile", "sso", "--no-sign-in"])
+                .run(),
         ),
         (
             "legacy sso profile, no token",
-            w.cmd(&["getcallerid", "--profile", "legacy"]).run(),
+            w.cmd(&["getcallerid", "--profile", "legacy", "--no-sign-in"])
+                .run(),
         ),
         (
             "credential_process fails",

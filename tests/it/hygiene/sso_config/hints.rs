@@ -92,37 +92,37 @@ fn an_sso_profile_without_a_token_names_the_sign_in_command_and_that_command_wor
              [profile old]\nsso_start_url = {START_URL}\nsso_region = eu-west-1\nsso_account_id = {ACCT}\nsso_role_name = ReadOnly\n"
         ),
     );
-    // Along source_profile too: the message names the SSO profile the chain starts from.
-    let out = w.cmd(&["getcallerid", "--profile", "chained"]).run();
-    out.fails(
-        1,
-        "profile dev-admin uses IAM Identity Center session corp and no token is cached",
-    );
+    // aws-login resolves SSO profiles itself and signs in when needed (issue 12); with
+    // --no-sign-in it names the command that signs in for the profile given, here along
+    // source_profile.
+    let out = w
+        .cmd(&["getcallerid", "--profile", "chained", "--no-sign-in"])
+        .run();
+    out.fails(1, "--no-sign-in forbids it");
     let command = suggested(&out.stderr);
-    assert_eq!(
-        command,
-        format!(
-            "aws-login getcallerid --sso-acct-id {ACCT} --sso-role-name Admin --sso-session-name corp --use-cache"
-        )
-    );
+    assert_eq!(command, "aws-login getcallerid --profile chained");
     paste(&w, &command).ok();
-    let out = w.cmd(&["getcallerid", "--profile", "dev-admin"]).run();
+    let out = w
+        .cmd(&["getcallerid", "--profile", "dev-admin", "--no-sign-in"])
+        .run();
     out.ok();
     assert_eq!(out.arn(), admin_arn(&w));
-    w.cmd(&["getcallerid", "--profile", "chained"]).run().ok();
+    w.cmd(&["getcallerid", "--profile", "chained", "--no-sign-in"])
+        .run()
+        .ok();
 
-    // A legacy profile (sso_start_url in the profile): the SDK's cache key is the URL.
-    let out = w.cmd(&["dumpcreds", "--profile", "old"]).run();
-    out.fails(1, "profile old uses IAM Identity Center");
+    // A legacy profile (sso_start_url in the profile): the cache key is the URL.
+    let out = w
+        .cmd(&["dumpcreds", "--profile", "old", "--no-sign-in"])
+        .run();
+    out.fails(1, "--no-sign-in forbids it");
     let command = suggested(&out.stderr);
-    assert!(
-        command.contains(&format!("--start-url {START_URL}"))
-            && command.contains("--sso-region eu-west-1")
-            && !command.contains("--sso-session-name"),
-        "{command}"
-    );
+    assert_eq!(command, "aws-login getcallerid --profile old");
     paste(&w, &command).ok();
-    w.cmd(&["dumpcreds", "--profile", "old"]).run().ok();
+    assert!(w.sso_cache_file(START_URL).is_file());
+    w.cmd(&["dumpcreds", "--profile", "old", "--no-sign-in"])
+        .run()
+        .ok();
 }
 
 #[test]

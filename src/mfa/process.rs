@@ -1,0 +1,84 @@
+//! `mfa_process`: a command whose stdout is the MFA code, as in aws-vault. It is split
+//! into words as a POSIX shell would, but run without one, so a `;` or `$(…)` in the
+//! config is an argument, never code. Its stderr is the user's (a "touch your key" prompt).
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use tokio::io::AsyncReadExt;
+
+use crate::inert::echo;
+use crate::source::chain::MfaProcess;
+
+/// Long enough to find a hardware key and touch it.
+const TIMEOUT: Duration = Duration::from_secs(120);
+/// A code and a newline fit many times over; more is not a code.
+const MAX_OUTPUT: u64 = 256;
+
+pub async fn run(p: &MfaProcess) -> Result<String> {
+    let profile = echo(&p.profile);
+    let words = shell_words::split(&p.command).map_err(|e| {
+        anyhow!(
+            "mfa_process of profile '{profile}' cannot be split into words ({e}): fix its quotes"
+        )
+    })?;
+    let Some((program, args)) = words.split_first() else {
+        return Err(anyhow!(
+            "mfa_process of profile '{profile}' is empty: give a command that prints the code"
+        ));
+    };
+    let mut child = tokio::process::Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| {
+            anyhow!(
+                "cannot run mfa_process of profile '{profile}' ({}: {e}): fix the command",
+                echo(program)
+            )
+        })?;
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let finished = tokio::time::timeout(TIMEOUT, async {
+        let mut out = Vec::new();
+        (&mut stdout).take(MAX_OUTPUT).read_to_end(&mut out).await?;
+        drop(stdout);
+        let status = child.wait().await?;
+        Ok::<_, std::io::Error>((out, status))
+    })
+    .await;
+    let (out, status) = match finished {
+        Ok(Ok(done)) => done,
+        Ok(Err(e)) => {
+            return Err(anyhow!(
+                "cannot read the code from mfa_process of profile '{profile}': {e}"
+            ));
+        }
+        Err(_) => {
+            return Err(anyhow!(
+                "mfa_process of profile '{profile}' gave no code within {} s: fix the command or pass --mfa-code",
+                TIMEOUT.as_secs()
+            ));
+        }
+    };
+    if !status.success() {
+        let how = match status.code() {
+            Some(c) => format!("exit status {c}"),
+            None => "killed by a signal".to_string(),
+        };
+        return Err(anyhow!(
+            "mfa_process of profile '{profile}' failed ({how}): fix the command or pass --mfa-code"
+        ));
+    }
+    // Never echo what it printed: it may be anything, a secret included.
+    let code = std::str::from_utf8(&out).unwrap_or_default().trim();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(anyhow!(
+            "mfa_process of profile '{profile}' printed something that is not a 6-digit code: make it print only the code"
+        ));
+    }
+    Ok(code.to_string())
+}
