@@ -1,5 +1,5 @@
 //! `awsl assume PROFILE` in real bash, zsh and fish: an SSO profile that signs in through
-//! the stand-in browser, and an MFA profile whose code comes from `mfa_process`.
+//! headless Chromium (PKCE), and an MFA profile whose code comes from `mfa_process`.
 
 use super::sso_config;
 use crate::harness::*;
@@ -30,7 +30,9 @@ fn awsl_assume_of_an_sso_profile_signs_in_and_of_an_mfa_profile_runs_mfa_process
             continue;
         }
         let w = World::new().with_user_profiles();
-        let browser = w.fetching_browser();
+        let Some((browser, dom)) = chromium(&w) else {
+            return;
+        };
         let process = w.executable(
             "code",
             "#!/bin/sh\necho 'mfa: using the stand-in' >&2\necho 123456\n",
@@ -65,6 +67,9 @@ fn awsl_assume_of_an_sso_profile_signs_in_and_of_an_mfa_profile_runs_mfa_process
             "{shell}: {}",
             out.stderr
         );
-        assert!(w.browser_pages().contains("Signed in."), "{shell}");
+        assert!(
+            wait_for_text(&dom, "Signed in.").contains("Signed in."),
+            "{shell}: Chromium did not land on the sign-in page"
+        );
     }
 }
