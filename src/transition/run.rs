@@ -1,0 +1,114 @@
+//! Running a [`Plan`]: each STS call signed with the previous stage's credentials.
+
+use anyhow::{Result, anyhow};
+use aws_config::SdkConfig;
+use aws_sdk_sts::types::PolicyDescriptorType;
+
+use super::Plan;
+use crate::aws::{Service, call_error, sts};
+use crate::creds::Creds;
+use crate::env::Env;
+use crate::mfa::session::{self as mfa_session, cached_mfa_session};
+
+impl Plan {
+    /// Run the transitions; each call is signed with the previous stage's credentials.
+    ///
+    /// MFA: from an IAM user's long-term keys, one MFA session (GetSessionToken with the
+    /// code) serves every hop that follows, with no code on them. From temporary
+    /// credentials, as the AWS CLI does, the code goes on the hop that names the device
+    /// (`--mfa-serial`: the first hop).
+    pub async fn run(
+        mut self,
+        env: &Env,
+        sdk: &SdkConfig,
+        region: &str,
+        start: Creds,
+    ) -> Result<Creds> {
+        if self.federates_keys(&start) {
+            self.federation = self.federate_keys.take();
+        }
+        let mut creds = start;
+        let session_serial = self
+            .mfa_serial
+            .clone()
+            .or_else(|| self.hops.iter().find_map(|h| h.mfa_serial.clone()));
+        let mut mfa_proven = false;
+        if creds.is_long_term()
+            && let Some(serial) = &session_serial
+            && (self.session_token.is_some() || !self.hops.is_empty())
+        {
+            let duration = self
+                .session_token
+                .flatten()
+                .unwrap_or(mfa_session::DEFAULT_SECS);
+            let session =
+                cached_mfa_session(env, sdk, &creds, serial, &mut self.codes, duration).await?;
+            tracing::debug!(expires = %session.expiration, "MFA session");
+            creds = session.creds;
+            mfa_proven = true;
+        } else if let Some(duration) = self.session_token {
+            tracing::info!("calling GetSessionToken");
+            let out = sts(sdk, &creds)
+                .get_session_token()
+                .set_duration_seconds(duration)
+                .send()
+                .await
+                .map_err(|e| call_error(Service::STS, "GetSessionToken", e))?;
+            creds = stage_creds(out.credentials(), "GetSessionToken")?;
+        }
+        if let Some(fed) = &self.federation {
+            let policy = format!(
+                "arn:{}:iam::aws:policy/AdministratorAccess",
+                crate::partition::for_region(region).name
+            );
+            tracing::info!(name = %fed.name, %policy, "calling GetFederationToken");
+            let out = sts(sdk, &creds)
+                .get_federation_token()
+                .name(&fed.name)
+                .policy_arns(PolicyDescriptorType::builder().arn(policy).build())
+                .set_duration_seconds(fed.duration)
+                .send()
+                .await
+                .map_err(|e| call_error(Service::STS, "GetFederationToken", e))?;
+            creds = stage_creds(out.credentials(), "GetFederationToken")?;
+        }
+        let total = self.hops.len();
+        let mut cli_serial = self.mfa_serial.take();
+        for (i, hop) in self.hops.iter().enumerate() {
+            let serial = match (mfa_proven, cli_serial.take()) {
+                (true, _) => None,
+                (false, Some(serial)) => Some(serial),
+                (false, None) => hop.mfa_serial.clone(),
+            };
+            let code = match &serial {
+                Some(serial) => Some(self.codes.next(serial).await?),
+                None => None,
+            };
+            tracing::info!(role = %hop.arn, session = %hop.session_name, "assuming role (hop {}/{total})", i + 1);
+            let out = sts(sdk, &creds)
+                .assume_role()
+                .role_arn(hop.arn.as_str())
+                .role_session_name(&hop.session_name)
+                .set_external_id(hop.external_id.clone())
+                .set_duration_seconds(hop.duration)
+                .set_serial_number(serial)
+                .set_token_code(code)
+                .send()
+                .await
+                .map_err(|e| {
+                    call_error(
+                        Service::STS,
+                        &format!("AssumeRole (hop {}, {})", i + 1, hop.arn),
+                        e,
+                    )
+                })?;
+            creds = stage_creds(out.credentials(), "AssumeRole")?;
+        }
+        Ok(creds)
+    }
+}
+
+fn stage_creds(c: Option<&aws_sdk_sts::types::Credentials>, op: &str) -> Result<Creds> {
+    c.map(Creds::from_sts)
+        .ok_or_else(|| anyhow!("sts {op} returned no credentials"))
+}
