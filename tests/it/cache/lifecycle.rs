@@ -166,3 +166,54 @@ fn unassume_with_logout_clears_the_shell_and_signs_out_of_its_session() {
     assert!(entries(&w).is_empty());
     assert!(w.fake.log().iter().any(|e| e.action == "Logout"));
 }
+
+/// The same through the `awsl` function of real bash, zsh and fish: the identity leaves
+/// the shell and the session it came from is signed out.
+#[test]
+fn awsl_unassume_logout_in_real_shells_clears_the_identity_and_signs_out() {
+    for shell in ["bash", "zsh", "fish"] {
+        if !have(shell) {
+            continue;
+        }
+        let w = World::new();
+        cache_token(&w, "work");
+        let mut args = sso_args("work");
+        args[0] = "assume";
+        args.remove(1);
+        let words: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        let init = render(&w, shell, &[], &format!("logout-{shell}"));
+        let check = match shell {
+            "fish" => "set -q AWS_ACCESS_KEY_ID; and echo key=set; or echo key=unset",
+            _ => "echo \"key=${AWS_ACCESS_KEY_ID-unset}\" | sed 's/=ASIA.*/=set/'",
+        };
+        let source = match shell {
+            "fish" => format!("source '{}'", init.display()),
+            _ => format!(". '{}'", init.display()),
+        };
+        let script = format!(
+            "{source}\nawsl {}\n{check}\nawsl unassume --logout\n{check}\n",
+            words.join(" ")
+        );
+        let argv: Vec<&str> = match shell {
+            "bash" => vec!["--norc", "--noprofile", "-c", &script],
+            "zsh" => vec!["-f", "-c", &script],
+            _ => vec!["--no-config", "-c", &script],
+        };
+        let out = w.cmd(&argv).program(which(shell).unwrap()).run();
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        let keys: Vec<&str> = out
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("key="))
+            .collect();
+        assert_eq!(keys, ["key=set", "key=unset"], "{shell}: {}", out.stdout);
+        assert!(
+            !w.sso_cache_file("work").exists(),
+            "{shell}: token file left"
+        );
+        assert!(
+            w.fake.log().iter().any(|e| e.action == "Logout"),
+            "{shell}: no Logout call"
+        );
+    }
+}
