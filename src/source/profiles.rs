@@ -109,17 +109,26 @@ pub fn check_source_profiles(profiles: &ProfileSet, name: Option<&str>) -> Resul
     }
 }
 
-/// Parse `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` (or the ~/.aws defaults).
+/// Parse `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` (or the ~/.aws defaults), once
+/// per process: the request, the SDK configuration, `[sso-session]` sections and the
+/// display name all read the same files, and each parse costs a start-up path that is
+/// measured against the wire (scripts/bench). A failure is not kept, so it is met again.
 pub async fn load(env: &Env) -> Result<ProfileSet> {
-    check_files(env)?;
-    aws_config::profile::load(
-        &Fs::real(),
-        &SdkEnv::real(),
-        &EnvConfigFiles::default(),
-        None,
-    )
-    .await
-    .context("cannot parse the AWS config or credentials file: fix the line it names")
+    static LOADED: tokio::sync::OnceCell<ProfileSet> = tokio::sync::OnceCell::const_new();
+    LOADED
+        .get_or_try_init(|| async {
+            check_files(env)?;
+            aws_config::profile::load(
+                &Fs::real(),
+                &SdkEnv::real(),
+                &EnvConfigFiles::default(),
+                None,
+            )
+            .await
+            .context("cannot parse the AWS config or credentials file: fix the line it names")
+        })
+        .await
+        .cloned()
 }
 
 /// The profile the run uses (`--profile`, else `AWS_PROFILE`), checked to exist.
