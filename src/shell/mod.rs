@@ -18,7 +18,7 @@ mod reserved;
 
 use clap::ValueEnum;
 
-pub use dialect::Dialect;
+pub use dialect::{Dialect, posix_word};
 
 use crate::env::Env;
 

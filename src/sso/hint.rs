@@ -10,6 +10,7 @@ use crate::arn::{is_account_id, is_role_name};
 use crate::fsutil;
 use crate::inert::{LINE_MAX, echo, for_terminal};
 use crate::region::DEFAULT_REGION;
+use crate::shell::posix_word;
 use crate::source::profiles::SsoLink;
 
 /// Where the suggested command gets its start URL.
@@ -40,17 +41,17 @@ impl SignIn<'_> {
     /// The same command run as `program` (`awsl` for an assume in the current shell).
     pub fn command_as(&self, program: &str) -> String {
         let mut words: Vec<Cow<'_, str>> = vec![program.into()];
-        words.extend(self.command.iter().map(|w| quote(w)));
+        words.extend(self.command.iter().map(|w| posix_word(w)));
         match self.start_url {
             StartUrl::FromConfig => {}
-            StartUrl::Known(url) => words.extend(["--start-url".into(), quote(url)]),
+            StartUrl::Known(url) => words.extend(["--start-url".into(), posix_word(url)]),
             StartUrl::Unknown => words.extend(["--start-url".into(), "URL".into()]),
         }
         if let Some(name) = self.session {
-            words.extend(["--sso-session-name".into(), quote(name)]);
+            words.extend(["--sso-session-name".into(), posix_word(name)]);
         }
         if let Some(region) = self.region.filter(|r| *r != DEFAULT_REGION) {
-            words.extend(["--sso-region".into(), quote(region)]);
+            words.extend(["--sso-region".into(), posix_word(region)]);
         }
         words.push("--use-cache".into());
         // Quoting keeps the shell from acting on a value; this keeps the terminal from it.
@@ -70,7 +71,7 @@ impl SignIn<'_> {
 
 /// `sign in with aws-login getcallerid --profile NAME`: a profile brings its own session.
 pub fn profile_advice(how: &str, profile: &str) -> String {
-    let command = format!("aws-login getcallerid --profile {}", quote(profile));
+    let command = format!("aws-login getcallerid --profile {}", posix_word(profile));
     format!("{how} with {}", for_terminal(&command, LINE_MAX))
 }
 
@@ -85,17 +86,6 @@ pub fn role_command(account: &str, role: &str) -> Vec<String> {
     ]
     .map(String::from)
     .to_vec()
-}
-
-/// A value as a POSIX shell word: as it is when every character is one no shell acts on
-/// (start URLs, names and regions mostly are), else single-quoted.
-fn quote(value: &str) -> Cow<'_, str> {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c);
-    if !value.is_empty() && value.chars().all(plain) {
-        Cow::Borrowed(value)
-    } else {
-        shell_escape::unix::escape(value.into())
-    }
 }
 
 /// For a profile whose credentials come from an SSO token (`sso_session`, or a legacy
