@@ -1,19 +1,34 @@
 //! Command-line words before clap sees them.
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
+use clap::Command;
 
 /// The seed's command line accepted the command word in any case and anywhere among the
 /// options (`aws-login --profile p CONSOLE`). Keep that: move the first word that names a
 /// command, in any case, to the front, lower-cased. Option values are skipped by asking the
 /// clap definition which options take one.
-pub fn normalize_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let cli = Cli::command();
+pub fn normalize_args(cli: &Command, args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let names: Vec<String> = cli
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .collect();
+    // The usual cases, the command word first as typed or no command word at all
+    // (`--version`): nothing to move.
+    let is_name = |a: &std::ffi::OsString, exact: bool| {
+        a.to_str().is_some_and(|w| {
+            names.iter().any(|n| {
+                if exact {
+                    n == w
+                } else {
+                    n.eq_ignore_ascii_case(w)
+                }
+            })
+        })
+    };
+    if args.get(1).is_some_and(|a| is_name(a, true))
+        || !args.iter().skip(1).any(|a| is_name(a, false))
+    {
+        return args;
+    }
     let takes_value: std::collections::HashSet<String> = cli
         .get_subcommands()
         .flat_map(|c| c.get_arguments())
@@ -46,9 +61,11 @@ pub fn normalize_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
 
     fn norm(v: &[&str]) -> Vec<String> {
-        normalize_args(v.iter().map(Into::into).collect())
+        normalize_args(&Cli::command(), v.iter().map(Into::into).collect())
             .into_iter()
             .map(|s| s.into_string().unwrap())
             .collect()

@@ -17,7 +17,24 @@ use crate::inert::{echo, for_terminal, server};
 /// vetted first (regular files, bounded: see `profiles::check_files`). The HTTP client is
 /// aws-login's own ([`crate::net`]): proxies, `AWS_CA_BUNDLE` / the profile's `ca_bundle`,
 /// and a trust store read only at the first TLS connection.
+///
+/// Built once per region and profile in a process: a run that acquires credentials and
+/// then calls with them (getcallerid, console) asks twice.
 pub async fn base_config(region: &str, profile: Option<&str>, env: &Env) -> Result<SdkConfig> {
+    type Built = ((String, Option<String>), SdkConfig);
+    static LAST: std::sync::Mutex<Option<Built>> = std::sync::Mutex::new(None);
+    let key = (region.to_string(), profile.map(str::to_string));
+    if let Some((k, sdk)) = &*LAST.lock().unwrap_or_else(|e| e.into_inner())
+        && *k == key
+    {
+        return Ok(sdk.clone());
+    }
+    let sdk = build_config(region, profile, env).await?;
+    *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, sdk.clone()));
+    Ok(sdk)
+}
+
+async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<SdkConfig> {
     let profiles = crate::source::profiles::load(env).await?;
     let name = profile.unwrap_or("default");
     let bundle = profiles

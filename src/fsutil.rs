@@ -29,8 +29,23 @@ pub fn private_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("cannot make {} private (0700)", dir.display()))
 }
 
-/// Replace `path` with `contents` atomically, the new file having `mode`.
-pub fn write_atomic(path: &Path, contents: &str, mode: u32, _lock: &Locked) -> Result<()> {
+/// Replace `path` with `contents` atomically, the new file having `mode`, and durably:
+/// flushed to the disk before it replaces the old one, so a crash leaves one or the other.
+pub fn write_atomic(path: &Path, contents: &str, mode: u32, lock: &Locked) -> Result<()> {
+    replace(path, contents, mode, lock, true)
+}
+
+/// [`write_atomic`] for a cache whose entries are checked when read, and cheaper: no
+/// flush (after a power cut an entry may be empty, which reads as no entry), and the old
+/// entry is removed before the new one is renamed into place, because ext4 flushes a file
+/// renamed over another one. A reader sees the old entry, none, or the new one, never a
+/// part; one that finds none takes the writers' lock, so it waits for the new one. The
+/// flush and the rename over took 0.7 ms of a 4 ms run that acquires credentials.
+pub fn write_atomic_cache(path: &Path, contents: &str, mode: u32, lock: &Locked) -> Result<()> {
+    replace(path, contents, mode, lock, false)
+}
+
+fn replace(path: &Path, contents: &str, mode: u32, _lock: &Locked, durable: bool) -> Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -41,7 +56,17 @@ pub fn write_atomic(path: &Path, contents: &str, mode: u32, _lock: &Locked) -> R
         .tempfile_in(dir)
         .map_err(|e| anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
     tmp.write_all(contents.as_bytes())?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    } else if let Err(e) = fs::remove_file(path)
+        && e.kind() != ErrorKind::NotFound
+    {
+        return Err(anyhow!(
+            "cannot replace {}: {}",
+            path.display(),
+            io_reason(&e)
+        ));
+    }
     tmp.persist(path)
         .map_err(|e| anyhow!("cannot replace {}: {}", path.display(), io_reason(&e.error)))?;
     Ok(())
@@ -165,6 +190,37 @@ mod tests {
         );
         fs::write(&big, "ten bytes!").unwrap();
         assert_eq!(read_bounded(&big, 10, "X").unwrap().unwrap(), "ten bytes!");
+    }
+
+    #[test]
+    fn a_cache_write_replaces_the_entry_whole_and_private_leaving_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let env = crate::env::Env::from_pairs(&[("XDG_RUNTIME_DIR", state.to_str().unwrap())]);
+        let entries = dir.path().join("entries");
+        private_dir(&entries).unwrap();
+        let entry = entries.join("e.json");
+        let lock = crate::lock::lock(&env, &entry).unwrap();
+        for text in ["{\"first\": 1}", "{\"second\": 2}"] {
+            write_atomic_cache(&entry, text, 0o600, &lock).unwrap();
+            assert_eq!(fs::read_to_string(&entry).unwrap(), text);
+            let mode = fs::metadata(&entry).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let names: Vec<_> = fs::read_dir(&entries)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(
+                names,
+                ["e.json"],
+                "no temporary file is left beside the entry"
+            );
+        }
+        // A directory where the entry should be is not silently replaced.
+        let blocked = entries.join("d.json");
+        fs::create_dir(&blocked).unwrap();
+        assert!(write_atomic_cache(&blocked, "{}", 0o600, &lock).is_err());
+        assert!(blocked.is_dir());
     }
 
     #[test]

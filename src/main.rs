@@ -35,21 +35,27 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
     // Completion requests (COMPLETE=<shell>) are answered before anything else runs;
     // candidates are quoted for the shell asking, which CompleteEnv hides once it starts.
-    shell::candidate::Requester::remember(&env::Env::real());
+    let env = env::Env::real();
+    shell::candidate::Requester::remember(&env);
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
 
-    let argv = argv::normalize_args(std::env::args_os().collect());
-    let cli = match cli::Cli::try_parse_from(&argv) {
+    // One clap definition serves both the command-word normalization and the parse:
+    // building it is the largest share of a short run's CPU.
+    let mut command = cli::Cli::command();
+    let argv = argv::normalize_args(&command, std::env::args_os().collect());
+    let parsed = command.try_get_matches_from_mut(&argv).and_then(|mut m| {
+        cli::Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut command))
+    });
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
     logging::init(cli.verbose);
-    let env = env::Env::real();
     match cmd::run(cli.command, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e),

@@ -95,7 +95,7 @@ impl Store {
         }
         let written = self
             .make_dir()
-            .and_then(|()| fsutil::write_atomic(path, &entry.to_json(), 0o600, lock));
+            .and_then(|()| fsutil::write_atomic_cache(path, &entry.to_json(), 0o600, lock));
         if let Err(e) = written {
             warn(&format!("{e:#}"));
         }
