@@ -175,7 +175,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__assume)
-            opts="-v -h -V --pick --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --verbose --help --version"
+            opts="-v -h -V --verbose --pick --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,7 +423,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__console)
-            opts="-v -h -V --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --pick --issuer --destination --service --print --browser-profile --browser --logout-first --clip --verbose --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --pick --issuer --destination --service --print --browser-profile --browser --logout-first --clip --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -521,7 +521,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__dumpconfig)
-            opts="-v -h -V --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --region --role-session-name --target-arn-profiles --name-format --concurrency --write --verbose --help --version"
+            opts="-v -h -V --verbose --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --region --role-session-name --target-arn-profiles --name-format --concurrency --write --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,7 +587,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__dumpcreds)
-            opts="-v -h -V --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --outform --credential-helper --verbose --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --outform --credential-helper --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -673,7 +673,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__getcallerid)
-            opts="-v -h -V --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --verbose --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,7 +1035,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__importcache)
-            opts="-v -h -V --accesstoken-cache --sso-session-name --verbose --help --version"
+            opts="-v -h -V --verbose --accesstoken-cache --sso-session-name --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,7 +1057,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__logout)
-            opts="-v -h -V --sso-session-name --start-url --all --verbose --help --version"
+            opts="-v -h -V --verbose --sso-session-name --start-url --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1079,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__refresh)
-            opts="-v -h -V --quiet --verbose --help --version"
+            opts="-v -h -V --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1093,7 +1093,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__runas)
-            opts="-c -v -h -V --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --command --serve --verbose --help --version"
+            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --command --serve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,7 +1183,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__serve)
-            opts="-v -h -V --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --outform --bind --verbose --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --outform --bind --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1375,7 +1375,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__unassume)
-            opts="-v -h -V --logout --verbose --help --version"
+            opts="-v -h -V --verbose --logout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1389,7 +1389,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__whoami)
-            opts="-v -h -V --check --verbose --help --version"
+            opts="-v -h -V --verbose --check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

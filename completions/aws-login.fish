@@ -65,6 +65,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l issuer -
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l destination -d 'Console page to open (https, on the partition\'s console host)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l service -d 'Service page to open (ec2, s3, iam, lambda, ...), in the region' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l browser -d 'The browser to open: a name on PATH or a path (default: BROWSER, or, with --browser-profile, an installed Chromium-family browser or Firefox)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
@@ -78,7 +79,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l print -d
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l browser-profile -d 'Open it in a browser profile of the identity\'s own (kept in aws-login\'s state directory), so several identities stay signed in side by side [env: AWS_LOGIN_BROWSER_PROFILE=1]'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l logout-first -d 'Sign the browser\'s current console session out first (for one shared profile)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l clip -d 'Put the sign-in URL on the clipboard through the terminal (OSC 52) instead of opening a browser; works over SSH'
-complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
@@ -105,6 +105,7 @@ mac\t'POSIX shells (same as linux)'
 windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'"
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
@@ -114,7 +115,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l no-sig
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l credential-helper -d 'Print credential_process JSON (for a profile\'s credential_process) instead of shell code'
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
@@ -136,6 +136,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l dura
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
@@ -144,7 +145,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-b
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
@@ -167,6 +167,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-serial
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s c -l command -d 'Command line to run through `sh -c`' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
@@ -176,7 +177,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-sign-in
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l serve -d 'Give the child a local credentials endpoint that refreshes itself instead of keys (for work that outlives the credentials); it ends with the child'
-complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
@@ -204,6 +204,7 @@ windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
@@ -212,7 +213,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-browser
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r
@@ -230,12 +230,12 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l targe
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l name-format -d 'Profile names: {account_name}, {account_id} and {role_name} are replaced; anything outside [A-Za-z0-9._-] becomes \'-\'' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l concurrency -d 'How many ListAccountRoles calls to make at once' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l write -d 'Write the profiles into FILE (default: AWS_CONFIG_FILE or ~/.aws/config) as a managed block, keeping everything else in the file; a backup goes to FILE.bak' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l nrt -d 'Ask for a token without a refresh token'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand importcache" -l accesstoken-cache -d 'The token to import: file://PATH or inline JSON in the AWS CLI cache format' -r
@@ -280,6 +280,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l duration-
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l pick -d 'Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -289,19 +290,18 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-browse
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s V -l version -d 'Print version'
-complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -l logout -d 'Also sign out of the Identity Center session the identity came from (see `logout`)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -l logout -d 'Also sign out of the Identity Center session the identity came from (see `logout`)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand unassume" -s V -l version -d 'Print version'
-complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -l quiet -d 'Print nothing on stderr unless the refresh fails (for prompt hooks)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -l quiet -d 'Print nothing on stderr unless the refresh fails (for prompt hooks)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand refresh" -s V -l version -d 'Print version'
-complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -l check -d 'Ask STS (GetCallerIdentity) instead of reading the environment'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -l check -d 'Ask STS (GetCallerIdentity) instead of reading the environment'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
@@ -350,8 +350,8 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_se
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l sso-session-name -d 'The sso-session to sign out of (the token cache\'s key)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l start-url -d 'Sign out of every session with this start URL' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l all -d 'Sign out of every session in the shared token cache'
 complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -l all -d 'Sign out of every session in the shared token cache'
 complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache logout help" -f -a "console" -d 'Open the AWS web console signed in as the final identity'

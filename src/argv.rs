@@ -29,6 +29,9 @@ pub fn normalize_args(cli: &Command, args: Vec<std::ffi::OsString>) -> Vec<std::
     {
         return args;
     }
+    // The commands' arguments are deferred (see `cli::Command`): build them for this rare case.
+    let mut cli = cli.clone();
+    cli.build();
     let takes_value: std::collections::HashSet<String> = cli
         .get_subcommands()
         .flat_map(|c| c.get_arguments())

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::Refresh;
 
-/// Where the starting credentials come from, and the STS transitions applied to them.
+// Where the starting credentials come from, and the STS transitions applied to them.
 #[derive(Debug, Args, Clone, Default)]
 pub struct CredArgs {
     #[command(flatten)]

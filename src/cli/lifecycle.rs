@@ -12,12 +12,6 @@ pub struct UnassumeArgs {
     pub logout: bool,
 }
 
-#[derive(Debug, Args, Clone)]
-pub struct CacheArgs {
-    #[command(subcommand)]
-    pub command: CacheCommand,
-}
-
 #[derive(Debug, Subcommand, Clone)]
 pub enum CacheCommand {
     /// Show each entry: identity, source, expiry, time left (never a secret).

@@ -5,14 +5,14 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::cache::{Store, time_left};
-use crate::cli::{CacheArgs, CacheClearArgs, CacheCommand, CacheListArgs};
+use crate::cli::{CacheClearArgs, CacheCommand, CacheListArgs};
 use crate::env::Env;
 use crate::error::bail_usage;
 use crate::output;
 use crate::pipeline::Request;
 
-pub async fn run(args: &CacheArgs, env: &Env) -> Result<()> {
-    match &args.command {
+pub async fn run(command: &CacheCommand, env: &Env) -> Result<()> {
+    match command {
         CacheCommand::List(a) => list(a, env),
         CacheCommand::Clear(a) => clear(a, env).await,
     }

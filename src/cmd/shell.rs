@@ -1,12 +1,12 @@
 use anyhow::{Context, Result};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, ShellArgs, ShellCommand};
+use crate::cli::{Cli, ShellCommand};
 use crate::output;
 use crate::shell::init;
 
-pub fn run(args: &ShellArgs) -> Result<()> {
-    match &args.command {
+pub fn run(command: &ShellCommand) -> Result<()> {
+    match command {
         ShellCommand::Init(a) => {
             let bin = std::env::current_exe().context("cannot find the path of aws-login")?;
             output::print(&init::render(
