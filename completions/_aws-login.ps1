@@ -282,10 +282,10 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
         }
         'aws-login;shell;init' {
             [CompletionResult]::new('--cmd', '--cmd', [CompletionResultType]::ParameterName, 'Name of the function to define')
-            [CompletionResult]::new('--no-completion', '--no-completion', [CompletionResultType]::ParameterName, 'Do not register tab completion')
-            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Add the identity segment to the prompt')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--no-completion', '--no-completion', [CompletionResultType]::ParameterName, 'Do not register tab completion')
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Add the identity segment to the prompt')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -394,9 +394,9 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             break
         }
         'aws-login;cache;list' {
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON (an array of objects) for scripts')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON (an array of objects) for scripts')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -421,6 +421,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--mfa-serial', '--mfa-serial', [CompletionResultType]::ParameterName, 'MFA device serial (ARN) for GetSessionToken, or else the first role hop')
             [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'The MFA code for --mfa-serial or a profile''s mfa_serial (else the profile''s mfa_process, else asked for on the terminal)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'ExternalId for every role hop that sets none of its own')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Remove every entry')
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
@@ -430,8 +432,6 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
             [CompletionResult]::new('--get-federation-token', '--get-federation-token', [CompletionResultType]::ParameterName, 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -271,7 +271,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__cache__subcmd__clear)
-            opts="-v -h -V --all --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --verbose --help --version"
+            opts="-v -h -V --verbose --all --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,7 +409,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__cache__subcmd__list)
-            opts="-v -h -V --json --verbose --help --version"
+            opts="-v -h -V --verbose --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,7 +1357,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__shell__subcmd__init)
-            opts="-v -h -V --cmd --no-completion --prompt --verbose --help --version bash zsh fish powershell"
+            opts="-v -h -V --verbose --cmd --no-completion --prompt --help --version bash zsh fish powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -270,10 +270,10 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         }
         &'aws-login;shell;init'= {
             cand --cmd 'Name of the function to define'
-            cand --no-completion 'Do not register tab completion'
-            cand --prompt 'Add the identity segment to the prompt'
             cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --no-completion 'Do not register tab completion'
+            cand --prompt 'Add the identity segment to the prompt'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -371,9 +371,9 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;cache;list'= {
-            cand --json 'JSON (an array of objects) for scripts'
             cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --json 'JSON (an array of objects) for scripts'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -397,6 +397,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --mfa-serial 'MFA device serial (ARN) for GetSessionToken, or else the first role hop'
             cand --mfa-code 'The MFA code for --mfa-serial or a profile''s mfa_serial (else the profile''s mfa_process, else asked for on the terminal)'
             cand --external-id 'ExternalId for every role hop that sets none of its own'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --all 'Remove every entry'
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -406,8 +408,6 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
             cand --get-federation-token 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
-            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
-            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

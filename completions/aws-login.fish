@@ -250,9 +250,9 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fis
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l cmd -d 'Name of the function to define' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l no-completion -d 'Do not register tab completion'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l prompt -d 'Add the identity segment to the prompt'
-complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
@@ -310,8 +310,8 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fis
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'Show each entry: identity, source, expiry, time left (never a secret)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove the entry of the request the options describe, or every entry with --all'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'JSON (an array of objects) for scripts'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'JSON (an array of objects) for scripts'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
@@ -333,6 +333,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_se
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-serial -d 'MFA device serial (ARN) for GetSessionToken, or else the first role hop' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l all -d 'Remove every entry'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -342,7 +343,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_se
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show each entry: identity, source, expiry, time left (never a secret)'

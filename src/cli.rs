@@ -259,6 +259,7 @@ pub struct ImportcacheArgs {
 }
 
 #[derive(Debug, Subcommand, Clone)]
+#[command(defer = true)]
 pub enum ShellCommand {
     /// Print the init script that defines the `awsl` function.
     Init(ShellInitArgs),

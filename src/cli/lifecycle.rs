@@ -12,7 +12,9 @@ pub struct UnassumeArgs {
     pub logout: bool,
 }
 
+// Deferred like the top-level commands (`clear` takes every credential option).
 #[derive(Debug, Subcommand, Clone)]
+#[command(defer = true)]
 pub enum CacheCommand {
     /// Show each entry: identity, source, expiry, time left (never a secret).
     List(CacheListArgs),
