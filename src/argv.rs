@@ -1,45 +1,24 @@
 //! Command-line words before clap sees them.
 
+use std::collections::HashSet;
+use std::ffi::OsString;
+
 use clap::Command;
 
 /// The seed's command line accepted the command word in any case and anywhere among the
 /// options (`aws-login --profile p CONSOLE`). Keep that: move the first word that names a
 /// command, in any case, to the front, lower-cased. Option values are skipped by asking the
 /// clap definition which options take one.
-pub fn normalize_args(cli: &Command, args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let names: Vec<String> = cli
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    // The usual cases, the command word first as typed or no command word at all
-    // (`--version`): nothing to move.
-    let is_name = |a: &std::ffi::OsString, exact: bool| {
-        a.to_str().is_some_and(|w| {
-            names.iter().any(|n| {
-                if exact {
-                    n == w
-                } else {
-                    n.eq_ignore_ascii_case(w)
-                }
-            })
-        })
+pub fn normalize_args(cli: &Command, args: Vec<OsString>) -> Vec<OsString> {
+    let command_name = |word: &str| {
+        cli.get_subcommands()
+            .map(Command::get_name)
+            .find(|n| n.eq_ignore_ascii_case(word))
     };
-    if args.get(1).is_some_and(|a| is_name(a, true))
-        || !args.iter().skip(1).any(|a| is_name(a, false))
-    {
-        return args;
-    }
-    // The commands' arguments are deferred (see `cli::Command`): build them for this rare case.
-    let mut cli = cli.clone();
-    cli.build();
-    let takes_value: std::collections::HashSet<String> = cli
-        .get_subcommands()
-        .flat_map(|c| c.get_arguments())
-        .filter(|a| a.get_action().takes_values() && !a.is_positional())
-        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
-        .collect();
-    let mut i = 1;
-    while i < args.len() {
+    // Which options take a value: asked only when a word follows an option, because the
+    // commands' arguments are deferred (see `cli::Command`) and building them all costs.
+    let mut takes_value: Option<HashSet<String>> = None;
+    for i in 1..args.len() {
         let Some(word) = args[i].to_str() else {
             return args;
         };
@@ -47,18 +26,39 @@ pub fn normalize_args(cli: &Command, args: Vec<std::ffi::OsString>) -> Vec<std::
             return args;
         }
         if word.starts_with('-') {
-            i += if takes_value.contains(word) { 2 } else { 1 };
             continue;
         }
-        let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case(word)) else {
-            return args;
+        let previous = args[i - 1].to_str().filter(|p| i > 1 && p.starts_with('-'));
+        if let Some(option) = previous
+            && takes_value
+                .get_or_insert_with(|| options_with_values(cli))
+                .contains(option)
+        {
+            continue;
+        }
+        return match command_name(word) {
+            Some(name) if i == 1 && name == word => args,
+            Some(name) => {
+                let mut out = args.clone();
+                out.remove(i);
+                out.insert(1, name.into());
+                out
+            }
+            None => args,
         };
-        let mut out = args.clone();
-        out.remove(i);
-        out.insert(1, name.into());
-        return out;
     }
     args
+}
+
+/// `--name` of every command's options that take a value.
+fn options_with_values(cli: &Command) -> HashSet<String> {
+    let mut cli = cli.clone();
+    cli.build();
+    cli.get_subcommands()
+        .flat_map(|c| c.get_arguments())
+        .filter(|a| a.get_action().takes_values() && !a.is_positional())
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect()
 }
 
 #[cfg(test)]
@@ -95,6 +95,36 @@ mod tests {
         assert_eq!(
             norm(&["aws-login", "--use-cache", "dumpcreds"]),
             ["aws-login", "dumpcreds", "--use-cache"]
+        );
+        assert_eq!(
+            norm(&[
+                "aws-login",
+                "--assume-roles",
+                "a,b",
+                "Console",
+                "--profile",
+                "getcallerid"
+            ]),
+            [
+                "aws-login",
+                "console",
+                "--assume-roles",
+                "a,b",
+                "--profile",
+                "getcallerid"
+            ]
+        );
+        assert_eq!(
+            norm(&["aws-login", "--version"]),
+            ["aws-login", "--version"]
+        );
+        assert_eq!(
+            norm(&["aws-login", "-v", "whoami"]),
+            ["aws-login", "whoami", "-v"]
+        );
+        assert_eq!(
+            norm(&["aws-login", "nosuch", "console"]),
+            ["aws-login", "nosuch", "console"]
         );
     }
 

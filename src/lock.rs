@@ -15,7 +15,7 @@
 //! most AWS_LOGIN_LOCK_TIMEOUT seconds (60 by default); then the run fails naming the lock.
 
 use std::fs::{self, File, FileType, OpenOptions, TryLockError};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -181,8 +181,7 @@ fn make_dir(dir: &Path) -> Result<()> {
             ),
         )
     };
-    fs::create_dir_all(dir).map_err(fail)?;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(fail)
+    crate::fsutil::ensure_private_dir(dir).map_err(fail)
 }
 
 fn open(lock_path: &Path) -> Result<File> {
