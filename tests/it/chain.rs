@@ -8,11 +8,7 @@ mod tokens;
 use crate::harness::*;
 
 fn assume_calls(w: &World) -> Vec<fake_aws::LogEntry> {
-    w.fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "AssumeRole")
-        .collect()
+    w.calls("AssumeRole")
 }
 
 #[test]
@@ -58,12 +54,7 @@ fn a_role_chain_of_three_hops_signs_each_hop_with_the_previous_credentials() {
             .starts_with("ASIA")
     );
     // The final GetCallerIdentity is signed by the last hop, whose key is new again.
-    let gci = w
-        .fake
-        .log()
-        .into_iter()
-        .rfind(|e| e.action == "GetCallerIdentity")
-        .unwrap();
+    let gci = w.last_call("GetCallerIdentity");
     assert!(!keys.contains(gci.access_key_id.as_ref().unwrap()));
 }
 

@@ -81,12 +81,7 @@ fn the_partition_follows_the_region_for_the_console_host() {
         q["Destination"],
         "https://us-gov-west-1.console.amazonaws-us-gov.com/console/home?region=us-gov-west-1"
     );
-    let fed = w
-        .fake
-        .log()
-        .into_iter()
-        .rfind(|e| e.action == "GetFederationToken")
-        .unwrap();
+    let fed = w.last_call("GetFederationToken");
     assert_eq!(
         fed.params["PolicyArns.member.1.arn"],
         "arn:aws-us-gov:iam::aws:policy/AdministratorAccess"
@@ -119,12 +114,7 @@ fn session_duration_is_sent_per_credential_kind() {
         .map(|s| s.session_duration)
         .collect();
     assert_eq!(durations, [Some(43200), Some(1800), Some(3600), None]);
-    let fed = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetFederationToken")
-        .unwrap();
+    let fed = w.first_call("GetFederationToken");
     assert_eq!(fed.params["Name"], "aws-login");
 }
 

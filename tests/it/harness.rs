@@ -152,6 +152,29 @@ impl World {
         lock_file_in(&self.home().join(".local/state/aws-login/locks"), file)
     }
 
+    /// The emulator's log entries for `action`, in order.
+    pub fn calls(&self, action: &str) -> Vec<fake_aws::LogEntry> {
+        let mut log = self.fake.log();
+        log.retain(|e| e.action == action);
+        log
+    }
+
+    /// The first `action` the emulator saw.
+    pub fn first_call(&self, action: &str) -> fake_aws::LogEntry {
+        let mut calls = self.calls(action);
+        assert!(!calls.is_empty(), "the emulator saw no {action}");
+        calls.swap_remove(0)
+    }
+
+    /// The last `action` the emulator saw.
+    pub fn last_call(&self, action: &str) -> fake_aws::LogEntry {
+        let calls = self.calls(action);
+        calls
+            .into_iter()
+            .next_back()
+            .unwrap_or_else(|| panic!("the emulator saw no {action}"))
+    }
+
     /// Every STS action the emulator saw, in order.
     pub fn sts_actions(&self) -> Vec<String> {
         self.fake

@@ -35,12 +35,7 @@ fn the_aws_cli_uses_credential_helper_output_through_credential_process() {
         "arn:aws:sts::333333333333:assumed-role/Audit/aws-login"
     );
     // The CLI's call was signed with the chain's final key, which the emulator verified.
-    let last = w
-        .fake
-        .log()
-        .into_iter()
-        .rfind(|e| e.action == "GetCallerIdentity")
-        .unwrap();
+    let last = w.last_call("GetCallerIdentity");
     assert_eq!(last.status, 200);
     assert_eq!(
         last.caller_arn.as_deref(),

@@ -245,11 +245,6 @@ fn an_sso_session_profile_is_resolved_by_the_sdk_from_the_aws_cli_cache() {
         out.arn(),
         "arn:aws:sts::222222222222:assumed-role/FromSso/aws-login"
     );
-    let gets: Vec<_> = w
-        .fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "GetRoleCredentials")
-        .collect();
+    let gets: Vec<_> = w.calls("GetRoleCredentials");
     assert_eq!(gets.len(), 1, "the SDK's SSO provider called the portal");
 }

@@ -100,12 +100,7 @@ fn nrt_asks_for_a_token_without_a_refresh_token() {
         .env("BROWSER", &w.fetching_browser())
         .run();
     out.ok();
-    let reg = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "RegisterClient")
-        .unwrap();
+    let reg = w.first_call("RegisterClient");
     assert!(
         !reg.params["grantTypes"].contains("refresh_token"),
         "{:?}",
@@ -155,12 +150,7 @@ PY
     assert!(probe.contains("stray: 404"), "{probe}");
     assert!(probe.contains("forged: 400"), "{probe}");
     assert!(probe.contains("real: 200"), "{probe}");
-    let tokens: Vec<_> = w
-        .fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "CreateToken")
-        .collect();
+    let tokens: Vec<_> = w.calls("CreateToken");
     assert_eq!(tokens.len(), 1, "the forged code was never exchanged");
 }
 

@@ -96,12 +96,7 @@ fn logout_signs_out_removes_the_token_and_the_credentials_made_from_it() {
     out.ok();
     assert!(out.stderr.contains("signed out of"), "{}", out.stderr);
     assert!(!out.stderr.contains(&token));
-    let logouts = w
-        .fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "Logout")
-        .count();
+    let logouts = w.calls("Logout").len();
     assert_eq!(logouts, 1);
     assert!(!w.sso_cache_file("work").exists());
     // Alice's own entry stays; the SSO one is gone.
@@ -164,7 +159,7 @@ fn unassume_with_logout_clears_the_shell_and_signs_out_of_its_session() {
     );
     assert!(!w.sso_cache_file("work").exists());
     assert!(entries(&w).is_empty());
-    assert!(w.fake.log().iter().any(|e| e.action == "Logout"));
+    assert!(!w.calls("Logout").is_empty());
 }
 
 /// The same through the `awsl` function of real bash, zsh and fish: the identity leaves
@@ -211,9 +206,6 @@ fn awsl_unassume_logout_in_real_shells_clears_the_identity_and_signs_out() {
             !w.sso_cache_file("work").exists(),
             "{shell}: token file left"
         );
-        assert!(
-            w.fake.log().iter().any(|e| e.action == "Logout"),
-            "{shell}: no Logout call"
-        );
+        assert!(!w.calls("Logout").is_empty(), "{shell}: no Logout call");
     }
 }

@@ -24,12 +24,7 @@ fn get_session_token_with_mfa_then_a_role_that_requires_mfa() {
         out.arn(),
         "arn:aws:sts::222222222222:assumed-role/Secure/aws-login"
     );
-    let gst = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetSessionToken")
-        .unwrap();
+    let gst = w.first_call("GetSessionToken");
     assert_eq!(gst.params["SerialNumber"], MFA_SERIAL);
     assert_eq!(gst.params["TokenCode"], "123456");
     // The code is used once: the hop that follows carries no MFA parameters.
@@ -84,12 +79,7 @@ fn get_session_token_sends_the_requested_duration() {
         ])
         .run();
     out.ok();
-    let gst = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetSessionToken")
-        .unwrap();
+    let gst = w.first_call("GetSessionToken");
     assert_eq!(gst.params["DurationSeconds"], "900");
     let exp =
         chrono::DateTime::parse_from_rfc3339(out.json()["Expiration"].as_str().unwrap()).unwrap();
@@ -113,12 +103,7 @@ fn federation_tokens_use_the_partition_of_the_region() {
         out.arn(),
         "arn:aws:sts::111111111111:federated-user/fed-user"
     );
-    let fed = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetFederationToken")
-        .unwrap();
+    let fed = w.first_call("GetFederationToken");
     assert_eq!(
         fed.params["PolicyArns.member.1.arn"],
         "arn:aws:iam::aws:policy/AdministratorAccess"
@@ -135,12 +120,7 @@ fn federation_tokens_use_the_partition_of_the_region() {
         ])
         .run();
     out.ok();
-    let fed = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetFederationToken")
-        .unwrap();
+    let fed = w.first_call("GetFederationToken");
     assert_eq!(
         fed.params["PolicyArns.member.1.arn"],
         "arn:aws-cn:iam::aws:policy/AdministratorAccess"
@@ -170,11 +150,6 @@ fn a_missing_mfa_code_is_asked_for_on_the_terminal() {
         "{}",
         out.stdout
     );
-    let gst = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetSessionToken")
-        .unwrap();
+    let gst = w.first_call("GetSessionToken");
     assert_eq!(gst.params["TokenCode"], "123456");
 }

@@ -34,12 +34,7 @@ fn logout_first_signs_the_shared_profile_out_and_lands_as_the_new_identity() {
     assert_eq!(out.stdout, "");
     let page = wait_for_text(&dom, B_ARN);
     assert!(page.contains(B_ARN), "B signed in: {page}");
-    let logouts: Vec<_> = w
-        .fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "logout")
-        .collect();
+    let logouts: Vec<_> = w.calls("logout");
     assert_eq!(logouts.len(), 1, "the emulator saw the logout");
     assert_eq!(
         logouts[0].caller_arn.as_deref(),

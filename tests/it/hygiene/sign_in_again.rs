@@ -14,11 +14,7 @@ use crate::sso::{admin_arn, role_args};
 const TIMEOUT: &str = "20";
 
 fn registrations(w: &World) -> usize {
-    w.fake
-        .log()
-        .iter()
-        .filter(|e| e.action == "RegisterClient")
-        .count()
+    w.calls("RegisterClient").len()
 }
 
 /// One PKCE sign-in (getcallerid with --start-url and no --use-cache always signs in),

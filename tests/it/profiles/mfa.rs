@@ -108,12 +108,7 @@ fn mfa_process_gives_the_code_and_its_stderr_reaches_the_user() {
         std::fs::read_to_string(&args).unwrap(),
         "--account\ntwo words\n"
     );
-    let gst = w
-        .fake
-        .log()
-        .into_iter()
-        .find(|e| e.action == "GetSessionToken")
-        .unwrap();
+    let gst = w.first_call("GetSessionToken");
     assert_eq!(gst.params["TokenCode"], "123456");
 }
 

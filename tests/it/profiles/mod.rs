@@ -11,11 +11,7 @@ use crate::harness::*;
 
 /// The roles the emulator saw assumed, in order.
 pub fn assumed(w: &World) -> Vec<fake_aws::LogEntry> {
-    w.fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "AssumeRole")
-        .collect()
+    w.calls("AssumeRole")
 }
 
 /// Seconds until the `Expiration` of credential_process JSON.

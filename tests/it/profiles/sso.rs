@@ -25,7 +25,7 @@ fn an_sso_session_profile_signs_in_through_headless_chromium_when_no_token_is_ca
     w.cmd(&["getcallerid", "--profile", "dev", "--no-sign-in"])
         .run()
         .ok();
-    assert!(!w.fake.log().iter().any(|e| e.action == "CreateToken"));
+    assert!(w.calls("CreateToken").is_empty());
 }
 
 #[test]
@@ -88,10 +88,5 @@ fn a_role_profile_whose_source_is_an_sso_profile_signs_in_then_assumes_the_role(
         .collect();
     assert_eq!(roles, [FROM_SSO, VIEWER]);
     // --use-device-code chose the flow.
-    assert!(
-        w.fake
-            .log()
-            .iter()
-            .any(|e| e.action == "StartDeviceAuthorization")
-    );
+    assert!(!w.calls("StartDeviceAuthorization").is_empty());
 }

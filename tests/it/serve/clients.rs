@@ -26,12 +26,7 @@ fn child_reads_identity(w: &World, program: &[&str]) {
     let out = w.alice(&argv).run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains(DEPLOY_SESSION), "{}", out.stdout);
-    let last = w
-        .fake
-        .log()
-        .into_iter()
-        .rfind(|e| e.action == "GetCallerIdentity")
-        .unwrap();
+    let last = w.last_call("GetCallerIdentity");
     assert_eq!(last.status, 200);
     assert_eq!(last.caller_arn.as_deref(), Some(DEPLOY_SESSION));
     assert_eq!(last.region.as_deref(), Some("eu-west-1"));

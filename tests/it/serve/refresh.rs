@@ -44,12 +44,7 @@ print(len(keys))
     assert_eq!(out.code, 0, "{}", out.stderr);
     let keys: usize = out.stdout.trim().parse().unwrap();
     assert!(keys >= 3, "only {keys} different keys");
-    let calls: Vec<_> = w
-        .fake
-        .log()
-        .into_iter()
-        .filter(|e| e.action == "GetCallerIdentity")
-        .collect();
+    let calls: Vec<_> = w.calls("GetCallerIdentity");
     assert!(calls.len() >= 15, "{} calls", calls.len());
     assert!(calls.iter().all(|e| e.status == 200), "a call failed");
 }
