@@ -184,19 +184,7 @@ fn a_generated_profile_works_in_the_aws_cli_with_the_token_aws_login_cached() {
         .run();
     signin.ok();
     assert_eq!(signin.stdout, "", "--write prints nothing on stdout");
-    let out = w
-        .cmd(&[
-            "sts",
-            "get-caller-identity",
-            "--profile",
-            "prod-Admin",
-            "--output",
-            "json",
-        ])
-        .program(which("aws").unwrap())
-        .run();
-    assert_eq!(out.code, 0, "aws CLI: {}", out.stderr);
-    let arn = out.json()["Arn"].as_str().unwrap().to_string();
+    let arn = w.aws_cli_arn("prod-Admin");
     assert!(
         arn.starts_with("arn:aws:sts::222222222222:assumed-role/AWSReservedSSO_Admin_"),
         "{arn}"

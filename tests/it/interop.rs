@@ -18,20 +18,9 @@ fn the_aws_cli_uses_credential_helper_output_through_credential_process() {
             "[profile helper]\nregion = us-east-1\ncredential_process = {BIN} dumpcreds --credential-helper --profile alice --assume-roles {DEPLOY},{AUDIT}\n"
         ),
     );
-    let out = w
-        .cmd(&[
-            "sts",
-            "get-caller-identity",
-            "--profile",
-            "helper",
-            "--output",
-            "json",
-        ])
-        .program(which("aws").unwrap())
-        .run();
-    assert_eq!(out.code, 0, "aws CLI failed: {}", out.stderr);
+    let arn = w.aws_cli_arn("helper");
     assert_eq!(
-        out.json()["Arn"],
+        arn,
         "arn:aws:sts::333333333333:assumed-role/Audit/aws-login"
     );
     // The CLI's call was signed with the chain's final key, which the emulator verified.

@@ -226,19 +226,8 @@ fn the_aws_cli_uses_the_token_aws_login_cached_without_a_second_sign_in() {
         .run();
     signin.ok();
     let before = oidc_actions(&w).len();
-    let out = w
-        .cmd(&[
-            "sts",
-            "get-caller-identity",
-            "--profile",
-            "dev-admin",
-            "--output",
-            "json",
-        ])
-        .program(which("aws").unwrap())
-        .run();
-    assert_eq!(out.code, 0, "aws CLI: {}", out.stderr);
-    assert_eq!(out.json()["Arn"], admin_arn(&w).as_str());
+    let arn = w.aws_cli_arn("dev-admin");
+    assert_eq!(arn, admin_arn(&w).as_str());
     assert_eq!(
         oidc_actions(&w).len(),
         before,

@@ -96,8 +96,7 @@ pub(super) fn aws_sees_no_profile(w: &World, names: &[&str]) {
             "botocore sees profile {name}: {j}"
         );
         let run = w
-            .cmd(&["sts", "get-caller-identity", "--profile", name])
-            .program(which("aws").unwrap())
+            .aws_cli(&["sts", "get-caller-identity", "--profile", name])
             .run();
         assert_ne!(run.code, 0, "aws --profile {name} ran: {}", run.stdout);
     }

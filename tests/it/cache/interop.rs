@@ -17,20 +17,9 @@ fn ten_aws_cli_calls_through_credential_process_make_one_chain() {
         ),
     );
     for _ in 0..10 {
-        let out = w
-            .cmd(&[
-                "sts",
-                "get-caller-identity",
-                "--profile",
-                "cp",
-                "--output",
-                "json",
-            ])
-            .program(which("aws").unwrap())
-            .run();
-        assert_eq!(out.code, 0, "aws CLI failed: {}", out.stderr);
+        let arn = w.aws_cli_arn("cp");
         assert_eq!(
-            out.json()["Arn"],
+            arn,
             "arn:aws:sts::333333333333:assumed-role/Audit/aws-login"
         );
     }

@@ -17,6 +17,28 @@ impl World {
         }
     }
 
+    /// The aws CLI, run in the same clean environment.
+    pub fn aws_cli(&self, args: &[&str]) -> Run<'_> {
+        self.cmd(args)
+            .program(which::which("aws").expect("the aws CLI on PATH"))
+    }
+
+    /// The ARN the aws CLI gets from STS GetCallerIdentity as `profile` (it must succeed):
+    /// what a user's own client makes of what aws-login wrote.
+    pub fn aws_cli_arn(&self, profile: &str) -> String {
+        let args = [
+            "sts",
+            "get-caller-identity",
+            "--profile",
+            profile,
+            "--output",
+            "json",
+        ];
+        let out = self.aws_cli(&args).run();
+        assert_eq!(out.code, 0, "aws CLI as {profile}: {}", out.stderr);
+        out.json()["Arn"].as_str().expect("an Arn").to_string()
+    }
+
     /// aws-login with alice's keys in the environment.
     pub fn alice(&self, args: &[&str]) -> Run<'_> {
         self.cmd(args)

@@ -62,19 +62,8 @@ fn a_session_name_alone_signs_in_with_the_config_section_and_the_aws_cli_uses_th
     if !have("aws") {
         return;
     }
-    let cli = w
-        .cmd(&[
-            "sts",
-            "get-caller-identity",
-            "--profile",
-            "dev-admin",
-            "--output",
-            "json",
-        ])
-        .program(which("aws").unwrap())
-        .run();
-    assert_eq!(cli.code, 0, "aws CLI: {}", cli.stderr);
-    assert_eq!(cli.json()["Arn"], admin_arn(&w));
+    let arn = w.aws_cli_arn("dev-admin");
+    assert_eq!(arn, admin_arn(&w));
 }
 
 #[test]

@@ -44,19 +44,7 @@ fn caller_arn_with_the_aws_cli(w: &World, profile: &str) -> Option<String> {
     if !have("aws") {
         return None;
     }
-    let out = w
-        .cmd(&[
-            "sts",
-            "get-caller-identity",
-            "--profile",
-            profile,
-            "--output",
-            "json",
-        ])
-        .program(which("aws").unwrap())
-        .run();
-    assert_eq!(out.code, 0, "aws CLI: {}", out.stderr);
-    Some(out.json()["Arn"].as_str().unwrap().to_string())
+    Some(w.aws_cli_arn(profile))
 }
 
 fn read(p: &Path) -> String {
