@@ -6,7 +6,7 @@
 
 use std::fs::{self, FileType, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
@@ -33,10 +33,15 @@ pub fn private_dir(dir: &Path) -> Result<()> {
 }
 
 /// [`private_dir`] with the bare I/O error, for callers that explain it their own way.
-/// A directory that is already there and private is left alone: one `stat` instead of a
-/// `mkdir` and a `chmod` on every cache write.
+/// A directory that is already there, ours and private is left alone: one `stat` instead
+/// of a `mkdir` and a `chmod` on every cache write. One of another user goes on to the
+/// `chmod`, which refuses it, as it always did.
 pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
-    if fs::metadata(dir).is_ok_and(|m| m.is_dir() && m.permissions().mode() & 0o7777 == 0o700) {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if fs::metadata(dir)
+        .is_ok_and(|m| m.is_dir() && m.uid() == me && m.permissions().mode() & 0o7777 == 0o700)
+    {
         return Ok(());
     }
     fs::create_dir_all(dir)?;
