@@ -85,15 +85,20 @@ pub fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
     matching(profile_names(&Env::real()), current)
 }
 
-/// The profile names of the config and credentials files (also the picker's).
-pub fn profile_names(env: &Env) -> BTreeSet<String> {
+/// The profile names of the config and credentials files (also the picker's), sorted,
+/// each once. A sorted Vec, not a BTreeSet: thousands of inserts into a tree cost more
+/// than one sort.
+pub fn profile_names(env: &Env) -> Vec<String> {
     let config = read(config_file(env)).unwrap_or_default();
     let creds = read(credentials_file(env)).unwrap_or_default();
-    sections(&config, false)
+    let mut names: Vec<String> = sections(&config, false)
         .chain(sections(&creds, true))
         .filter(|(kind, name)| *kind == "profile" && is_config_name(name))
         .map(|(_, n)| n.to_string())
-        .collect()
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 pub fn sso_sessions(current: &OsStr) -> Vec<CompletionCandidate> {
