@@ -32,8 +32,8 @@ pub struct Cli {
 // `defer`: a run builds the arguments of its own command only, not of all fourteen (about
 // 0.3 ms of every start). So an args struct carries no doc comment of its own: run later,
 // it would replace the command's. The two commands with commands of their own take them
-// directly (`#[command(subcommand)]`, never deferred), so `help shell init` exists when
-// the completion scripts read the tree.
+// directly (`#[command(subcommand)]`, which `defer` leaves in place; their own enums defer
+// their arguments), so `help shell init` is in the tree the completion scripts read.
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
