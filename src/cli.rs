@@ -305,3 +305,37 @@ fn function_name(s: &str) -> Result<String, String> {
         Err("use letters, digits, _ and - (starting with a letter or _)".to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// With `defer`, a doc comment on an args struct replaces the about line of every
+    /// command that takes it (run after the command's own): they would then share one.
+    #[test]
+    fn every_command_keeps_its_own_about_line() {
+        let mut cli = super::Cli::command();
+        cli.build();
+        let mut seen = std::collections::BTreeMap::new();
+        let own = |c: &&clap::Command| c.get_name() != "help";
+        let commands = cli
+            .get_subcommands()
+            .filter(own)
+            .chain(
+                cli.get_subcommands()
+                    .filter(own)
+                    .flat_map(|c| c.get_subcommands()),
+            )
+            .filter(own);
+        for c in commands {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "{} has no about line", c.get_name());
+            if let Some(other) = seen.insert(about.clone(), c.get_name()) {
+                panic!(
+                    "{} and {other} share the about line {about:?}",
+                    c.get_name()
+                );
+            }
+        }
+    }
+}
