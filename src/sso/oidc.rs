@@ -28,6 +28,9 @@ pub struct Registration {
     pub id: String,
     pub secret: String,
     pub expires_at: DateTime<Utc>,
+    /// Read from the cache rather than registered by this run: the service may have
+    /// forgotten it since (revoked, or the cache was made against another endpoint).
+    pub reused: bool,
 }
 
 pub struct Oidc {
@@ -151,6 +154,7 @@ impl Oidc {
             secret: out.client_secret().unwrap_or_default().to_string(),
             expires_at: DateTime::from_timestamp(out.client_secret_expires_at(), 0)
                 .unwrap_or_else(Utc::now),
+            reused: false,
         };
         let doc = json!({
             "clientId": reg.id, "clientSecret": reg.secret,
@@ -202,6 +206,7 @@ fn parse_registration(text: &str) -> Option<(Registration, Vec<String>)> {
         id: v["clientId"].as_str()?.to_string(),
         secret: v["clientSecret"].as_str()?.to_string(),
         expires_at: time::parse(v["expiresAt"].as_str()?)?,
+        reused: true,
     };
     let uris = match &v["redirectUris"] {
         serde_json::Value::Null => Vec::new(),

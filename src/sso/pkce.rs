@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
+use aws_sdk_ssooidc::operation::create_token::CreateTokenError;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
@@ -47,17 +48,24 @@ impl Pkce<'_> {
         // authorize and token requests name this listener's port.
         let registered_uri = format!("http://127.0.0.1{CALLBACK}");
         let redirect_uri = format!("http://127.0.0.1:{port}{CALLBACK}");
-        let reg = self
-            .oidc
-            .registration(
+        let register = |fresh| {
+            self.oidc.registration(
                 self.cache,
                 self.start_url,
                 Flow::Pkce,
                 self.refreshable,
                 Some(&registered_uri),
-                false,
+                fresh,
             )
-            .await?;
+        };
+        let mut reg = register(false).await?;
+        // A client the service has forgotten gets an error page at /authorize, which never
+        // comes back to the listener: the wait would run to its timeout, at every sign-in
+        // until the registration expires. Ask first, and register anew once if so.
+        if reg.reused && self.forgotten(&reg, &redirect_uri).await {
+            tracing::info!("the service no longer knows the cached OIDC client");
+            reg = register(true).await?;
+        }
 
         let verifier = random_b64(32);
         let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
@@ -111,6 +119,31 @@ impl Pkce<'_> {
             granted(out.access_token(), out.expires_in(), out.refresh_token()),
             reg,
         ))
+    }
+}
+
+impl Pkce<'_> {
+    /// Whether the service rejects `reg` itself: a code exchange with a code it never
+    /// issued fails with InvalidGrantException for a client it knows (nothing is granted)
+    /// and InvalidClientException for one it does not. Any other outcome (the network,
+    /// throttling) is left to the real exchange to report.
+    async fn forgotten(&self, reg: &Registration, redirect_uri: &str) -> bool {
+        let probe = self
+            .oidc
+            .client
+            .create_token()
+            .client_id(&reg.id)
+            .client_secret(&reg.secret)
+            .grant_type("authorization_code")
+            .code(random_b64(32))
+            .redirect_uri(redirect_uri)
+            .code_verifier(random_b64(32))
+            .send()
+            .await;
+        matches!(
+            probe.as_ref().map_err(|e| e.as_service_error()),
+            Err(Some(CreateTokenError::InvalidClientException(_)))
+        )
     }
 }
 

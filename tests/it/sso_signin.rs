@@ -92,6 +92,53 @@ fn pkce_sign_in_stores_the_token_in_the_aws_cli_cache_and_reuses_the_registratio
     assert_eq!(registrations, 1, "{:?}", oidc_actions(&w));
 }
 
+/// The service no longer knows the cached client registration: its id becomes one the
+/// service never issued.
+fn forget_cached_client(w: &World) {
+    let dir = w.home().join(".aws/sso/cache");
+    let reg = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("aws-login-client-")
+                && p.extension().is_some_and(|x| x == "json")
+        })
+        .expect("a cached registration");
+    let text = std::fs::read_to_string(&reg).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["clientId"] = "forgotten-client".into();
+    std::fs::write(&reg, doc.to_string()).unwrap();
+}
+
+#[test]
+fn a_cached_client_the_service_forgot_is_registered_again_before_the_browser_opens() {
+    let w = World::new();
+    let browser = w.fetching_browser();
+    let args = role_args(&["--start-url", START_URL]);
+    w.cmd(&args).env("BROWSER", &browser).run().ok();
+    forget_cached_client(&w);
+    std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
+    // Bounded: sent to /authorize with the forgotten client, the browser would only get an
+    // error page and the run would wait for the whole timeout.
+    let again = [&args[..], &["--fresh", "--login-timeout", "15"]].concat();
+    let out = w.cmd(&again).env("BROWSER", &browser).run();
+    out.ok();
+    assert_eq!(out.arn(), admin_arn(&w));
+    let registrations = oidc_actions(&w)
+        .iter()
+        .filter(|a| *a == "RegisterClient")
+        .count();
+    assert_eq!(registrations, 2, "{:?}", oidc_actions(&w));
+    let opened = std::fs::read_to_string(w.home().join("browser.log")).unwrap();
+    assert_eq!(opened.lines().count(), 2, "{opened}");
+    assert!(!opened.contains("client_id=forgotten-client"), "{opened}");
+    assert!(!w.browser_pages().contains("Unknown or expired client_id"));
+}
+
 #[test]
 fn nrt_asks_for_a_token_without_a_refresh_token() {
     let w = World::new();

@@ -113,24 +113,7 @@ fn a_cached_client_the_service_forgot_is_registered_again() {
     let args = role_args(&["--start-url", START_URL, "--no-browser"]);
     let (first, seen) = approve_from_stderr(w.cmd(&args).spawn());
     assert!(first.status.success(), "{seen}");
-    // Corrupt the cached registration: the service no longer knows that client.
-    let dir = w.home().join(".aws/sso/cache");
-    let reg = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("aws-login-client-")
-                && p.extension().is_some_and(|x| x == "json")
-        })
-        .expect("a cached registration");
-    let text = std::fs::read_to_string(&reg).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    doc["clientId"] = "forgotten-client".into();
-    std::fs::write(&reg, doc.to_string()).unwrap();
+    super::forget_cached_client(&w);
     std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
     let fresh = [&args[..], &["--fresh"]].concat();
     let (second, seen) = approve_from_stderr(w.cmd(&fresh).spawn());
