@@ -179,6 +179,19 @@ impl Request {
         }
     }
 
+    /// A run whose stderr its caller keeps (`dumpcreds --credential-helper`, run as a
+    /// `credential_process`): a sign-in shows its code on the terminal instead, or fails
+    /// at once when there is neither a terminal nor a browser.
+    pub fn stderr_hidden(&mut self) {
+        match &mut self.start {
+            Start::Sso { options, .. }
+            | Start::Profile {
+                sso: Some(options), ..
+            } => options.sign_in.stderr_hidden = true,
+            _ => {}
+        }
+    }
+
     /// The same request for a run nobody watches (`serve` re-acquiring while its child
     /// runs): cached and refreshed SSO tokens only, never a sign-in, and no MFA prompt.
     pub fn unattended(&self) -> Request {

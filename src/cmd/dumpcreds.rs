@@ -23,7 +23,10 @@ struct ProcessCredentials<'a> {
 }
 
 pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
-    let request = Request::prepare(args.cred.clone().into(), env).await?;
+    let mut request = Request::prepare(args.cred.clone().into(), env).await?;
+    if args.credential_helper {
+        request.stderr_hidden();
+    }
     let region = request.region.exported().map(str::to_string);
     // Through the session cache: a warm call builds no SDK configuration at all.
     let creds = request.credentials(env).await?;

@@ -43,6 +43,7 @@ impl From<SsoArgs> for sso::Options {
                 open_browser: !a.no_browser,
                 allowed: !a.no_sign_in,
                 timeout: Duration::from_secs(a.login_timeout),
+                stderr_hidden: false,
             },
         }
     }

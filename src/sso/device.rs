@@ -1,6 +1,7 @@
 //! Sign-in with the device-authorization grant: for SSH sessions, containers and
 //! `--no-browser`, where no local browser can reach a loopback port.
 
+use std::io::Write;
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
@@ -21,6 +22,8 @@ pub struct Device<'a> {
     pub refreshable: bool,
     pub open_browser: bool,
     pub timeout: Duration,
+    /// The terminal, when the caller keeps stderr: the code is shown there too.
+    pub tty: Option<std::fs::File>,
 }
 
 impl Device<'_> {
@@ -73,10 +76,15 @@ impl Device<'_> {
                 .or(auth.verification_uri())
                 .unwrap_or_default(),
         )?;
-        eprintln!(
+        let prompt = format!(
             "aws-login: to sign in to {}, open {url} and confirm the code {code}",
             server(self.start_url)
         );
+        eprintln!("{prompt}");
+        if let Some(mut tty) = self.tty.as_ref() {
+            // Best effort: stderr has the line too.
+            let _ = writeln!(tty, "{prompt}");
+        }
         if self.open_browser {
             open(&url, "sign in");
         }

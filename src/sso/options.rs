@@ -50,6 +50,9 @@ pub struct SignIn {
     pub allowed: bool,
     /// How long to wait for the approval.
     pub timeout: Duration,
+    /// The caller keeps stderr to itself (`credential_process`: SDKs show it only after
+    /// the run fails), so a device code printed there reaches nobody.
+    pub stderr_hidden: bool,
 }
 
 impl SignIn {

@@ -1,6 +1,8 @@
 //! An SSO session: a usable token from the source the options name, refreshed per
 //! `--refresh` (in the shared cache under its lock), or a sign-in when none will do.
 
+use std::fs::OpenOptions;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
@@ -293,6 +295,21 @@ impl<'a> Session<'a> {
         let device = sign_in.device_code
             || !sign_in.open_browser
             || !browser::local_browser_available(self.env);
+        // Where the device code can be seen: stderr, unless the caller keeps it; then the
+        // terminal, if there is one; else the browser (the verification page carries the
+        // code). With none of them the wait could only run to its timeout.
+        let hidden = device && sign_in.stderr_hidden && !std::io::stderr().is_terminal();
+        let tty = hidden
+            .then(|| OpenOptions::new().write(true).open("/dev/tty").ok())
+            .flatten();
+        let browser_opens = open_browser && browser::local_browser_available(self.env);
+        if hidden && tty.is_none() && !browser_opens {
+            return Err(anyhow!(
+                "signing in to {} needs a code confirmed, and this credential_process run can show it nowhere (its caller keeps stderr, and it has no terminal and no browser): {}",
+                crate::inert::server(&start_url),
+                self.sign_in_hint("sign in once from a terminal")
+            ));
+        }
         let (granted, reg) = if device {
             let flow = device::Device {
                 oidc: &oidc,
@@ -301,6 +318,7 @@ impl<'a> Session<'a> {
                 refreshable,
                 open_browser,
                 timeout,
+                tty,
             };
             flow.sign_in().await?
         } else {

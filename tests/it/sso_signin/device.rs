@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 
 use crate::harness::*;
-use crate::sso::{admin_arn, oidc_actions, role_args};
+use crate::sso::{ACCT, admin_arn, oidc_actions, role_args};
 
 /// Run a device-code sign-in to completion: read the URL from stderr and visit it.
 fn approve_from_stderr(mut child: std::process::Child) -> (std::process::Output, String) {
@@ -129,4 +129,80 @@ fn a_cached_client_the_service_forgot_is_registered_again() {
             .count(),
         2
     );
+}
+
+/// `dumpcreds --credential-helper` for the Admin role, as a `credential_process` line runs it.
+const HELPER: [&str; 8] = [
+    "dumpcreds",
+    "--credential-helper",
+    "--start-url",
+    START_URL,
+    "--sso-acct-id",
+    ACCT,
+    "--sso-role-name",
+    "Admin",
+];
+
+/// SDKs keep a credential_process's stderr until it ends. With no terminal (setsid: no
+/// controlling one, as under an IDE or a scheduler) and no browser, a device code could be
+/// shown nowhere: the run fails at once instead of waiting out the timeout, and the
+/// sign-in it names, run where a person reads it, then serves the credential_process.
+#[test]
+fn credential_process_with_no_terminal_and_no_browser_fails_at_once_and_its_hint_works() {
+    let w = World::new();
+    let detached = |w: &World| {
+        let args = [&["-w", BIN][..], &HELPER[..], &["--login-timeout", "10"]].concat();
+        w.cmd(&args).program(which("setsid").unwrap()).run()
+    };
+    let out = detached(&w);
+    out.fails(1, "no terminal and no browser");
+    assert!(!oidc_actions(&w).contains(&"StartDeviceAuthorization".to_string()));
+    let hint = out.stderr.rsplit(" with ").next().unwrap().trim();
+    let words = shell_words::split(hint).unwrap();
+    assert_eq!(words[0], "aws-login", "{hint}");
+    let words: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+    let (signed, seen) = approve_from_stderr(w.cmd(&words).spawn());
+    assert!(signed.status.success(), "{hint}\n{seen}");
+    let again = detached(&w);
+    again.ok();
+    let creds: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(creds["Version"], 1);
+    assert!(creds["AccessKeyId"].is_string());
+}
+
+/// The same with a terminal: the code goes there, since the caller keeps stderr (here
+/// thrown away), and the run completes once it is approved.
+#[test]
+fn credential_process_shows_the_device_code_on_the_terminal_when_its_caller_keeps_stderr() {
+    if !have("script") {
+        return;
+    }
+    let w = World::new();
+    let line = format!(
+        "'{BIN}' {} --login-timeout 20 2>/dev/null",
+        HELPER.join(" ")
+    );
+    let mut child = w
+        .cmd(&["-qfec", &line, "/dev/null"])
+        .program(which("script").unwrap())
+        .spawn();
+    let mut terminal = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    let mut line = String::new();
+    while terminal.read_line(&mut line).unwrap() > 0 {
+        seen.push_str(&line);
+        if let Some(i) = line.find("open http") {
+            let url = line[i + 5..].split(' ').next().unwrap();
+            let visit = "import sys,urllib.request; urllib.request.urlopen(sys.argv[1]).read()";
+            let status = std::process::Command::new("python3")
+                .args(["-c", visit, url])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        line.clear();
+    }
+    assert!(child.wait().unwrap().success(), "{seen}");
+    assert!(seen.contains("confirm the code"), "{seen}");
+    assert!(seen.contains("\"AccessKeyId\""), "{seen}");
 }
