@@ -206,3 +206,35 @@ fn credential_process_shows_the_device_code_on_the_terminal_when_its_caller_keep
     assert!(seen.contains("confirm the code"), "{seen}");
     assert!(seen.contains("\"AccessKeyId\""), "{seen}");
 }
+
+/// What the user sees through the aws CLI, which runs the credential_process with stderr
+/// captured: the one line, at once, not a wait with a code nobody sees.
+#[test]
+fn the_aws_cli_shows_the_credential_process_sign_in_line_at_once() {
+    if !have("aws") {
+        return;
+    }
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        &format!(
+            "[profile sso]\nregion = us-east-1\ncredential_process = {BIN} {} --login-timeout 60\n",
+            HELPER.join(" ")
+        ),
+    );
+    let started = std::time::Instant::now();
+    let aws = which("aws").unwrap();
+    let aws = aws.to_str().unwrap();
+    let out = w
+        .cmd(&["-w", aws, "sts", "get-caller-identity", "--profile", "sso"])
+        .program(which("setsid").unwrap())
+        .run();
+    assert_ne!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("sign in once from a terminal with aws-login getcallerid"),
+        "{}",
+        out.stderr
+    );
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
