@@ -168,14 +168,21 @@ impl Request {
         self.fresh
     }
 
-    /// A sign-in this run makes opens no browser (the console's `--no-browser`).
-    pub fn never_open_browser(&mut self) {
+    /// How a sign-in this run makes goes, when it can make one.
+    fn sign_in(&mut self) -> Option<&mut sso_options::SignIn> {
         match &mut self.start {
             Start::Sso { options, .. }
             | Start::Profile {
                 sso: Some(options), ..
-            } => options.sign_in.open_browser = false,
-            _ => {}
+            } => Some(&mut options.sign_in),
+            _ => None,
+        }
+    }
+
+    /// A sign-in this run makes opens no browser (the console's `--no-browser`).
+    pub fn never_open_browser(&mut self) {
+        if let Some(s) = self.sign_in() {
+            s.open_browser = false;
         }
     }
 
@@ -183,12 +190,8 @@ impl Request {
     /// `credential_process`): a sign-in shows its code on the terminal instead, or fails
     /// at once when there is neither a terminal nor a browser.
     pub fn stderr_hidden(&mut self) {
-        match &mut self.start {
-            Start::Sso { options, .. }
-            | Start::Profile {
-                sso: Some(options), ..
-            } => options.sign_in.stderr_hidden = true,
-            _ => {}
+        if let Some(s) = self.sign_in() {
+            s.stderr_hidden = true;
         }
     }
 

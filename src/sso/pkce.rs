@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
-use aws_sdk_ssooidc::operation::create_token::CreateTokenError;
+use aws_sdk_ssooidc::error::SdkError;
+use aws_sdk_ssooidc::operation::create_token::{CreateTokenError, CreateTokenOutput};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
@@ -103,16 +105,7 @@ impl Pkce<'_> {
             }
         };
         let out = self
-            .oidc
-            .client
-            .create_token()
-            .client_id(&reg.id)
-            .client_secret(&reg.secret)
-            .grant_type("authorization_code")
-            .code(code)
-            .redirect_uri(&redirect_uri)
-            .code_verifier(verifier)
-            .send()
+            .exchange(&reg, code, &redirect_uri, verifier)
             .await
             .map_err(|e| call_error(Service::SSO_OIDC, "CreateToken", e))?;
         Ok((
@@ -123,22 +116,34 @@ impl Pkce<'_> {
 }
 
 impl Pkce<'_> {
+    /// The authorization code exchanged for a token (CreateToken).
+    async fn exchange(
+        &self,
+        reg: &Registration,
+        code: String,
+        redirect_uri: &str,
+        verifier: String,
+    ) -> Result<CreateTokenOutput, SdkError<CreateTokenError, HttpResponse>> {
+        self.oidc
+            .client
+            .create_token()
+            .client_id(&reg.id)
+            .client_secret(&reg.secret)
+            .grant_type("authorization_code")
+            .code(code)
+            .redirect_uri(redirect_uri)
+            .code_verifier(verifier)
+            .send()
+            .await
+    }
+
     /// Whether the service rejects `reg` itself: a code exchange with a code it never
     /// issued fails with InvalidGrantException for a client it knows (nothing is granted)
     /// and InvalidClientException for one it does not. Any other outcome (the network,
     /// throttling) is left to the real exchange to report.
     async fn forgotten(&self, reg: &Registration, redirect_uri: &str) -> bool {
         let probe = self
-            .oidc
-            .client
-            .create_token()
-            .client_id(&reg.id)
-            .client_secret(&reg.secret)
-            .grant_type("authorization_code")
-            .code(random_b64(32))
-            .redirect_uri(redirect_uri)
-            .code_verifier(random_b64(32))
-            .send()
+            .exchange(reg, random_b64(32), redirect_uri, random_b64(32))
             .await;
         matches!(
             probe.as_ref().map_err(|e| e.as_service_error()),
