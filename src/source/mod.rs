@@ -23,6 +23,14 @@ use chain::Base;
 const NO_CREDENTIALS: &str = "no credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
 use --profile NAME (or AWS_PROFILE), sign in with --start-url URL (or --sso-session-name NAME) --sso-acct-id ID --sso-role-name ROLE, or run where container or EC2 instance credentials are available";
 
+/// What the SDK's credential providers share: the region, and aws-login's HTTP client
+/// (proxies, private CAs, no trust store read before a TLS connection).
+fn provider_config(region: &str, env: &Env) -> Result<ProviderConfig> {
+    Ok(ProviderConfig::without_region()
+        .with_region(Some(Region::new(region.to_string())))
+        .with_http_client(crate::net::configure(env, None)?))
+}
+
 /// Resolve the starting credentials. With an explicit `--profile`, environment keys are
 /// ignored (as botocore does); otherwise the SDK's default chain decides.
 pub async fn resolve(
@@ -31,9 +39,7 @@ pub async fn resolve(
     region: &str,
     env: &Env,
 ) -> Result<Creds> {
-    let conf = ProviderConfig::without_region()
-        .with_region(Some(Region::new(region.to_string())))
-        .with_http_client(crate::net::configure(env, None)?);
+    let conf = provider_config(region, env)?;
     let result = match profile {
         Some(name) if explicit => {
             ProfileFileCredentialsProvider::builder()
@@ -108,7 +114,7 @@ pub async fn profile_base(
     region: &str,
     env: &Env,
 ) -> Result<Creds> {
-    let conf = ProviderConfig::without_region().with_region(Some(Region::new(region.to_string())));
+    let conf = provider_config(region, env)?;
     let what = match base {
         Base::Keys(keys) => return Ok(keys.clone()),
         Base::Sdk(profile) => return resolve(Some(profile), true, region, env).await,

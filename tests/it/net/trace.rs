@@ -45,6 +45,11 @@ fn runs_without_tls_open_no_certificate_file() {
         return;
     }
     let w = World::new();
+    w.write(
+        ".aws/config",
+        "[profile ec2]\nrole_arn = arn:aws:iam::111111111111:role/TaskRole\ncredential_source = Ec2InstanceMetadata\n\n\
+         [profile ecs]\nrole_arn = arn:aws:iam::111111111111:role/Ec2Role\ncredential_source = EcsContainer\n",
+    );
     let complete = w
         .cmd(&["--", "aws-login", "getcallerid", "--profile", ""])
         .env("COMPLETE", "bash")
@@ -67,6 +72,19 @@ fn runs_without_tls_open_no_certificate_file() {
             "console over http",
             w.alice(&["console", "--no-browser", "--assume-roles", DEPLOY]),
         ),
+        (
+            "credential_source = Ec2InstanceMetadata over http",
+            w.cmd(&["getcallerid", "--profile", "ec2"]),
+        ),
+        (
+            "credential_source = EcsContainer over http",
+            w.cmd(&["getcallerid", "--profile", "ecs"])
+                .env(
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    &w.fake.container_uri(),
+                )
+                .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "task-auth-token"),
+        ),
     ];
     let mut tried = 0;
     for (what, run) in cases {
@@ -74,7 +92,7 @@ fn runs_without_tls_open_no_certificate_file() {
         assert!(found.is_empty(), "{what} opened: {found:#?}");
         tried += 1;
     }
-    assert_eq!(tried, 6);
+    assert_eq!(tried, 8);
     // The check sees certificate files when they are opened: the same chain over TLS.
     let tls = w.fake.serve_tls();
     let ca = w.write("ca.pem", &tls.ca_pem).display().to_string();
