@@ -163,11 +163,6 @@ impl Request {
         self.profile.as_deref()
     }
 
-    /// `--fresh`: the session cache is not read.
-    pub fn fresh(&self) -> bool {
-        self.fresh
-    }
-
     /// How a sign-in this run makes goes, when it can make one.
     fn sign_in(&mut self) -> Option<&mut sso_options::SignIn> {
         match &mut self.start {
@@ -199,17 +194,14 @@ impl Request {
     /// runs): cached and refreshed SSO tokens only, never a sign-in, and no MFA prompt.
     pub fn unattended(&self) -> Request {
         let mut r = self.clone();
-        match &mut r.start {
-            Start::Sso { options, .. } => {
-                if options.start_url.is_some() && options.token.is_none() {
-                    options.token = Some(sso_options::TokenSource::Cache);
-                }
-                options.sign_in.allowed = false;
-            }
-            Start::Profile {
-                sso: Some(options), ..
-            } => options.sign_in.allowed = false,
-            _ => {}
+        if let Start::Sso { options, .. } = &mut r.start
+            && options.start_url.is_some()
+            && options.token.is_none()
+        {
+            options.token = Some(sso_options::TokenSource::Cache);
+        }
+        if let Some(s) = r.sign_in() {
+            s.allowed = false;
         }
         r.plan.unattended();
         r

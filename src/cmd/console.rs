@@ -1,7 +1,6 @@
 use anyhow::Result;
 
 use crate::aws::{Service, base_config, call_error, sts};
-use crate::cache::{Cached, Shape, Store};
 use crate::cli::ConsoleArgs;
 use crate::console::open::Opener;
 use crate::console::rules::Rules;
@@ -40,25 +39,15 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     let profile = request.profile().map(str::to_string);
 
     let region = request.region.name.clone();
-    let key = request.cache_key(env);
-    let fresh = request.fresh();
-    let rules = &console;
-    let got = Store::new(env)?
-        .get_or_acquire(&key, fresh, || async move {
-            let (sdk, start) = request.source(env).await?;
-            if request.plan.federates_keys(&start) {
+    let got = request
+        .cached_checked(env, |plan, start, shape| {
+            if plan.federates_keys(start) {
                 eprintln!(
                     "aws-login: long-term IAM user keys cannot sign in to the console: getting a federation token first"
                 );
             }
-            let shape = Shape {
-                chained: request.plan.chains(&start),
-                federated: request.plan.federates(&start),
-            };
-            // Checked before the transitions: a duration AWS would refuse costs no call.
-            rules.session_duration(shape)?;
-            let creds = request.transitions(env, &sdk, start).await?;
-            Ok(Cached { creds, shape })
+            // A duration AWS would refuse costs no call.
+            console.session_duration(shape).map(|_| ())
         })
         .await?;
     let session_duration = console.session_duration(got.shape)?;

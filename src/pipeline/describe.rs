@@ -12,6 +12,7 @@ use crate::creds::Creds;
 use crate::env::Env;
 use crate::source::chain::Base;
 use crate::sso::options::TokenSource;
+use crate::transition::Plan;
 
 /// The settings of a profile that can change the credentials it gives. aws-config keeps
 /// a profile's property list private, so the keys are named here; secret values are
@@ -110,6 +111,13 @@ pub(super) fn profile_settings(profiles: &ProfileSet, name: Option<&str>) -> Val
     all.into()
 }
 
+/// The Identity Center session an entry came from, as `logout` matches it: by its
+/// `[sso-session]` name, else by its start URL.
+fn sso_meta(meta: &mut Meta, session: &Option<String>, start_url: &Option<String>) {
+    meta.sso_session = session.clone().or_else(|| start_url.clone());
+    meta.sso_start_url = start_url.clone();
+}
+
 impl Request {
     /// A canonical description of the whole request: the source identity, every
     /// transition with its options, and the region (see crate::cache).
@@ -192,22 +200,14 @@ impl Request {
                     "sso {} {account}/{role}",
                     options.start_url.as_deref().unwrap_or("(given token)")
                 );
-                meta.sso_session = options
-                    .session_name
-                    .clone()
-                    .or_else(|| options.start_url.clone());
-                meta.sso_start_url = options.start_url.clone();
+                sso_meta(&mut meta, &options.session_name, &options.start_url);
             }
             Start::Profile { base, sso } => {
                 meta.source = format!("profile {}", self.profile.as_deref().unwrap_or("default"));
                 if let (Base::Sso(link), Some(options)) = (base, sso) {
                     meta.identity
                         .get_or_insert_with(|| format!("{}/{}", link.account, link.role));
-                    meta.sso_session = options
-                        .session_name
-                        .clone()
-                        .or_else(|| options.start_url.clone());
-                    meta.sso_start_url = options.start_url.clone();
+                    sso_meta(&mut meta, &options.session_name, &options.start_url);
                 }
             }
             Start::Chain {
@@ -221,8 +221,7 @@ impl Request {
                     (None, None) => "default credential chain".to_string(),
                 };
                 if let Some(link) = sso_link {
-                    meta.sso_session = link.session.clone().or_else(|| link.start_url.clone());
-                    meta.sso_start_url = link.start_url.clone();
+                    sso_meta(&mut meta, &link.session, &link.start_url);
                 }
             }
         }
@@ -232,6 +231,17 @@ impl Request {
     /// The final credentials through the session cache (see crate::cache): no SDK
     /// configuration is built and no SSO token read when the cache answers.
     pub async fn cached(self, env: &Env) -> Result<Cached> {
+        self.cached_checked(env, |_, _, _| Ok(())).await
+    }
+
+    /// [`Request::cached`], with `check` run on a miss once the starting credentials are
+    /// known and before any transition, so a request the caller would refuse (the
+    /// console's session length) costs no call.
+    pub async fn cached_checked(
+        self,
+        env: &Env,
+        check: impl FnOnce(&Plan, &Creds, Shape) -> Result<()>,
+    ) -> Result<Cached> {
         let key = self.cache_key(env);
         let fresh = self.fresh;
         Store::new(env)?
@@ -241,6 +251,7 @@ impl Request {
                     chained: self.plan.chains(&start),
                     federated: self.plan.federates(&start),
                 };
+                check(&self.plan, &start, shape)?;
                 let creds = self.transitions(env, &sdk, start).await?;
                 Ok(Cached { creds, shape })
             })
