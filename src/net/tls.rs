@@ -151,11 +151,10 @@ fn directory(dir: &Path) -> Result<Vec<CertificateDer<'static>>, TrustError> {
     })?;
     let mut certs = Vec::new();
     for entry in entries.flatten() {
-        let path = entry.path();
-        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            continue;
-        }
-        if let Ok(Some(text)) = fsutil::read_bounded(&path, fsutil::SMALL_FILE, "SSL_CERT_DIR") {
+        // read_bounded refuses what is not a regular file (after symlinks): skipped.
+        if let Ok(Some(text)) =
+            fsutil::read_bounded(&entry.path(), fsutil::SMALL_FILE, "SSL_CERT_DIR")
+        {
             let found = CertificateDer::pem_slice_iter(text.as_bytes()).flatten();
             certs.extend(anchors(found.collect()));
         }
