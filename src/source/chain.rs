@@ -72,8 +72,7 @@ pub fn resolve(set: &ProfileSet, name: &str) -> Result<Option<Chain>> {
     let Some(top) = set.get_profile(name) else {
         return Ok(None);
     };
-    let own_role = top.get("role_arn").is_some() && top.get("web_identity_token_file").is_none();
-    if !own_role && !is_sso(top) {
+    if !assumes_role(top) && !is_sso(top) {
         return Ok(None);
     }
     let mut visited: Vec<String> = Vec::new();
@@ -102,7 +101,7 @@ pub fn resolve(set: &ProfileSet, name: &str) -> Result<Option<Chain>> {
         if visited.len() > 1 && has_keys(p) {
             break Base::Keys(keys(p)?);
         }
-        if p.get("role_arn").is_some() && p.get("web_identity_token_file").is_none() {
+        if assumes_role(p) {
             hops.push(hop(p)?);
             match (p.get("source_profile"), p.get("credential_source")) {
                 (Some(_), Some(_)) => {
@@ -164,6 +163,11 @@ fn bad(p: &Profile, what: &str) -> anyhow::Error {
 /// A value of the profile that is not of its kind: name the profile and the fix.
 fn invalid(p: &Profile) -> impl Fn(Usage) -> anyhow::Error + '_ {
     move |e| usage(format!("profile '{}': {e}; fix the config", echo(p.name())))
+}
+
+/// A `role_arn` hop aws-login makes (with a web identity token it is aws-config's source).
+fn assumes_role(p: &Profile) -> bool {
+    p.get("role_arn").is_some() && p.get("web_identity_token_file").is_none()
 }
 
 fn is_sso(p: &Profile) -> bool {
