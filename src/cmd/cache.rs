@@ -50,7 +50,7 @@ fn list(args: &CacheListArgs, env: &Env) -> Result<()> {
         .collect();
     if args.json {
         let rows: Vec<&Row> = rows.iter().map(|(r, _)| r).collect();
-        return output::print(&format!("{}\n", serde_json::to_string_pretty(&rows)?));
+        return output::print(&output::json(&rows));
     }
     // Values from files are shown inert: a hostile entry cannot drive the terminal.
     let shown = |s: &str| crate::inert::for_terminal(s, 300).into_owned();
