@@ -142,19 +142,12 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
             return Err(anyhow!(not_kept.message(sign_in.as_deref())));
         }
     };
-    let argv = ["aws-login", "assume"]
-        .into_iter()
-        .map(String::from)
-        .chain(raw);
-    let cli = Cli::try_parse_from(argv).map_err(|e| {
+    let assume = parse_assume(raw).map_err(|e| {
         anyhow!(
             "the stored assume arguments no longer parse ({}): run awsl assume again",
             e.kind()
         )
     })?;
-    let Command::Assume(assume) = cli.command else {
-        unreachable!("parsed as assume")
-    };
     let cred = with_profile(&assume);
     // What an older aws-login stored may hold a token: never replay one.
     replay::replay_args(&cred)
@@ -191,6 +184,21 @@ pub async fn unassume(args: &UnassumeArgs, env: &Env) -> Result<()> {
     output::print(&text)
 }
 
+/// `assume` options (stored in AWS_LOGIN_ASSUME, or picked) parsed as if typed after
+/// `aws-login assume`.
+pub(super) fn parse_assume(
+    words: impl IntoIterator<Item = String>,
+) -> Result<AssumeArgs, clap::Error> {
+    let argv = ["aws-login", "assume"]
+        .into_iter()
+        .map(String::from)
+        .chain(words);
+    match Cli::try_parse_from(argv)?.command {
+        Command::Assume(assume) => Ok(assume),
+        _ => unreachable!("parsed as assume"),
+    }
+}
+
 /// The Identity Center session the last `awsl assume` used (from AWS_LOGIN_ASSUME): its
 /// sso-session name or start URL, or those of its profile.
 async fn assumed_sso_session(env: &Env) -> Option<super::logout::Which> {
@@ -198,14 +206,7 @@ async fn assumed_sso_session(env: &Env) -> Option<super::logout::Which> {
     let Stored::Args(raw) = serde_json::from_str(env.get("AWS_LOGIN_ASSUME")?).ok()? else {
         return None;
     };
-    let argv = ["aws-login", "assume"]
-        .into_iter()
-        .map(String::from)
-        .chain(raw);
-    let Command::Assume(assume) = Cli::try_parse_from(argv).ok()?.command else {
-        return None;
-    };
-    let cred = with_profile(&assume);
+    let cred = with_profile(&parse_assume(raw).ok()?);
     if let Some(name) = cred.sso.sso_session_name {
         return Some(Which::Name(name));
     }

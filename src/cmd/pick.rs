@@ -2,10 +2,9 @@
 //! option the user gave that the choice does not set, as if all had been typed.
 
 use anyhow::Result;
-use clap::Parser;
 
 use super::replay;
-use crate::cli::{Cli, Command, CredArgs};
+use crate::cli::CredArgs;
 use crate::env::Env;
 use crate::error::usage;
 use crate::picker;
@@ -41,22 +40,17 @@ fn merge(given: &CredArgs, chosen: Vec<String>) -> Result<CredArgs> {
     let kept = replay::replay_args(given).map_err(|_| {
         usage("--pick takes no token on the command line: pick, or give the token without --pick")
     })?;
-    let mut argv: Vec<String> = vec!["aws-login".into(), "assume".into()];
     let names: Vec<String> = chosen.iter().map(|a| name(a).to_string()).collect();
-    argv.extend(
-        kept.into_iter()
-            .filter(|a| !names.iter().any(|n| n == name(a))),
-    );
-    argv.extend(chosen);
-    let cli = Cli::try_parse_from(&argv).map_err(|e| {
+    let words = kept
+        .into_iter()
+        .filter(|a| !names.iter().any(|n| n == name(a)))
+        .chain(chosen);
+    let picked = super::assume::parse_assume(words).map_err(|e| {
         usage(format!(
             "the picked options do not parse ({}): give a profile or options instead",
             e.kind()
         ))
     })?;
-    let Command::Assume(picked) = cli.command else {
-        unreachable!("parsed as assume")
-    };
     let mut cred = picked.cred;
     // What a recent assume holds comes from a file: it never brings a token.
     replay::replay_args(&cred)
@@ -77,11 +71,9 @@ mod tests {
     use super::*;
 
     fn parsed(argv: &[&str]) -> CredArgs {
-        let cli = Cli::try_parse_from(["aws-login", "assume"].iter().chain(argv)).unwrap();
-        match cli.command {
-            Command::Assume(a) => a.cred,
-            _ => unreachable!(),
-        }
+        crate::cmd::assume::parse_assume(argv.iter().map(|a| a.to_string()))
+            .unwrap()
+            .cred
     }
 
     #[test]
