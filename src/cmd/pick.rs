@@ -11,7 +11,7 @@ use crate::picker;
 
 /// `given` with its source replaced by the one the user picks.
 pub fn choose(title: &str, given: &CredArgs, env: &Env) -> Result<CredArgs> {
-    let candidates = picker::candidates(env);
+    let candidates = picker::gather(env);
     let chosen = picker::pick(title, &candidates)?;
     merge(given, chosen)
 }
@@ -24,7 +24,7 @@ pub fn implicit(given: &CredArgs, env: &Env) -> Result<Option<CredArgs>> {
     if !no_source || !picker::at_terminal() {
         return Ok(None);
     }
-    let candidates = picker::candidates(env);
+    let candidates = picker::gather(env);
     if candidates.is_empty() {
         return Ok(None);
     }

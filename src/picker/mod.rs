@@ -14,7 +14,6 @@ use anyhow::Result;
 
 pub use candidates::{Candidate, gather};
 
-use crate::env::Env;
 use crate::error::{WithCode, usage};
 
 /// Whether the user is at a terminal: stdin is one (stdout is the `awsl` function's pipe).
@@ -53,9 +52,4 @@ pub fn pick(title: &str, candidates: &[Candidate]) -> Result<Vec<String>> {
             "the picker cannot use the terminal ({e}): give a profile or options instead"
         ))),
     }
-}
-
-/// The candidates for `env` (see candidates.rs).
-pub fn candidates(env: &Env) -> Vec<Candidate> {
-    gather(env)
 }
