@@ -88,6 +88,17 @@ fn replace(path: &Path, contents: &str, mode: u32, _lock: &Locked, durable: bool
     Ok(())
 }
 
+/// The paths in `dir` named `*.json` (none when it cannot be listed): the files of the SSO
+/// token cache and of the session cache. What they are is for the reader to check.
+pub fn json_files(dir: &Path) -> impl Iterator<Item = std::path::PathBuf> {
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+}
+
 /// What a non-regular file is, for error messages.
 pub fn kind(t: FileType) -> &'static str {
     if t.is_symlink() {

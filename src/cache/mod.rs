@@ -117,12 +117,7 @@ impl Store {
         let Some(dir) = &self.dir else {
             return Vec::new();
         };
-        let mut found: Vec<(PathBuf, Entry)> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        let mut found: Vec<(PathBuf, Entry)> = fsutil::json_files(dir)
             .filter_map(|p| Some((p.clone(), read(&p)?)))
             .collect();
         found.sort_by_key(|(_, e)| e.expiration);
@@ -157,13 +152,9 @@ impl Store {
         let Some(dir) = &self.dir else {
             return Vec::new();
         };
-        std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        // Regular files only, links not followed: only what aws-login could have written.
+        fsutil::json_files(dir)
+            .filter(|p| p.symlink_metadata().is_ok_and(|m| m.is_file()))
             .collect()
     }
 }

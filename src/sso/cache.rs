@@ -1,7 +1,6 @@
 //! The shared SSO token cache: the AWS CLI's directory and format
 //! (`~/.aws/sso/cache/<sha1 hex of the key>.json`), written atomically under a lock.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
@@ -82,7 +81,7 @@ impl Cache {
     /// user signed into last, whichever tool did it. Files that cannot be read safely
     /// (FIFOs, oversized ones) are passed over.
     pub fn most_recent(&self) -> Option<PathBuf> {
-        json_files(&self.dir)
+        fsutil::json_files(&self.dir)
             .filter_map(|p| {
                 let modified = p.metadata().ok()?.modified().ok()?;
                 read_quietly(&p)?.start_url()?;
@@ -98,7 +97,7 @@ impl Cache {
 
     /// Every token file that holds a start URL, with its token (for `logout`).
     pub fn token_files(&self) -> Vec<(PathBuf, Token)> {
-        json_files(&self.dir)
+        fsutil::json_files(&self.dir)
             .filter_map(|p| {
                 let token = read_quietly(&p)?;
                 token.start_url()?;
@@ -114,19 +113,10 @@ pub fn tokens(env: &Env, max: usize) -> Vec<Token> {
     let Some(dir) = paths::sso_cache_dir(env) else {
         return Vec::new();
     };
-    json_files(&dir)
+    fsutil::json_files(&dir)
         .take(max)
         .filter_map(|p| read_quietly(&p))
         .collect()
-}
-
-fn json_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
-    fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
 }
 
 /// A token file's token; nothing for a file that cannot be read safely (a FIFO, an
@@ -143,6 +133,7 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::os::unix::fs::PermissionsExt;
 
     #[test]
