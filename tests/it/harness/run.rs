@@ -73,6 +73,17 @@ impl Run<'_> {
         self
     }
 
+    /// Run it with no controlling terminal (`setsid -w`), as under an IDE, cron or a
+    /// scheduler: /dev/tty cannot be opened.
+    pub fn detached(mut self) -> Self {
+        let setsid = super::which("setsid").expect("setsid (util-linux)");
+        let program = std::mem::replace(&mut self.program, setsid);
+        let mut args = vec!["-w".to_string(), program.display().to_string()];
+        args.append(&mut self.args);
+        self.args = args;
+        self
+    }
+
     pub fn command(&self) -> Command {
         let w = self.world;
         let mut c = Command::new(&self.program);

@@ -9,13 +9,10 @@ use crate::harness::*;
 #[test]
 fn pick_without_a_terminal_is_a_usage_error_that_names_the_fix() {
     let w = world();
-    let setsid = which("setsid").expect("setsid (util-linux)");
     for command in [&["assume", "--pick"][..], &["console", "--pick"]] {
-        let mut args = vec!["-w", BIN];
-        args.extend_from_slice(command);
         let out = w
-            .cmd(&args)
-            .program(&setsid)
+            .cmd(command)
+            .detached()
             .env("AWS_LOGIN_SHELL", "bash")
             .run();
         out.fails(2, "give a profile or options");
@@ -23,8 +20,8 @@ fn pick_without_a_terminal_is_a_usage_error_that_names_the_fix() {
     }
     // Without --pick and without a terminal, `assume` alone keeps the default chain.
     let out = w
-        .alice(&["-w", BIN, "assume"])
-        .program(&setsid)
+        .alice(&["assume"])
+        .detached()
         .env("AWS_LOGIN_SHELL", "bash")
         .run();
     out.ok();

@@ -151,8 +151,8 @@ const HELPER: [&str; 8] = [
 fn credential_process_with_no_terminal_and_no_browser_fails_at_once_and_its_hint_works() {
     let w = World::new();
     let detached = |w: &World| {
-        let args = [&["-w", BIN][..], &HELPER[..], &["--login-timeout", "10"]].concat();
-        w.cmd(&args).program(which("setsid").unwrap()).run()
+        let args = [&HELPER[..], &["--login-timeout", "10"]].concat();
+        w.cmd(&args).detached().run()
     };
     let out = detached(&w);
     out.fails(1, "no terminal and no browser");
@@ -223,11 +223,9 @@ fn the_aws_cli_shows_the_credential_process_sign_in_line_at_once() {
         ),
     );
     let started = std::time::Instant::now();
-    let aws = which("aws").unwrap();
-    let aws = aws.to_str().unwrap();
     let out = w
-        .cmd(&["-w", aws, "sts", "get-caller-identity", "--profile", "sso"])
-        .program(which("setsid").unwrap())
+        .aws_cli(&["sts", "get-caller-identity", "--profile", "sso"])
+        .detached()
         .run();
     assert_ne!(out.code, 0, "{}", out.stdout);
     assert!(
