@@ -1,6 +1,8 @@
 //! What a request is, for the session cache: a canonical description of everything that
 //! decides its final credentials (crate::cache::entry::Key), and the cached acquire.
 
+use std::future::Future;
+
 use anyhow::Result;
 use aws_config::profile::ProfileSet;
 use serde_json::{Map, Value, json};
@@ -230,8 +232,11 @@ impl Request {
 
     /// The final credentials through the session cache (see crate::cache): no SDK
     /// configuration is built and no SSO token read when the cache answers.
-    pub async fn cached(self, env: &Env) -> Result<Cached> {
-        self.cached_checked(env, |_, _, _| Ok(())).await
+    ///
+    /// Not itself async: one more future wrapping this one takes the assume command's
+    /// future past the compiler's layout depth limit.
+    pub fn cached(self, env: &Env) -> impl Future<Output = Result<Cached>> + '_ {
+        self.cached_checked(env, |_, _, _| Ok(()))
     }
 
     /// [`Request::cached`], with `check` run on a miss once the starting credentials are
