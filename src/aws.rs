@@ -41,7 +41,7 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
         .get_profile(name)
         .and_then(|p| p.get("ca_bundle"))
         .map(|path| (name, path));
-    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+    let loader = aws_config::defaults(BehaviorVersion::latest())
         .http_client(crate::net::configure(env, bundle)?)
         .region(Region::new(region.to_string()))
         .no_credentials()
@@ -52,10 +52,9 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
                 .operation_timeout(Duration::from_secs(60))
                 .build(),
         );
-    if let Some(profile) = profile {
-        loader = loader.profile_name(profile);
-    }
-    Ok(loader.load().await)
+    // Named even when it is the default: left unnamed, the SDK would read AWS_PROFILE from
+    // the process environment, which the precedence rule may have set aside.
+    Ok(loader.profile_name(name).load().await)
 }
 
 /// An STS client that signs with `creds`.

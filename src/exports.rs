@@ -2,7 +2,8 @@
 //! and `runas` (as the child's environment).
 
 use crate::creds::Creds;
-use crate::region::{EXPORTED_VAR, REGION_VARS, Resolved, Source};
+use crate::env::Env;
+use crate::region::{self, EXPORTED_VAR, REGION_VARS, Resolved, Source};
 use crate::time::EXPIRATION_VAR;
 
 /// `(name, Some(value))` to set, `(name, None)` to unset. Unset rather than assign empty:
@@ -46,6 +47,18 @@ pub const ASSUME_VARS: [&str; 11] = [
     "AWS_LOGIN_EXPIRES_EPOCH",
     "AWS_LOGIN_ASSUME",
 ];
+
+/// What `awsl assume` left in `env`: aws-login's state, never the user's input. While an
+/// assume is in force (its replay variable is set) that is everything in [`ASSUME_VARS`],
+/// as `awsl unassume` takes it; the region variables only while they still hold the
+/// recorded export, so a region the user set stays theirs.
+pub fn own_state(env: &Env) -> Vec<&'static str> {
+    let mut vars = region::exported_leftovers(env);
+    if env.get("AWS_LOGIN_ASSUME").is_some() {
+        vars.extend(ASSUME_VARS);
+    }
+    vars
+}
 
 /// What `awsl assume` exports: the credentials and both region variables (unless the region
 /// is the bare fallback: then `leftovers`, the previous assume's region, are removed and a

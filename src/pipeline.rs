@@ -31,6 +31,44 @@ pub struct Options {
     pub transitions: transition::Options,
     /// `--fresh`: acquire anew instead of reading the session cache (and store the result).
     pub fresh: bool,
+    /// The run makes a new identity for the shell (`awsl assume`, `refresh`, the picker):
+    /// what the previous assume exported is not read even where the command line names
+    /// no source.
+    pub new_identity: bool,
+}
+
+impl Options {
+    /// Whether the command line names where the starting credentials come from: a
+    /// profile, or an Identity Center role with its token, start URL or session.
+    pub fn names_source(&self) -> bool {
+        let sso = &self.sso;
+        self.profile.is_some()
+            || self.sso_account.is_some()
+            || self.sso_role.is_some()
+            || sso.start_url.is_some()
+            || sso.session_name.is_some()
+            || sso.token.is_some()
+    }
+
+    /// The environment as this run may read it, by the one precedence rule (command line
+    /// over environment over config files, and what aws-login exported is its own state,
+    /// not the environment).
+    ///
+    /// - A source on the command line makes `AWS_PROFILE` a default that does not apply,
+    ///   as `--profile` makes environment keys one (botocore's rule for those two).
+    /// - The identity an earlier `awsl assume` exported (keys, `AWS_PROFILE`, the region
+    ///   it recorded) is the shell's current identity: commands that name no source act
+    ///   as it, but it is never read for another source, nor for a new identity.
+    fn user_env(&self, env: &Env) -> Env {
+        let mut ignored = Vec::new();
+        if self.names_source() || self.new_identity {
+            ignored.extend(crate::exports::own_state(env));
+        }
+        if self.names_source() {
+            ignored.extend(["AWS_PROFILE", "AWS_DEFAULT_PROFILE"]);
+        }
+        env.without(&ignored)
+    }
 }
 
 /// A run whose options have all been checked; nothing has touched the network yet.
@@ -45,6 +83,9 @@ pub struct Request {
     /// The settings of the profile chain the source reads, for the cache key.
     profile_settings: serde_json::Value,
     fresh: bool,
+    /// The environment as the precedence rule lets this run read it
+    /// ([`Options::user_env`]): every later step reads this one.
+    env: Env,
 }
 
 /// Where the starting credentials come from.
@@ -81,6 +122,8 @@ impl Request {
     /// Every check that needs no network: option combinations (seed §1.4 and the ones it
     /// lacked), values, the role chain, and that the named profile exists.
     pub async fn prepare(opts: Options, env: &Env) -> Result<Request> {
+        let user_env = opts.user_env(env);
+        let env = &user_env;
         let explicit_profile = opts.profile.is_some();
         let profile_set = profiles::load(env).await?;
         let profile = profiles::selected(&profile_set, opts.profile.as_deref(), env)?;
@@ -155,7 +198,25 @@ impl Request {
             region,
             plan,
             fresh: opts.fresh,
+            env: user_env.clone(),
         })
+    }
+
+    /// The environment this run reads (see [`Options::user_env`]).
+    pub fn env(&self) -> &Env {
+        &self.env
+    }
+
+    /// Whether the starting credentials are keys from the environment (directly, or a
+    /// profile's `credential_source = Environment`).
+    pub fn uses_environment_keys(&self) -> bool {
+        match &self.start {
+            Start::Profile { base, .. } => matches!(base, Base::Environment),
+            Start::Chain {
+                explicit_profile, ..
+            } => !explicit_profile && self.env.get("AWS_ACCESS_KEY_ID").is_some(),
+            Start::Sso { .. } => false,
+        }
     }
 
     /// The profile whose settings the SDK reads.
@@ -208,7 +269,8 @@ impl Request {
     }
 
     /// The starting credentials, and the SDK configuration for the calls that follow.
-    pub async fn source(&self, env: &Env) -> Result<(SdkConfig, Creds)> {
+    pub async fn source(&self) -> Result<(SdkConfig, Creds)> {
+        let env = &self.env;
         let sdk = base_config(&self.region.name, self.profile.as_deref(), env).await?;
         let start = match &self.start {
             Start::Sso {
@@ -238,17 +300,23 @@ impl Request {
     }
 
     /// Run the transitions from `start`.
-    pub async fn transitions(self, env: &Env, sdk: &SdkConfig, start: Creds) -> Result<Creds> {
+    pub async fn transitions(self, sdk: &SdkConfig, start: Creds) -> Result<Creds> {
         self.plan.check_source(&start)?;
-        self.plan.run(env, sdk, &self.region.name, start).await
+        self.plan
+            .run(&self.env, sdk, &self.region.name, start)
+            .await
     }
 
     /// The final credentials (through the session cache) and an SDK configuration for
     /// calls made with them.
-    pub async fn acquire(self, env: &Env) -> Result<Identity> {
-        let (region, profile) = (self.region.name.clone(), self.profile.clone());
-        let creds = self.credentials(env).await?;
-        let sdk = base_config(&region, profile.as_deref(), env).await?;
+    pub async fn acquire(self) -> Result<Identity> {
+        let (region, profile, env) = (
+            self.region.name.clone(),
+            self.profile.clone(),
+            self.env.clone(),
+        );
+        let creds = self.credentials().await?;
+        let sdk = base_config(&region, profile.as_deref(), &env).await?;
         Ok(Identity { creds, sdk })
     }
 }

@@ -5,7 +5,7 @@ use anyhow::{Result, anyhow};
 use clap::{Parser, ValueEnum};
 
 use super::pick;
-use super::replay::{self, Stored};
+use super::replay::{self, NotKept, Stored};
 use crate::arn::RoleArn;
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
 use crate::env::Env;
@@ -57,30 +57,32 @@ async fn assume_script(
     opts: pipeline::Options,
     env: &Env,
 ) -> Result<String> {
-    // The region exported for the previous identity is not user input for this one: read
-    // without it, this identity gets its own region (issue 10).
+    // What the previous assume exported is not input for this identity (see
+    // `Options::user_env`); its region variables are removed when this one has none.
     let leftovers = region::exported_leftovers(env);
-    let env = &env.without(&leftovers);
+    let opts = pipeline::Options {
+        new_identity: true,
+        ..opts
+    };
     let request = Request::prepare(opts, env).await?;
     let region = request.region.clone();
     let hops: Vec<String> = request.plan.hop_arns();
     let last_role = request.plan.final_role().cloned();
-    let id = request.acquire(env).await?;
+    let from_env_keys = request.uses_environment_keys();
+    let kept = kept_source(cred, &request);
+    let id = request.acquire().await?;
     history::record_roles(env, &hops);
 
-    let profile = cred
-        .source
-        .profile
-        .as_deref()
-        .filter(|_| hops.is_empty() && !cred.wants_sso());
+    let source_profile = kept.source.profile.as_deref();
+    let profile = source_profile.filter(|_| hops.is_empty() && !cred.wants_sso());
     let identity = display_name(
         cred,
         last_role.as_ref(),
         profile,
-        &id.creds.access_key_id,
+        source_profile.unwrap_or(&id.creds.access_key_id),
         env,
     );
-    let stored = Stored::of(cred);
+    let stored = Stored::of(&kept);
     if let Stored::Args(args) = &stored
         && !args.is_empty()
     {
@@ -93,18 +95,39 @@ async fn assume_script(
             },
         );
     }
+    // The picker may replay these options with keys the environment has then; a refresh
+    // in this shell would find only the keys this assume exported.
+    let stored = match from_env_keys {
+        true => Stored::NotKept {
+            not_kept: NotKept::EnvironmentKeys,
+            sign_in: None,
+        },
+        false => stored,
+    };
     let replay = stored.to_json();
     let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
     shell.marked_script(&vars).map_err(|e| anyhow!(e))
 }
 
+/// `cred` with the source the request actually used, so that a refresh, made after this
+/// assume replaced the environment, acquires the same identity: a profile taken from
+/// AWS_PROFILE is kept as `--profile` (unless keys beside it were the source).
+fn kept_source(cred: &CredArgs, request: &Request) -> CredArgs {
+    let mut kept = cred.clone();
+    if kept.source.profile.is_none() && !request.uses_environment_keys() {
+        kept.source.profile = request.profile().map(str::to_string);
+    }
+    kept
+}
+
 /// A short name for prompts: the profile; else `<account>-<role>` for an Identity Center
-/// role or the last hop (account names from the discovery index when known); else the key id.
+/// role or the last hop (account names from the discovery index when known); else
+/// `fallback` (the source profile, or the key id).
 fn display_name(
     cred: &CredArgs,
     last_role: Option<&RoleArn>,
     profile: Option<&str>,
-    key_id: &str,
+    fallback: &str,
     env: &Env,
 ) -> String {
     if let Some(p) = profile {
@@ -117,14 +140,7 @@ fn display_name(
     ) {
         (Some(arn), _, _) => (arn.account.clone(), arn.name.clone()),
         (None, Some(a), Some(r)) => (a.clone(), r.clone()),
-        _ => {
-            return cred
-                .source
-                .profile
-                .clone()
-                .or_else(|| env.get("AWS_PROFILE").map(str::to_string))
-                .unwrap_or_else(|| key_id.to_string());
-        }
+        _ => return fallback.to_string(),
     };
     let name = index::account_name(env, &account).unwrap_or(account);
     format!("{name}-{role}")

@@ -86,7 +86,7 @@ async fn clear(args: &CacheClearArgs, env: &Env) -> Result<()> {
         return Ok(());
     }
     let request = Request::prepare(args.cred.clone().into(), env).await?;
-    let removed = store.remove(&request.cache_key(env))?;
+    let removed = store.remove(&request.cache_key())?;
     eprintln!(
         "aws-login: {}",
         if removed {

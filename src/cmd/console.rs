@@ -37,10 +37,11 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     let endpoint = hosts.federation_endpoint(signin_base);
     let logout_first = args.open.logout_first && !console.print_url;
     let profile = request.profile().map(str::to_string);
+    let user_env = request.env().clone();
 
     let region = request.region.name.clone();
     let got = request
-        .cached_checked(env, |plan, start, shape| {
+        .cached_checked(|plan, start, shape| {
             if plan.federates_keys(start) {
                 eprintln!(
                     "aws-login: long-term IAM user keys cannot sign in to the console: getting a federation token first"
@@ -52,7 +53,7 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         .await?;
     let session_duration = console.session_duration(got.shape)?;
     let creds = got.creds;
-    let sdk = base_config(&region, profile.as_deref(), env).await?;
+    let sdk = base_config(&region, profile.as_deref(), &user_env).await?;
 
     let me = sts(&sdk, &creds)
         .get_caller_identity()

@@ -29,7 +29,7 @@ pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
     }
     let region = request.region.exported().map(str::to_string);
     // Through the session cache: a warm call builds no SDK configuration at all.
-    let creds = request.credentials(env).await?;
+    let creds = request.credentials().await?;
     let text = if args.credential_helper {
         helper_json(&creds)
     } else {

@@ -19,7 +19,7 @@ struct CallerIdentity<'a> {
 pub async fn run(args: &CredArgs, env: &Env) -> Result<()> {
     let id = Request::prepare(args.clone().into(), env)
         .await?
-        .acquire(env)
+        .acquire()
         .await?;
     let out = sts(&id.sdk, &id.creds)
         .get_caller_identity()

@@ -22,6 +22,8 @@ pub enum NotKept {
     TokenOnCommandLine,
     /// A start URL with a user name or password in it.
     StartUrlCredentials,
+    /// Keys from the environment, which the assume replaced with its own.
+    EnvironmentKeys,
 }
 
 impl NotKept {
@@ -33,6 +35,7 @@ impl NotKept {
                 "this identity came from a token given on the command line, which is not kept: run awsl assume again, or sign in once{command}"
             ),
             (NotKept::TokenOnCommandLine, None) => "this identity came from a token given on the command line, which is not kept: run awsl assume again".to_string(),
+            (NotKept::EnvironmentKeys, _) => "this identity was made from keys in the environment, which awsl assume replaced: run awsl unassume, set the keys again, then awsl assume".to_string(),
             (NotKept::StartUrlCredentials, _) => "this identity's start URL holds a user name or password, which is not kept: run awsl assume again with a start URL without them".to_string(),
         }
     }

@@ -18,6 +18,7 @@ impl From<CredArgs> for pipeline::Options {
             sso: args.sso.into(),
             transitions: args.transitions.into(),
             fresh: args.source.fresh,
+            new_identity: false,
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn run(args: &RunasArgs, env: &Env) -> Result<()> {
     let (creds, region) = rt.block_on(async {
         let request = Request::prepare(args.cred.clone().into(), env).await?;
         let region = request.region.exported().map(str::to_string);
-        anyhow::Ok((request.credentials(env).await?, region))
+        anyhow::Ok((request.credentials().await?, region))
     })?;
     drop(rt);
 

@@ -33,14 +33,13 @@ const CHILD_REMOVES: [&str; 9] = [
 ];
 
 /// The one way the endpoint re-acquires the whole chain: the checked request, unattended.
-fn reacquire(request: &Request, env: &Env) -> Acquire {
+fn reacquire(request: &Request) -> Acquire {
     let request = request.unattended();
-    let env = env.clone();
     Arc::new(move || {
-        let (request, env) = (request.clone(), env.clone());
+        let request = request.clone();
         // Through the session cache: an entry another process stored with 15 minutes
         // left serves, and one chain answers every endpoint and process at once.
-        Box::pin(async move { request.credentials(&env).await })
+        Box::pin(async move { request.credentials().await })
     })
 }
 
@@ -48,8 +47,8 @@ fn reacquire(request: &Request, env: &Env) -> Acquire {
 async fn first(args: crate::cli::CredArgs, env: &Env) -> Result<(Creds, Acquire, Option<String>)> {
     let request = Request::prepare(args.into(), env).await?;
     let region = request.region.exported().map(str::to_string);
-    let acquire = reacquire(&request, env);
-    let creds = request.credentials(env).await?;
+    let acquire = reacquire(&request);
+    let creds = request.credentials().await?;
     Ok((creds, acquire, region))
 }
 

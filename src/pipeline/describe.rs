@@ -11,7 +11,6 @@ use sha2::{Digest, Sha256};
 use super::{Request, Start};
 use crate::cache::{Cached, Key, Meta, Shape, Store};
 use crate::creds::Creds;
-use crate::env::Env;
 use crate::source::chain::Base;
 use crate::sso::options::TokenSource;
 use crate::transition::Plan;
@@ -123,7 +122,8 @@ fn sso_meta(meta: &mut Meta, session: &Option<String>, start_url: &Option<String
 impl Request {
     /// A canonical description of the whole request: the source identity, every
     /// transition with its options, and the region (see crate::cache).
-    pub fn describe(&self, env: &Env) -> Value {
+    pub fn describe(&self) -> Value {
+        let env = &self.env;
         let source = match &self.start {
             Start::Sso {
                 options,
@@ -184,7 +184,8 @@ impl Request {
     }
 
     /// The cache key, with what `cache list` and `logout` show and match.
-    pub fn cache_key(&self, env: &Env) -> Key {
+    pub fn cache_key(&self) -> Key {
+        let env = &self.env;
         let mut meta = Meta {
             kind: "credentials".to_string(),
             identity: self.plan.final_role().map(|r| r.to_string()),
@@ -227,7 +228,7 @@ impl Request {
                 }
             }
         }
-        Key::new(self.describe(env), meta)
+        Key::new(self.describe(), meta)
     }
 
     /// The final credentials through the session cache (see crate::cache): no SDK
@@ -235,8 +236,8 @@ impl Request {
     ///
     /// Not itself async: one more future wrapping this one takes the assume command's
     /// future past the compiler's layout depth limit.
-    pub fn cached(self, env: &Env) -> impl Future<Output = Result<Cached>> + '_ {
-        self.cached_checked(env, |_, _, _| Ok(()))
+    pub fn cached(self) -> impl Future<Output = Result<Cached>> {
+        self.cached_checked(|_, _, _| Ok(()))
     }
 
     /// [`Request::cached`], with `check` run on a miss once the starting credentials are
@@ -244,27 +245,26 @@ impl Request {
     /// console's session length) costs no call.
     pub async fn cached_checked(
         self,
-        env: &Env,
         check: impl FnOnce(&Plan, &Creds, Shape) -> Result<()>,
     ) -> Result<Cached> {
-        let key = self.cache_key(env);
+        let key = self.cache_key();
         let fresh = self.fresh;
-        Store::new(env)?
+        Store::new(&self.env)?
             .get_or_acquire(&key, fresh, || async move {
-                let (sdk, start) = self.source(env).await?;
+                let (sdk, start) = self.source().await?;
                 let shape = Shape {
                     chained: self.plan.chains(&start),
                     federated: self.plan.federates(&start),
                 };
                 check(&self.plan, &start, shape)?;
-                let creds = self.transitions(env, &sdk, start).await?;
+                let creds = self.transitions(&sdk, start).await?;
                 Ok(Cached { creds, shape })
             })
             .await
     }
 
     /// [`Request::cached`]'s credentials.
-    pub async fn credentials(self, env: &Env) -> Result<Creds> {
-        Ok(self.cached(env).await?.creds)
+    pub async fn credentials(self) -> Result<Creds> {
+        Ok(self.cached().await?.creds)
     }
 }

@@ -7,10 +7,11 @@ pub mod profiles;
 
 use anyhow::{Result, anyhow};
 use aws_config::Region;
-use aws_config::default_provider::credentials::DefaultCredentialsChain;
 use aws_config::environment::EnvironmentVariableCredentialsProvider;
+use aws_config::meta::credentials::CredentialsProviderChain;
 use aws_config::profile::ProfileFileCredentialsProvider;
 use aws_config::provider_config::ProviderConfig;
+use aws_config::web_identity_token::WebIdentityTokenCredentialsProvider;
 use aws_credential_types::provider::ProvideCredentials;
 use aws_credential_types::provider::error::CredentialsError;
 use chrono::{DateTime, Utc};
@@ -59,15 +60,7 @@ pub async fn resolve(
                 .provide_credentials()
                 .await
         }
-        _ => {
-            DefaultCredentialsChain::builder()
-                .region(Region::new(region.to_string()))
-                .configure(conf)
-                .build()
-                .await
-                .provide_credentials()
-                .await
-        }
+        _ => default_chain(profile, &conf).provide_credentials().await,
     };
     let what = match (profile, explicit) {
         (Some(name), true) => format!("profile '{}'", crate::inert::echo(name)),
@@ -95,6 +88,40 @@ source_profile, credential_process or sso_session"
             &e,
         )),
     }
+}
+
+/// The SDK's default chain without its first link. The SDK reads the process environment,
+/// not `env`: its environment link would find keys that the precedence rule set aside (an
+/// earlier `awsl assume`'s), and an unnamed profile would be AWS_PROFILE's. Keys that do
+/// count are read before this (see [`resolve`]), so the chain starts at the profile,
+/// named, and keeps the SDK's order after it.
+fn default_chain(profile: Option<&str>, conf: &ProviderConfig) -> CredentialsProviderChain {
+    let name = profile.unwrap_or("default");
+    CredentialsProviderChain::first_try(
+        "Profile",
+        ProfileFileCredentialsProvider::builder()
+            .profile_name(name)
+            .configure(conf)
+            .build(),
+    )
+    .or_else(
+        "WebIdentityToken",
+        WebIdentityTokenCredentialsProvider::builder()
+            .configure(conf)
+            .build(),
+    )
+    .or_else(
+        "EcsContainer",
+        aws_config::ecs::EcsCredentialsProvider::builder()
+            .configure(conf)
+            .build(),
+    )
+    .or_else(
+        "Ec2InstanceMetadata",
+        aws_config::imds::credentials::ImdsCredentialsProvider::builder()
+            .configure(conf)
+            .build(),
+    )
 }
 
 /// Environment keys carry no expiry for the SDK; aws-login's own exports set

@@ -19,6 +19,7 @@ mod interop;
 mod net;
 mod outform;
 mod picker;
+mod precedence;
 mod profiles;
 mod readme_map;
 mod runas;

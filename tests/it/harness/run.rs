@@ -55,6 +55,12 @@ pub struct Run<'w> {
 }
 
 impl Run<'_> {
+    /// The arguments, in place of those given when the run was made.
+    pub fn args(mut self, args: &[&str]) -> Self {
+        self.args = args.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
     pub fn env(mut self, k: &str, v: &str) -> Self {
         self.env.push((k.to_string(), v.to_string()));
         self
