@@ -1,8 +1,9 @@
 //! What the picker offers: recent assumes (most recent first), then config profiles, then
 //! the Identity Center account/role pairs of the discovery index. Local files only. Each
 //! candidate is the line shown (made inert: names come from files and servers) and the
-//! options that choose it, in the form AWS_LOGIN_ASSUME keeps, so one choice offered twice
-//! (a recent profile and the same profile) is shown once, as recent.
+//! options that choose it, in the form AWS_LOGIN_ASSUME keeps, so one identity offered
+//! twice (a recent profile and the same profile, an assume with and without --use-cache)
+//! is shown once, as recent.
 
 use std::collections::HashSet;
 
@@ -31,17 +32,18 @@ fn candidate(kind: &str, name: &str, args: Vec<String>) -> Candidate {
 }
 
 pub fn gather(env: &Env) -> Vec<Candidate> {
+    let indexes = index::all(env);
     let mut out: Vec<Candidate> = history::recent(env)
         .into_iter()
         .filter(|r| !r.args.is_empty())
-        .map(|r| candidate("recent", &r.name, r.args))
+        .map(|r| candidate("recent", &recent_name(&r, &indexes), r.args))
         .collect();
     out.extend(
         complete::profile_names(env)
             .into_iter()
             .map(|p| candidate("profile", &p, vec![format!("--profile={p}")])),
     );
-    for idx in index::all(env) {
+    for idx in &indexes {
         let session = match (&idx.session_name, &idx.start_url) {
             (Some(s), _) => format!("--sso-session-name={s}"),
             (None, Some(url)) => format!("--start-url={url}"),
@@ -68,7 +70,29 @@ pub fn gather(env: &Env) -> Vec<Candidate> {
             }
         }
     }
+    // One row per identity: the first, so a recent assume wins over the same choice below.
     let mut seen = HashSet::new();
-    out.retain(|c| seen.insert(c.args.clone()));
+    out.retain(|c| {
+        let key: Vec<String> = history::identity_key(&c.args)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        seen.insert(key)
+    });
     out
+}
+
+/// A recent assume's name, with its account named as the discovery index names it now
+/// (`dumpconfig` may have run since the assume).
+fn recent_name(r: &history::Recent, indexes: &[index::Index]) -> String {
+    let (Some(account), Some(role)) = (&r.account, &r.role) else {
+        return r.name.clone();
+    };
+    let known = indexes
+        .iter()
+        .find_map(|i| i.accounts.get(account)?.name.as_deref());
+    match known {
+        Some(name) => format!("{name}-{role}"),
+        None => r.name.clone(),
+    }
 }
