@@ -83,10 +83,21 @@ pub fn gather(env: &Env) -> Vec<Candidate> {
 }
 
 /// A recent assume's name, with its account named as the discovery index names it now
-/// (`dumpconfig` may have run since the assume).
+/// (`dumpconfig` may have run since the assume). An entry kept before the account and role
+/// were recorded gives them in its options when it took no further hop.
 fn recent_name(r: &history::Recent, indexes: &[index::Index]) -> String {
-    let (Some(account), Some(role)) = (&r.account, &r.role) else {
-        return r.name.clone();
+    let option = |name: &str| {
+        r.args
+            .iter()
+            .find_map(|a| a.strip_prefix(name)?.strip_prefix('='))
+    };
+    let (account, role) = match (&r.account, &r.role) {
+        (Some(account), Some(role)) => (account.as_str(), role.as_str()),
+        _ if option("--assume-roles").is_some() => return r.name.clone(),
+        _ => match (option("--sso-acct-id"), option("--sso-role-name")) {
+            (Some(account), Some(role)) => (account, role),
+            _ => return r.name.clone(),
+        },
     };
     let known = indexes
         .iter()
@@ -94,5 +105,44 @@ fn recent_name(r: &history::Recent, indexes: &[index::Index]) -> String {
     match known {
         Some(name) => format!("{name}-{role}"),
         None => r.name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn recent(json: &str) -> history::Recent {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_recent_row_is_named_from_the_index_as_it_is_now() {
+        let index: index::Index = serde_json::from_str(
+            r#"{"updatedAt": "", "accounts": {"222222222222": {"name": "acme-prod", "roles": []}}}"#,
+        )
+        .unwrap();
+        let indexes = [index];
+        let args = r#""args": ["--sso-acct-id=222222222222", "--sso-role-name=Admin"]"#;
+        for json in [
+            // As recorded now: the account and role beside the options.
+            format!(
+                r#"{{"name": "222222222222-Admin", {args}, "account": "222222222222", "role": "Admin"}}"#
+            ),
+            // As an older version kept it: the options only.
+            format!(r#"{{"name": "222222222222-Admin", {args}}}"#),
+        ] {
+            assert_eq!(recent_name(&recent(&json), &indexes), "acme-prod-Admin");
+        }
+        // A hop after the role names the identity after the hop: left as recorded.
+        let hopped = recent(
+            r#"{"name": "333333333333-Deploy", "args": ["--sso-acct-id=222222222222", "--sso-role-name=Admin", "--assume-roles=arn:aws:iam::333333333333:role/Deploy"]}"#,
+        );
+        assert_eq!(recent_name(&hopped, &indexes), "333333333333-Deploy");
+        // An account the index does not name keeps its recorded name.
+        let unknown = recent(
+            r#"{"name": "p", "args": ["--profile=p"], "account": "111111111111", "role": "R"}"#,
+        );
+        assert_eq!(recent_name(&unknown, &indexes), "p");
     }
 }
