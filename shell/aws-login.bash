@@ -28,17 +28,35 @@ __AWSL_CMD__() {
     esac
 }
 
+# What the terminal would act on in a hand-set identity, besides [[:cntrl:]]: the C1
+# controls and the characters that reorder or break a line, as UTF-8 bytes so they match
+# whatever the locale (in the C locale [[:cntrl:]] misses C1).
+__awsl_active=($'\xd8\x9c' $'\xe2\x80\x8e' $'\xe2\x80\x8f' $'\xe2\x80\xa8' $'\xe2\x80\xa9' $'\xe2\x80\xaa'
+    $'\xe2\x80\xab' $'\xe2\x80\xac' $'\xe2\x80\xad' $'\xe2\x80\xae' $'\xe2\x81\xa6' $'\xe2\x81\xa7'
+    $'\xe2\x81\xa8' $'\xe2\x81\xa9')
+for __awsl_c in 8 9; do
+    for __awsl_d in 0 1 2 3 4 5 6 7 8 9 a b c d e f; do
+        \builtin printf -v "__awsl_active[${#__awsl_active[@]}]" '%b' "\\xc2\\x$__awsl_c$__awsl_d"
+    done
+done
+unset __awsl_c __awsl_d
+
 # AWSL_PROMPT: identity and time left ("prod-Admin 42m", "prod-Admin expired"). Builtins
 # only: no fork while the identity is valid. PS1 expands ${AWSL_PROMPT} without
-# re-expanding its value, so hostile names stay text.
+# re-expanding its value, so hostile names stay text; what a terminal would act on
+# (escapes, line breaks, bidi overrides) is shown as '?'.
 __awsl_update() {
     if [[ -z ${AWS_LOGIN_IDENTITY-} ]]; then
         AWSL_PROMPT=
         return 0
     fi
-    local __awsl_seg=$AWS_LOGIN_IDENTITY __awsl_now __awsl_left
-    # Digits only: a hostile value in arithmetic could run code.
-    if [[ ${AWS_LOGIN_EXPIRES_EPOCH-} =~ ^[0-9]+$ ]]; then
+    local __awsl_seg=${AWS_LOGIN_IDENTITY//[[:cntrl:]]/?} __awsl_c __awsl_now __awsl_left
+    for __awsl_c in "${__awsl_active[@]}"; do
+        __awsl_seg=${__awsl_seg//"$__awsl_c"/?}
+    done
+    # Digits only: a hostile value in arithmetic could run code; more than 12 is no
+    # plausible time and would overflow.
+    if [[ ${AWS_LOGIN_EXPIRES_EPOCH-} =~ ^[0-9]{1,12}$ ]]; then
         \builtin printf -v __awsl_now '%(%s)T' -1
         __awsl_left=$((AWS_LOGIN_EXPIRES_EPOCH - __awsl_now))
         if ((__awsl_left <= 0)); then

@@ -38,8 +38,10 @@ function __awsl_update
         set -g AWSL_PROMPT ''
         return 0
     end
-    set -l seg "$AWS_LOGIN_IDENTITY"
-    if string match -qr '^[0-9]+$' -- "$AWS_LOGIN_EXPIRES_EPOCH"
+    # What a terminal would act on (controls, line breaks, bidi overrides) shown as '?'.
+    set -l seg (string replace -ra -- '[\x00-\x1f\x7f-\x9f\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' '?' "$AWS_LOGIN_IDENTITY")
+    # More than 12 digits is no plausible time, and too big for math.
+    if string match -qr '^[0-9]{1,12}$' -- "$AWS_LOGIN_EXPIRES_EPOCH"
         if not set -q __awsl_clock; or test "$__awsl_since" -ge 60000
             __awsl_sample_clock
         end

@@ -28,11 +28,13 @@ function global:__AWSL_CMD__ {
 }
 
 # AWSL_PROMPT: identity and time left; computed in-process, no child process per prompt.
+# What a terminal would act on (controls, line breaks, bidi overrides) is shown as '?'.
 function global:__awsl_update {
     if (-not $env:AWS_LOGIN_IDENTITY) { $global:AWSL_PROMPT = ''; return }
-    $seg = $env:AWS_LOGIN_IDENTITY
+    $seg = $env:AWS_LOGIN_IDENTITY -replace '[\p{Cc}\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]', '?'
     $epoch = 0L
-    if ([long]::TryParse($env:AWS_LOGIN_EXPIRES_EPOCH, [ref]$epoch)) {
+    # More than 12 digits is no plausible time (and signs, spaces and the like no number).
+    if ($env:AWS_LOGIN_EXPIRES_EPOCH -match '\A[0-9]{1,12}\z' -and [long]::TryParse($env:AWS_LOGIN_EXPIRES_EPOCH, [ref]$epoch)) {
         $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
         $left = $epoch - $now
         if ($left -le 0) { $seg += ' expired' }

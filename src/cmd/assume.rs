@@ -11,6 +11,7 @@ use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
 use crate::env::Env;
 use crate::error::usage;
 use crate::exports::{ASSUME_VARS, assume_vars};
+use crate::inert;
 use crate::output;
 use crate::pipeline::{self, Request};
 use crate::region;
@@ -86,12 +87,17 @@ async fn assume_script(
     if let Stored::Args(args) = &stored
         && !args.is_empty()
     {
-        let name = identity.clone();
+        let (account, role) = match profile {
+            Some(_) => (None, None),
+            None => named_role(cred, last_role.as_ref()).unzip(),
+        };
         history::record_recent(
             env,
             history::Recent {
-                name,
+                name: identity.clone(),
                 args: args.clone(),
+                account,
+                role,
             },
         );
     }
@@ -122,7 +128,8 @@ fn kept_source(cred: &CredArgs, request: &Request) -> CredArgs {
 
 /// A short name for prompts: the profile; else `<account>-<role>` for an Identity Center
 /// role or the last hop (account names from the discovery index when known); else
-/// `fallback` (the source profile, or the key id).
+/// `fallback` (the source profile, or the key id). Inert: every prompt prints it, and a
+/// profile or portal name may hold anything.
 fn display_name(
     cred: &CredArgs,
     last_role: Option<&RoleArn>,
@@ -130,20 +137,29 @@ fn display_name(
     fallback: &str,
     env: &Env,
 ) -> String {
-    if let Some(p) = profile {
-        return p.to_string();
-    }
-    let (account, role) = match (
+    let name = match (profile, named_role(cred, last_role)) {
+        (Some(p), _) => p.to_string(),
+        (None, Some((account, role))) => {
+            let name = index::account_name(env, &account).unwrap_or(account);
+            format!("{name}-{role}")
+        }
+        (None, None) => fallback.to_string(),
+    };
+    inert::for_terminal(&name, inert::SERVER_MAX).into_owned()
+}
+
+/// The account and role an identity is named after: the last hop's, else the Identity
+/// Center role's.
+fn named_role(cred: &CredArgs, last_role: Option<&RoleArn>) -> Option<(String, String)> {
+    match (
         last_role,
         &cred.sso_role.sso_acct_id,
         &cred.sso_role.sso_role_name,
     ) {
-        (Some(arn), _, _) => (arn.account.clone(), arn.name.clone()),
-        (None, Some(a), Some(r)) => (a.clone(), r.clone()),
-        _ => return fallback.to_string(),
-    };
-    let name = index::account_name(env, &account).unwrap_or(account);
-    format!("{name}-{role}")
+        (Some(arn), _, _) => Some((arn.account.clone(), arn.name.clone())),
+        (None, Some(a), Some(r)) => Some((a.clone(), r.clone())),
+        _ => None,
+    }
 }
 
 pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {

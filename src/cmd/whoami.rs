@@ -3,6 +3,7 @@ use chrono::Utc;
 
 use crate::cli::{CredArgs, WhoamiArgs};
 use crate::env::Env;
+use crate::inert;
 use crate::output;
 use crate::region::REGION_VARS;
 
@@ -21,9 +22,12 @@ pub async fn run(args: &WhoamiArgs, env: &Env) -> Result<()> {
         .into_iter()
         .find_map(|v| env.get(v))
         .unwrap_or("(no region)");
+    // Anyone can set these by hand, to anything: shown inert, never acted on.
+    let identity = inert::for_terminal(identity, inert::SERVER_MAX);
+    let region = inert::echo(region);
     let expiry = env
         .get("AWS_LOGIN_EXPIRES_EPOCH")
-        .and_then(|e| e.parse::<i64>().ok())
+        .and_then(epoch)
         .or_else(|| crate::time::credential_expiration(env).map(|t| t.timestamp()));
     let left = match expiry {
         Some(epoch) => format!("{} left", time_left(epoch - Utc::now().timestamp())),
@@ -43,4 +47,12 @@ pub fn time_left(secs: i64) -> String {
     } else {
         format!("{}h{:02}m", m / 60, m % 60)
     }
+}
+
+/// AWS_LOGIN_EXPIRES_EPOCH as the prompt hooks read it: up to 12 digits, else unknown.
+fn epoch(value: &str) -> Option<i64> {
+    if value.len() > 12 || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    value.parse().ok()
 }

@@ -14,6 +14,7 @@ use super::cache::hex;
 use super::discovery::Account;
 use crate::env::Env;
 use crate::fsutil;
+use crate::inert;
 use crate::paths::state_dir;
 
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -89,7 +90,9 @@ pub fn record_discovery(
                 (
                     a.id.clone(),
                     IndexedAccount {
-                        name: Some(a.name.clone()),
+                        // Names are the portal's free text, shown at every prompt: kept
+                        // inert so no reader can print a raw escape or line break.
+                        name: Some(inert::server(&a.name).into_owned()),
                         roles,
                     },
                 )
@@ -134,9 +137,11 @@ pub fn all(env: &Env) -> Vec<Index> {
         .collect()
 }
 
-/// An account's name, if any session's index knows it.
+/// An account's name, if any session's index knows it; inert, even from an index that an
+/// older version or a hand wrote.
 pub fn account_name(env: &Env, account: &str) -> Option<String> {
-    all(env)
-        .into_iter()
-        .find_map(|i| i.accounts.get(account).and_then(|a| a.name.clone()))
+    all(env).into_iter().find_map(|i| {
+        let name = i.accounts.get(account)?.name.as_deref()?;
+        Some(inert::server(name).into_owned())
+    })
 }

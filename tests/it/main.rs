@@ -25,6 +25,7 @@ mod readme_map;
 mod runas;
 mod serve;
 mod shell;
+mod shell_inert;
 mod shell_init;
 mod shell_prompt;
 mod sources;

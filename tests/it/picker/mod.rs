@@ -2,6 +2,7 @@
 //! real terminal: in bash, zsh and fish through the `awsl` function, and directly.
 
 mod pty;
+mod recent;
 mod shells;
 mod terminal;
 
