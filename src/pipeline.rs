@@ -147,13 +147,14 @@ impl Request {
         if let Some(r) = &opts.region {
             validate::region("--region", r)?;
         }
-        let (plan, base) = match own_chain {
+        let (mut plan, base) = match own_chain {
             Some(c) => (
                 Plan::with_profile(&opts.transitions, c.hops, c.mfa_process)?,
                 Some(c.base),
             ),
             None => (Plan::new(&opts.transitions)?, None),
         };
+        plan.check_mfa(env)?;
         profiles::check_sso_cache(&profile_set, profile, env)?;
         if explicit_profile {
             profiles::check_source_profiles(&profile_set, profile)?;

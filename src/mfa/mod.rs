@@ -1,18 +1,18 @@
 //! MFA codes for the STS calls that take them: `--mfa-code` (once), else the profile's
-//! `mfa_process`, else asked for on the terminal; and the MFA session made with one.
+//! `mfa_process`, else asked for (on the terminal or in a dialog, see [`ask`]); and the
+//! MFA session made with one.
 
+mod ask;
 mod process;
 pub mod session;
 
-use std::io::{BufRead, BufReader, Write};
-
 use anyhow::{Result, anyhow};
 
-use crate::error::bail_usage;
+use crate::env::Env;
+use crate::error::Usage;
 use crate::source::chain::MfaProcess;
 use crate::validate;
-
-const TTY: &str = "/dev/tty";
+use ask::Asker;
 
 /// Where the next MFA code comes from.
 #[derive(Debug, Default, Clone)]
@@ -22,11 +22,13 @@ pub struct Codes {
     process: Option<MfaProcess>,
     /// A run nobody watches (`serve` re-acquiring): never ask on the terminal.
     unattended: bool,
+    /// How a person is asked, or why nobody can be: chosen before any call
+    /// ([`Codes::check_askable`]), told only when a code is needed.
+    asker: Option<Result<Asker, Usage>>,
 }
 
 impl Codes {
-    /// Check `--mfa-serial` and `--mfa-code` when given; with a serial and neither a code
-    /// nor an `mfa_process`, there must be a terminal to ask on.
+    /// Check `--mfa-serial` and `--mfa-code` when given.
     pub fn new(
         serial: Option<&str>,
         code: Option<&str>,
@@ -37,16 +39,29 @@ impl Codes {
         }
         if let Some(code) = code {
             validate::mfa_code(code)?;
-        } else if serial.is_some() && process.is_none() && std::fs::File::open(TTY).is_err() {
-            bail_usage!(
-                "--mfa-serial needs --mfa-code here: there is no terminal to ask for the code on"
-            );
         }
         Ok(Codes {
             given: code.map(str::to_string),
             process,
-            unattended: false,
+            ..Codes::default()
         })
+    }
+
+    /// Before any call, for a plan that may need a code: choose how a person would be asked
+    /// for one. When the command line's `--mfa-serial` needs one (no `--mfa-code`, no
+    /// `mfa_process`) and there is no way to ask, fail now; a profile's serial may be
+    /// served by a cached session, so its failure waits until a code is really needed.
+    pub fn check_askable(&mut self, cli_serial: bool, env: &Env) -> Result<()> {
+        let choice = Asker::choose(env);
+        if cli_serial
+            && self.given.is_none()
+            && self.process.is_none()
+            && let Err(e) = &choice
+        {
+            return Err(e.clone().into());
+        }
+        self.asker = Some(choice);
+        Ok(())
     }
 
     /// For a run nobody watches: the given code was used already (one code serves one
@@ -67,28 +82,11 @@ impl Codes {
                 "a new MFA code for {} is needed, and none can be asked for while the program runs: set mfa_process in the profile, or run the command again",
                 crate::inert::echo(serial)
             )),
-            None => prompt(serial),
+            None => match &self.asker {
+                Some(Ok(asker)) => asker.ask(serial).await,
+                Some(Err(no_way)) => Err(no_way.clone().into()),
+                None => Asker::Terminal.ask(serial).await,
+            },
         }
     }
-}
-
-fn prompt(serial: &str) -> Result<String> {
-    let tty = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(TTY)
-        .map_err(|_| {
-            anyhow!(
-                "cannot ask for the MFA code of {}: no terminal; pass --mfa-code, or set mfa_process in the profile",
-                crate::inert::echo(serial)
-            )
-        })?;
-    let mut out = &tty;
-    write!(out, "MFA code for {}: ", crate::inert::echo(serial))?;
-    out.flush()?;
-    let mut line = String::new();
-    BufReader::new(&tty).read_line(&mut line)?;
-    let code = line.trim().to_string();
-    validate::mfa_code(&code)?;
-    Ok(code)
 }

@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 
 use crate::arn::RoleArn;
 use crate::creds::Creds;
+use crate::env::Env;
 use crate::mfa::Codes;
 
 mod build;
@@ -69,6 +70,14 @@ impl Plan {
     /// watches that needs MFA fails with a message saying so.
     pub fn unattended(&mut self) {
         self.codes.unattended();
+    }
+
+    /// Before any call: a plan that may need an MFA code has a way to get one.
+    pub fn check_mfa(&mut self, env: &Env) -> Result<()> {
+        if self.mfa_serial.is_some() || self.hops.iter().any(|h| h.mfa_serial.is_some()) {
+            self.codes.check_askable(self.mfa_serial.is_some(), env)?;
+        }
+        Ok(())
     }
 
     /// Get a federation token (named [`DEFAULT_SESSION_NAME`], lasting `duration`) when

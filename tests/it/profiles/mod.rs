@@ -4,6 +4,7 @@
 
 mod chain;
 mod mfa;
+mod mfa_prompt;
 mod shells;
 mod sso;
 
