@@ -30,6 +30,9 @@ pub fn require_tool(found: bool, what: &str, missing: &str) -> bool {
         return true;
     }
     let required = std::env::var("AWS_LOGIN_REQUIRE_TOOLS").as_deref() == Ok("1");
+    if !required || NOT_INSTALLABLE.iter().any(|(tool, _)| *tool == what) {
+        record_skip(what, missing);
+    }
     match NOT_INSTALLABLE.iter().find(|(tool, _)| *tool == what) {
         // Written past the test harness's capture: a skip in CI must show in its log.
         Some((_, why)) if required => {
@@ -51,4 +54,25 @@ pub fn which(tool: &str) -> Option<PathBuf> {
         .split(':')
         .map(|d| Path::new(d).join(tool))
         .find(|p| p.is_file())
+}
+
+/// Appends `test: what is missing` to the file `AWS_LOGIN_SKIP_LOG` names, so that the
+/// summary `.ci/run` prints counts and names every test that did not run in full.
+pub fn record_skip(what: &str, missing: &str) {
+    let Some(path) = std::env::var_os("AWS_LOGIN_SKIP_LOG") else {
+        return;
+    };
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("(unnamed test)")
+        .to_string();
+    let line = format!("{test}: {what} is {missing}\n");
+    // One write per line on an O_APPEND file: tests running at once do not interleave.
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = f.write_all(line.as_bytes());
+    }
 }

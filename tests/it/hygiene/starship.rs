@@ -19,12 +19,11 @@ fn starship() -> Option<PathBuf> {
             .map(|c| c.join("bin/starship"))
             .filter(|p| p.is_file())
     });
-    if found.is_none() {
-        if std::env::var("AWS_LOGIN_REQUIRE_TOOLS").as_deref() == Ok("1") {
-            panic!("starship is required (AWS_LOGIN_REQUIRE_TOOLS=1) but not installed");
-        }
-        eprintln!("skipping: starship is not installed (cargo install --locked starship)");
-    }
+    require_tool(
+        found.is_some(),
+        "starship",
+        "not installed (cargo install --locked starship)",
+    );
     found
 }
 
