@@ -71,6 +71,9 @@ pub fn check_own_dir(dir: &Path, loose_ok: bool) -> Result<()> {
         Err(e) => bail!("cannot inspect {shown}: {}", io_reason(&e)),
         Ok(m) => m,
     };
+    if meta.is_symlink() {
+        bail!("{shown} is a symlink, which is not followed: replace it with a directory");
+    }
     if !meta.is_dir() {
         bail!(
             "{shown} is {}, not a directory: remove it",
@@ -79,7 +82,7 @@ pub fn check_own_dir(dir: &Path, loose_ok: bool) -> Result<()> {
     }
     if meta.uid() != euid() {
         bail!(
-            "{shown} belongs to another user (uid {}): use a directory of your own",
+            "{shown} belongs to another user (uid {}): use your own (set XDG_CACHE_HOME)",
             meta.uid()
         );
     }

@@ -259,6 +259,46 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_from_a_token_file_is_backed_while_the_file_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let token = dir.path().join("token.json");
+        let now = Utc::now();
+        let mut e = Entry::new(&Meta::default(), &temp(Some(now)), now).unwrap();
+        assert!(e.backed(), "not from a token at all");
+        e.meta.sso_session = Some("work".into());
+        assert!(!e.backed(), "from a session, token unknown");
+        e.meta.sso_token = Some(TokenFrom::Given);
+        assert!(e.backed());
+        e.meta.sso_token = Some(TokenFrom::File(token.clone()));
+        assert!(!e.backed());
+        std::fs::write(&token, "{}").unwrap();
+        let back = Entry::parse(&e.to_json()).unwrap();
+        assert_eq!(back.meta.sso_token, Some(TokenFrom::File(token)));
+        assert!(back.backed());
+    }
+
+    #[test]
+    fn entries_of_any_version_look_like_one_and_other_files_do_not() {
+        let now = Utc::now();
+        let json = Entry::new(&Meta::default(), &temp(Some(now)), now)
+            .unwrap()
+            .to_json();
+        assert!(Entry::looks_like_one(&json));
+        assert!(Entry::looks_like_one(
+            r#"{"version": 9, "credentials": {}}"#
+        ));
+        for other in [
+            "",
+            "junk",
+            "{}",
+            r#"{"version": 1}"#,
+            r#"{"accessToken": "x"}"#,
+        ] {
+            assert!(!Entry::looks_like_one(other), "{other}");
+        }
+    }
+
+    #[test]
     fn other_versions_and_damaged_files_are_no_entry() {
         let now = Utc::now();
         let e = Entry::new(&Meta::default(), &temp(Some(now)), now).unwrap();

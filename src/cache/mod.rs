@@ -125,6 +125,15 @@ impl Store {
         if !entry.fresh_at(now, MIN_LEFT) {
             return;
         }
+        // Checked before anything is made private: a symlink is not followed, and root
+        // leaves another user's directories alone. The reason names its own fix.
+        if let Err(e) = self.check_dirs(true) {
+            eprintln!(
+                "aws-login: warning: the session cache is not used: {}",
+                crate::inert::for_terminal(&format!("{e:#}"), crate::inert::LINE_MAX)
+            );
+            return;
+        }
         let written = self
             .make_dir()
             .and_then(|()| fsutil::write_atomic_cache(path, &entry.to_json(), 0o600, lock));
@@ -145,9 +154,6 @@ impl Store {
             .dir
             .as_deref()
             .ok_or_else(|| anyhow!("no cache directory"))?;
-        // Checked before anything is made private: a symlink is not followed, and root
-        // leaves another user's directories alone.
-        self.check_dirs(true)?;
         if let Some(parent) = dir.parent() {
             fsutil::private_dir(parent)?;
         }

@@ -116,7 +116,10 @@ fn cache_clear_all_removes_entries_only_and_never_follows_a_symlinked_directory(
         std::fs::remove_dir_all(&linked).unwrap();
         std::os::unix::fs::symlink(&elsewhere, &linked).unwrap();
         let out = w.cmd(&["cache", "clear", "--all"]).run();
-        out.fails(1, "is a symlink, not a directory: remove it");
+        out.fails(
+            1,
+            "is a symlink, which is not followed: replace it with a directory",
+        );
         assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
         assert!(kept.iter().all(|k| k.exists()), "{link}");
         // Nor is an entry read through it.
@@ -175,6 +178,7 @@ fn an_entry_not_owned_by_this_user_alone_is_neither_served_nor_tightened() {
                 "{what}: {}",
                 out.stderr
             );
+            assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
         }
     }
 }
