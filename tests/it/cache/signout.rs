@@ -27,9 +27,9 @@ fn aws_sso_logout_files(w: &World) {
     }
 }
 
-/// The same request made three ways: the sso-session on the command line, a profile of
-/// aws-login's own resolving, and one with a role on top.
-fn requests(w: &World) -> Vec<Vec<&'static str>> {
+/// The same request made four ways: the sso-session on the command line, the token file
+/// given, a profile of aws-login's own resolving, and one with a role on top.
+fn requests(w: &World) -> Vec<Vec<String>> {
     w.write(
         ".aws/config",
         &format!(
@@ -38,20 +38,32 @@ fn requests(w: &World) -> Vec<Vec<&'static str>> {
              [profile deploy]\nrole_arn = {FROM_SSO}\nsource_profile = dev\nregion = us-east-1\n"
         ),
     );
-    vec![
-        vec![
-            "--sso-session-name",
-            SESSION,
-            "--use-cache",
-            "--no-sign-in",
-            "--sso-acct-id",
-            "111111111111",
-            "--sso-role-name",
-            "Admin",
-        ],
-        vec!["--profile", "dev", "--no-sign-in"],
-        vec!["--profile", "deploy", "--no-sign-in"],
-    ]
+    let role = ["--sso-acct-id", "111111111111", "--sso-role-name", "Admin"];
+    let token_file = format!("file://{}", w.sso_cache_file(SESSION).display());
+    let ways: [&[&str]; 4] = [
+        &["--sso-session-name", SESSION, "--use-cache", "--no-sign-in"],
+        &["--accesstoken-cache", &token_file],
+        &["--profile", "dev", "--no-sign-in"],
+        &["--profile", "deploy", "--no-sign-in"],
+    ];
+    ways.iter()
+        .enumerate()
+        .map(|(i, way)| {
+            let extra: &[&str] = if i < 2 { &role } else { &[] };
+            [*way, extra]
+                .concat()
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// `args` then the request's options.
+fn with<'a>(args: &[&'a str], request: &'a [String]) -> Vec<&'a str> {
+    let mut v = args.to_vec();
+    v.extend(request.iter().map(String::as_str));
+    v
 }
 
 #[test]
@@ -59,7 +71,7 @@ fn after_a_sign_out_the_cached_credentials_of_its_token_are_not_served() {
     let w = World::new();
     for request in requests(&w) {
         cache_token(&w, 3600);
-        let dump = [&["dumpcreds", "--credential-helper"][..], &request].concat();
+        let dump = with(&["dumpcreds", "--credential-helper"], &request);
         let first = w.cmd(&dump).run();
         first.ok();
         let key = first.json()["AccessKeyId"].as_str().unwrap().to_string();
@@ -71,7 +83,7 @@ fn after_a_sign_out_the_cached_credentials_of_its_token_are_not_served() {
         assert!(!after.stdout.contains(&key), "{request:?}");
         assert!(after.stderr.starts_with("aws-login: "), "{}", after.stderr);
         let calls = w.fake.log().len();
-        let who = w.cmd(&[&["getcallerid"][..], &request].concat()).run();
+        let who = w.cmd(&with(&["getcallerid"], &request)).run();
         assert_ne!(who.code, 0, "{request:?}: {}", who.stdout);
         assert_eq!(w.fake.log().len(), calls, "{request:?}: a call was signed");
     }
@@ -82,7 +94,7 @@ fn an_expired_token_still_there_keeps_its_credentials_served() {
     let w = World::new();
     let request = &requests(&w)[0];
     cache_token(&w, 3600);
-    let dump = [&["dumpcreds", "--credential-helper"][..], request].concat();
+    let dump = with(&["dumpcreds", "--credential-helper"], request);
     let first = w.cmd(&dump).run();
     first.ok();
     // The same token file, now expired: botocore still serves what it made.
@@ -101,9 +113,9 @@ fn an_expired_token_still_there_keeps_its_credentials_served() {
 #[test]
 fn an_sso_entry_that_names_no_token_file_is_a_miss() {
     let w = World::new();
-    let request = &requests(&w)[1];
+    let request = &requests(&w)[2];
     cache_token(&w, 3600);
-    let dump = [&["dumpcreds", "--credential-helper"][..], request].concat();
+    let dump = with(&["dumpcreds", "--credential-helper"], request);
     let first = w.cmd(&dump).run();
     first.ok();
     let entry = only_entry(&w);
