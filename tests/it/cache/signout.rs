@@ -27,8 +27,9 @@ fn aws_sso_logout_files(w: &World) {
     }
 }
 
-/// The same request made four ways: the sso-session on the command line, the token file
-/// given, a profile of aws-login's own resolving, and one with a role on top.
+/// The same request made five ways: the sso-session on the command line, the token file
+/// given, the token signed in last, a profile of aws-login's own resolving, and one with
+/// a role on top.
 fn requests(w: &World) -> Vec<Vec<String>> {
     w.write(
         ".aws/config",
@@ -40,16 +41,18 @@ fn requests(w: &World) -> Vec<Vec<String>> {
     );
     let role = ["--sso-acct-id", "111111111111", "--sso-role-name", "Admin"];
     let token_file = format!("file://{}", w.sso_cache_file(SESSION).display());
-    let ways: [&[&str]; 4] = [
+    let ways: [&[&str]; 5] = [
         &["--sso-session-name", SESSION, "--use-cache", "--no-sign-in"],
         &["--accesstoken-cache", &token_file],
+        // No session named: the token signed in last.
+        &["--use-cache", "--no-sign-in"],
         &["--profile", "dev", "--no-sign-in"],
         &["--profile", "deploy", "--no-sign-in"],
     ];
     ways.iter()
         .enumerate()
         .map(|(i, way)| {
-            let extra: &[&str] = if i < 2 { &role } else { &[] };
+            let extra: &[&str] = if i < 3 { &role } else { &[] };
             [*way, extra]
                 .concat()
                 .iter()
@@ -113,7 +116,7 @@ fn an_expired_token_still_there_keeps_its_credentials_served() {
 #[test]
 fn an_sso_entry_that_names_no_token_file_is_a_miss() {
     let w = World::new();
-    let request = &requests(&w)[2];
+    let request = &requests(&w)[3];
     cache_token(&w, 3600);
     let dump = with(&["dumpcreds", "--credential-helper"], request);
     let first = w.cmd(&dump).run();
