@@ -247,8 +247,13 @@ impl Request {
                     (Some(p), None) => format!("profile {p}"),
                     (None, None) => "default credential chain".to_string(),
                 };
-                // The SDK reads the profile's token from the shared cache, by the same key.
-                if let Some(link) = sso_link {
+                // Keys in the environment come before the profile (see source::resolve):
+                // then its token has no part in the credentials. Else the SDK reads it
+                // from the shared cache, by the same key.
+                let env_keys = !explicit_profile
+                    && env.get("AWS_ACCESS_KEY_ID").is_some()
+                    && env.get("AWS_SECRET_ACCESS_KEY").is_some();
+                if let Some(link) = sso_link.as_ref().filter(|_| !env_keys) {
                     sso_meta(&mut meta, &link.session, &link.start_url);
                     meta.sso_token = link
                         .session

@@ -136,3 +136,17 @@ fn an_sso_entry_that_names_no_token_file_is_a_miss() {
     assert_ne!(again.json()["AccessKeyId"], first.json()["AccessKeyId"]);
     assert_eq!(w.calls("GetRoleCredentials").len(), 2);
 }
+
+#[test]
+fn environment_keys_beside_an_sso_aws_profile_owe_nothing_to_its_token() {
+    let w = World::new();
+    requests(&w);
+    // No token is cached: the keys in the environment come first, the profile's token
+    // plays no part, and their entry is reused.
+    let first = w.alice(&HELPER).env("AWS_PROFILE", "dev").run();
+    first.ok();
+    let again = w.alice(&HELPER).env("AWS_PROFILE", "dev").run();
+    again.ok();
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(sts_count(&w, "AssumeRole"), 2);
+}
