@@ -9,6 +9,11 @@
 //!
 //! The cache may never make a run fail: a damaged or unreadable entry is a miss (and is
 //! replaced), and a cache that cannot be written is a warning.
+//!
+//! What is served must be what this user made: directories and entries of the effective
+//! user's that no one else can write (not through a symlink), never the environment's own
+//! keys, and credentials made from an IAM Identity Center token only while that token's
+//! file is there, so a sign-out ends them ([`Entry::backed`]).
 
 pub mod entry;
 
