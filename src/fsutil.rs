@@ -4,12 +4,13 @@
 //! rename) under a lock (crate::lock: kept in aws-login's own directory, never beside the
 //! file).
 
-use std::fs::{self, FileType, OpenOptions};
+use std::fs::{self, DirBuilder, FileType, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
-use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 
 use crate::error::Usage;
 use crate::input::io_reason;
@@ -21,6 +22,15 @@ pub const SMALL_FILE: u64 = 1 << 20;
 /// The cap for the config and credentials files and the discovery index: 5,000 profiles
 /// or accounts take about 1 MiB.
 pub const LARGE_FILE: u64 = 16 << 20;
+
+/// How the temporary file of an atomic write is named (see [`sweep_temporaries`]).
+pub const TEMP_PREFIX: &str = ".aws-login-";
+
+/// The effective user: the one whose files aws-login may trust.
+pub fn euid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
 
 /// Create `dir` (and parents) and make it private.
 pub fn private_dir(dir: &Path) -> Result<()> {
@@ -35,17 +45,78 @@ pub fn private_dir(dir: &Path) -> Result<()> {
 /// [`private_dir`] with the bare I/O error, for callers that explain it their own way.
 /// A directory that is already there, ours and private is left alone: one `stat` instead
 /// of a `mkdir` and a `chmod` on every cache write. One of another user goes on to the
-/// `chmod`, which refuses it, as it always did.
+/// `chmod`, which refuses it, as it always did. Missing parents are made 0700 too: they
+/// are often an XDG base directory (`$XDG_CACHE_HOME`, `~/.local/state`), which the XDG
+/// spec asks to be created so.
 pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = euid();
     if fs::metadata(dir)
         .is_ok_and(|m| m.is_dir() && m.uid() == me && m.permissions().mode() & 0o7777 == 0o700)
     {
         return Ok(());
     }
-    fs::create_dir_all(dir)?;
+    DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+}
+
+/// A directory that holds aws-login's credentials, as found: `Ok` when it is not there
+/// yet, or is a directory of the effective user's; an error naming the fix when it is a
+/// symlink (never followed: it could lead anywhere), not a directory, or another user's
+/// (root run with that user's XDG_CACHE_HOME). Unless `loose_ok`, one that others can
+/// write to is refused too: what they may have put there is not to be used.
+pub fn check_own_dir(dir: &Path, loose_ok: bool) -> Result<()> {
+    let shown = dir.display();
+    let meta = match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => bail!("cannot inspect {shown}: {}", io_reason(&e)),
+        Ok(m) => m,
+    };
+    if meta.is_symlink() {
+        bail!("{shown} is a symlink, which is not followed: replace it with a directory");
+    }
+    if !meta.is_dir() {
+        bail!(
+            "{shown} is {}, not a directory: remove it",
+            kind(meta.file_type())
+        );
+    }
+    if meta.uid() != euid() {
+        bail!(
+            "{shown} belongs to another user (uid {}): use your own (set XDG_CACHE_HOME)",
+            meta.uid()
+        );
+    }
+    if !loose_ok && meta.permissions().mode() & 0o022 != 0 {
+        bail!("{shown} can be written by others: make it private (chmod 700)");
+    }
+    Ok(())
+}
+
+/// Remove what writes that never finished (a writer killed mid-way) left in `dir`:
+/// aws-login's temporary files, regular files of the effective user's last written more
+/// than `age` ago. A write takes milliseconds; an age rather than the writer's process id,
+/// which means nothing on another host sharing the directory. Best effort: how many went.
+pub fn sweep_temporaries(dir: &Path, age: Duration) -> usize {
+    let Some(before) = SystemTime::now().checked_sub(age) else {
+        return 0;
+    };
+    let me = euid();
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .as_encoded_bytes()
+                .starts_with(TEMP_PREFIX.as_bytes())
+        })
+        .filter(|e| {
+            e.metadata().is_ok_and(|m| {
+                m.is_file() && m.uid() == me && m.modified().is_ok_and(|t| t < before)
+            })
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Replace `path` with `contents` atomically, the new file having `mode`, and durably:
@@ -70,7 +141,7 @@ fn replace(path: &Path, contents: &str, mode: u32, _lock: &Locked, durable: bool
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
-        .prefix(".aws-login-")
+        .prefix(TEMP_PREFIX)
         .permissions(fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
         .map_err(|e| anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
@@ -123,17 +194,31 @@ pub fn kind(t: FileType) -> &'static str {
 /// before and after the open (which never waits: O_NONBLOCK), and so is a file larger
 /// than `cap` or one that is not UTF-8. At most `cap` + 1 bytes are ever read.
 pub fn read_bounded(path: &Path, cap: u64, what: &str) -> Result<Option<String>, Usage> {
-    read_file(path, cap, what, false)
+    read_file(path, cap, what, Guard::None)
 }
 
 /// [`read_bounded`] for a file only aws-login's user should read (the SSO token cache,
 /// aws-login's state): one that others can read is made 0600 through the open file,
 /// or refused when that is not allowed (a file of another user's).
 pub fn read_private(path: &Path, cap: u64, what: &str) -> Result<Option<String>, Usage> {
-    read_file(path, cap, what, true)
+    read_file(path, cap, what, Guard::Private)
 }
 
-fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<String>, Usage> {
+/// [`read_private`] for a file aws-login alone writes (the session cache): it must also
+/// be the effective user's, not a symlink, and writable by no one else. Anything else may
+/// have been planted (a root run with another user's XDG_CACHE_HOME) and is refused.
+pub fn read_own(path: &Path, cap: u64, what: &str) -> Result<Option<String>, Usage> {
+    read_file(path, cap, what, Guard::Own)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    None,
+    Private,
+    Own,
+}
+
+fn read_file(path: &Path, cap: u64, what: &str, guard: Guard) -> Result<Option<String>, Usage> {
     let shown = path.display();
     let cannot =
         |e: std::io::Error| Usage(format!("cannot read {what} {shown}: {}", io_reason(&e)));
@@ -155,9 +240,14 @@ fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<
         Ok(meta) if !meta.is_file() => return Err(not_regular(meta.file_type())),
         Ok(_) => {}
     }
+    let nofollow = if guard == Guard::Own {
+        libc::O_NOFOLLOW
+    } else {
+        0
+    };
     let file = match OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | nofollow)
         .open(path)
     {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
@@ -171,7 +261,20 @@ fn read_file(path: &Path, cap: u64, what: &str, private: bool) -> Result<Option<
     if meta.len() > cap {
         return Err(too_large());
     }
-    if private && meta.permissions().mode() & 0o077 != 0 {
+    if guard == Guard::Own {
+        if meta.uid() != euid() {
+            return Err(Usage(format!(
+                "{what} {shown} belongs to another user (uid {}): remove it",
+                meta.uid()
+            )));
+        }
+        if meta.permissions().mode() & 0o022 != 0 {
+            return Err(Usage(format!(
+                "{what} {shown} can be written by others: remove it"
+            )));
+        }
+    }
+    if guard != Guard::None && meta.permissions().mode() & 0o077 != 0 {
         file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|e| {
                 Usage(format!(

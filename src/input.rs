@@ -40,7 +40,8 @@ pub fn read_value(option: &str, raw: &str) -> Result<String, Usage> {
     Ok(text)
 }
 
-fn file_path(rest: &str) -> Result<PathBuf, Usage> {
+/// The path of a `file://` value (after the prefix), percent-decoded.
+pub fn file_path(rest: &str) -> Result<PathBuf, Usage> {
     let decoded = percent_decode_str(rest)
         .decode_utf8()
         .map_err(|_| Usage("the path is not valid UTF-8 after percent-decoding".to_string()))?;

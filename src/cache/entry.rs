@@ -1,6 +1,8 @@
 //! One session-cache entry: its key (the hash of a canonical description of the request)
 //! and its file, versioned JSON holding the credentials and what `cache list` shows.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -35,6 +37,21 @@ pub struct Meta {
     pub sso_session: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_start_url: Option<String>,
+    /// The Identity Center token the credentials were made from, for credentials made
+    /// from one: they are served only while its file is there (see [`Entry::backed`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_token: Option<TokenFrom>,
+}
+
+/// Where the Identity Center token of an entry came from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenFrom {
+    /// A token file (the shared cache's, or `--accesstoken-cache file://PATH`).
+    File(PathBuf),
+    /// A token given as a value (`--sso-access-token`, inline JSON): nothing to sign out of
+    /// locally.
+    Given,
 }
 
 /// Facts about the credentials that callers need without the source (the console's
@@ -132,6 +149,13 @@ impl Entry {
         })
     }
 
+    /// Whether `text` is an entry of any version, whole or not quite (what `cache clear
+    /// --all` may remove): a JSON object with a version and credentials.
+    pub fn looks_like_one(text: &str) -> bool {
+        serde_json::from_str::<Value>(text)
+            .is_ok_and(|v| v["version"].is_u64() && v["credentials"].is_object())
+    }
+
     /// A file's entry; `None` when it is not one this version wrote whole.
     pub fn parse(text: &str) -> Option<Entry> {
         let entry: Entry = serde_json::from_str(text).ok()?;
@@ -145,6 +169,21 @@ impl Entry {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an entry serializes")
+    }
+
+    /// Whether what the credentials were made from is still there: a sign-out (`aws sso
+    /// logout`, aws-login's `logout`) removes the token file, and ends what was made from
+    /// it too. One `stat`; an expired token that is still there keeps its credentials
+    /// served while they last, as botocore does. An entry from an Identity Center session
+    /// that does not say which token it came from (an older aws-login wrote it) is not
+    /// served: nothing shows that its session is still signed in.
+    pub fn backed(&self) -> bool {
+        let from_sso = self.meta.sso_session.is_some() || self.meta.sso_start_url.is_some();
+        match &self.meta.sso_token {
+            Some(TokenFrom::File(path)) => path.try_exists().unwrap_or(false),
+            Some(TokenFrom::Given) => true,
+            None => !from_sso,
+        }
     }
 
     /// Whether the credentials still have at least `margin` left at `now`.
@@ -217,6 +256,46 @@ mod tests {
         let back = Entry::parse(&e.to_json()).unwrap();
         assert_eq!(back.cached().creds, temp(Some(now)).creds);
         assert!(!format!("{back:?}").contains("secret-value"));
+    }
+
+    #[test]
+    fn an_entry_from_a_token_file_is_backed_while_the_file_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let token = dir.path().join("token.json");
+        let now = Utc::now();
+        let mut e = Entry::new(&Meta::default(), &temp(Some(now)), now).unwrap();
+        assert!(e.backed(), "not from a token at all");
+        e.meta.sso_session = Some("work".into());
+        assert!(!e.backed(), "from a session, token unknown");
+        e.meta.sso_token = Some(TokenFrom::Given);
+        assert!(e.backed());
+        e.meta.sso_token = Some(TokenFrom::File(token.clone()));
+        assert!(!e.backed());
+        std::fs::write(&token, "{}").unwrap();
+        let back = Entry::parse(&e.to_json()).unwrap();
+        assert_eq!(back.meta.sso_token, Some(TokenFrom::File(token)));
+        assert!(back.backed());
+    }
+
+    #[test]
+    fn entries_of_any_version_look_like_one_and_other_files_do_not() {
+        let now = Utc::now();
+        let json = Entry::new(&Meta::default(), &temp(Some(now)), now)
+            .unwrap()
+            .to_json();
+        assert!(Entry::looks_like_one(&json));
+        assert!(Entry::looks_like_one(
+            r#"{"version": 9, "credentials": {}}"#
+        ));
+        for other in [
+            "",
+            "junk",
+            "{}",
+            r#"{"version": 1}"#,
+            r#"{"accessToken": "x"}"#,
+        ] {
+            assert!(!Entry::looks_like_one(other), "{other}");
+        }
     }
 
     #[test]

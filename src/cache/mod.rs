@@ -9,6 +9,11 @@
 //!
 //! The cache may never make a run fail: a damaged or unreadable entry is a miss (and is
 //! replaced), and a cache that cannot be written is a warning.
+//!
+//! What is served must be what this user made: directories and entries of the effective
+//! user's that no one else can write (not through a symlink), never the environment's own
+//! keys, and credentials made from an IAM Identity Center token only while that token's
+//! file is there, so a sign-out ends them ([`Entry::backed`]).
 
 pub mod entry;
 
@@ -18,7 +23,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 
-pub use entry::{Cached, Entry, Key, Meta, Shape};
+pub use entry::{Cached, Entry, Key, Meta, Shape, TokenFrom};
 
 use crate::env::Env;
 use crate::fsutil;
@@ -29,10 +34,17 @@ use crate::paths;
 /// an SDK calling `credential_process` is never handed credentials it will refresh at once.
 pub const MIN_LEFT: chrono::Duration = chrono::Duration::minutes(15);
 
+/// A temporary file this old is what a killed writer left (see fsutil::sweep_temporaries).
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub struct Store {
     /// `None`: no home directory, nothing is cached.
     dir: Option<PathBuf>,
     locks: Locks,
+    /// The environment's own key id: credentials with it came from the environment as
+    /// they are. The environment holds them already; a copy would only show up in
+    /// `cache list` beside the entries of real requests.
+    env_key: Option<String>,
 }
 
 impl Store {
@@ -40,11 +52,32 @@ impl Store {
         Ok(Store {
             dir: paths::cache_dir(env).map(|d| d.join("sessions")),
             locks: Locks::new(env)?,
+            env_key: env.get("AWS_ACCESS_KEY_ID").map(str::to_string),
         })
     }
 
     fn path(&self, key: &Key) -> Option<PathBuf> {
         Some(self.dir.as_ref()?.join(key.file_name()))
+    }
+
+    /// Whether the cache's directories (aws-login's and `sessions/`) may hold credentials:
+    /// not symlinks, the effective user's, and (unless `loose_ok`, for removing or before
+    /// they are made private again) writable by no one else. Fine when not there yet.
+    pub fn check_dirs(&self, loose_ok: bool) -> Result<()> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        if let Some(parent) = dir.parent() {
+            fsutil::check_own_dir(parent, loose_ok)?;
+        }
+        fsutil::check_own_dir(dir, loose_ok)
+    }
+
+    /// Whether entries may be read; why not goes to the log (a write says it on stderr).
+    fn readable(&self) -> bool {
+        self.check_dirs(false)
+            .inspect_err(|e| tracing::info!("the session cache is not read: {e:#}"))
+            .is_ok()
     }
 
     /// The credentials for `key`: the cached ones while they have [`MIN_LEFT`] (unless
@@ -57,7 +90,8 @@ impl Store {
         let Some(path) = self.path(key) else {
             return acquire().await;
         };
-        if !fresh && let Some(hit) = read_fresh(&path) {
+        let readable = !fresh && self.readable();
+        if readable && let Some(hit) = self.read_fresh(&path) {
             tracing::info!(entry = %path.display(), "credentials from the session cache");
             return Ok(hit);
         }
@@ -70,9 +104,9 @@ impl Store {
             Err(e) => return Err(e),
         };
         // Another process may have made the entry while this one waited for the lock.
-        if !fresh
+        if readable
             && lock.is_some()
-            && let Some(hit) = read_fresh(&path)
+            && let Some(hit) = self.read_fresh(&path)
         {
             tracing::info!(entry = %path.display(), "credentials made by a concurrent run");
             return Ok(hit);
@@ -86,6 +120,9 @@ impl Store {
 
     /// Write the entry; a cache that cannot be written costs only the reuse.
     fn store(&self, path: &Path, key: &Key, got: &Cached, lock: &Locked) {
+        if self.is_environments(&got.creds.access_key_id) {
+            return;
+        }
         let now = Utc::now();
         let Some(entry) = Entry::new(&key.meta, got, now) else {
             return;
@@ -93,12 +130,28 @@ impl Store {
         if !entry.fresh_at(now, MIN_LEFT) {
             return;
         }
+        // Checked before anything is made private: a symlink is not followed, and root
+        // leaves another user's directories alone. The reason names its own fix.
+        if let Err(e) = self.check_dirs(true) {
+            eprintln!(
+                "aws-login: warning: the session cache is not used: {}",
+                crate::inert::for_terminal(&format!("{e:#}"), crate::inert::LINE_MAX)
+            );
+            return;
+        }
         let written = self
             .make_dir()
             .and_then(|()| fsutil::write_atomic_cache(path, &entry.to_json(), 0o600, lock));
-        if let Err(e) = written {
-            warn(&format!("{e:#}"));
+        match written {
+            Ok(()) => {
+                self.sweep();
+            }
+            Err(e) => warn(&format!("{e:#}")),
         }
+    }
+
+    fn is_environments(&self, key_id: &str) -> bool {
+        self.env_key.as_deref() == Some(key_id)
     }
 
     fn make_dir(&self) -> Result<()> {
@@ -112,11 +165,25 @@ impl Store {
         fsutil::private_dir(dir)
     }
 
+    /// Remove the temporary files of writers killed mid-write (they hold credentials);
+    /// how many there were.
+    pub fn sweep(&self) -> usize {
+        match &self.dir {
+            Some(dir) if self.check_dirs(true).is_ok() => {
+                fsutil::sweep_temporaries(dir, STALE_TEMPORARY)
+            }
+            _ => 0,
+        }
+    }
+
     /// Every readable entry, with its file (for `cache list`, `cache clear`, `logout`).
     pub fn entries(&self) -> Vec<(PathBuf, Entry)> {
         let Some(dir) = &self.dir else {
             return Vec::new();
         };
+        if !self.readable() {
+            return Vec::new();
+        }
         let mut found: Vec<(PathBuf, Entry)> = fsutil::json_files(dir)
             .filter_map(|p| Some((p.clone(), read(&p)?)))
             .collect();
@@ -126,6 +193,7 @@ impl Store {
 
     /// Remove the entry for `key`; whether there was one.
     pub fn remove(&self, key: &Key) -> Result<bool> {
+        self.check_dirs(true)?;
         match self.path(key) {
             Some(path) => self.remove_file(&path),
             None => Ok(false),
@@ -146,22 +214,34 @@ impl Store {
         }
     }
 
-    /// Every file in the cache directory that is an entry or looks like one (damaged ones
-    /// too), for `cache clear --all`.
-    pub fn files(&self) -> Vec<PathBuf> {
+    /// Every file in the cache directory that is an entry of any version (damaged or
+    /// expired ones too), for `cache clear --all`. Only what aws-login could have written:
+    /// regular files of the effective user's in its own directories; anything else there
+    /// is left alone.
+    pub fn files(&self) -> Result<Vec<PathBuf>> {
+        self.check_dirs(true)?;
         let Some(dir) = &self.dir else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
-        // Regular files only, links not followed: only what aws-login could have written.
-        fsutil::json_files(dir)
-            .filter(|p| p.symlink_metadata().is_ok_and(|m| m.is_file()))
-            .collect()
+        Ok(fsutil::json_files(dir)
+            .filter(|p| {
+                fsutil::read_own(p, fsutil::SMALL_FILE, "the cached session")
+                    .is_ok_and(|text| text.is_some_and(|t| Entry::looks_like_one(&t)))
+            })
+            .collect())
+    }
+
+    fn read_fresh(&self, path: &Path) -> Option<Cached> {
+        read(path)
+            .filter(|e| e.fresh_at(Utc::now(), MIN_LEFT) && e.backed())
+            .map(|e| e.cached())
+            .filter(|c| !self.is_environments(&c.creds.access_key_id))
     }
 }
 
 /// The entry at `path`, `None` when there is none or it cannot be used.
 fn read(path: &Path) -> Option<Entry> {
-    match fsutil::read_private(path, fsutil::SMALL_FILE, "the cached session") {
+    match fsutil::read_own(path, fsutil::SMALL_FILE, "the cached session") {
         Ok(Some(text)) => {
             let entry = Entry::parse(&text);
             if entry.is_none() {
@@ -175,12 +255,6 @@ fn read(path: &Path) -> Option<Entry> {
             None
         }
     }
-}
-
-fn read_fresh(path: &Path) -> Option<Cached> {
-    read(path)
-        .filter(|e| e.fresh_at(Utc::now(), MIN_LEFT))
-        .map(|e| e.cached())
 }
 
 /// Time left until `t`, for people: `3h12m`, `14m`, `expired`.

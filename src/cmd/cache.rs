@@ -33,6 +33,7 @@ struct Row {
 fn list(args: &CacheListArgs, env: &Env) -> Result<()> {
     let now = Utc::now();
     let store = Store::new(env)?;
+    store.check_dirs(false)?;
     let rows: Vec<(Row, String)> = store
         .entries()
         .into_iter()
@@ -72,6 +73,8 @@ fn list(args: &CacheListArgs, env: &Env) -> Result<()> {
 
 async fn clear(args: &CacheClearArgs, env: &Env) -> Result<()> {
     let store = Store::new(env)?;
+    store.check_dirs(true)?;
+    store.sweep();
     if args.all {
         if args.cred.source.profile.is_some() || args.cred.transitions.assume_roles.is_some() {
             bail_usage!(
@@ -79,7 +82,7 @@ async fn clear(args: &CacheClearArgs, env: &Env) -> Result<()> {
             );
         }
         let mut n = 0;
-        for path in store.files() {
+        for path in store.files()? {
             n += usize::from(store.remove_file(&path)?);
         }
         eprintln!("aws-login: removed {n} cached credential set(s)");

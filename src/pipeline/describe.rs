@@ -9,10 +9,10 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{Request, Start};
-use crate::cache::{Cached, Key, Meta, Shape, Store};
+use crate::cache::{Cached, Key, Meta, Shape, Store, TokenFrom};
 use crate::creds::Creds;
 use crate::source::chain::Base;
-use crate::sso::options::TokenSource;
+use crate::sso::options::{SsoOptions, TokenSource};
 use crate::transition::Plan;
 
 /// The settings of a profile that can change the credentials it gives. aws-config keeps
@@ -119,6 +119,29 @@ fn sso_meta(meta: &mut Meta, session: &Option<String>, start_url: &Option<String
     meta.sso_start_url = start_url.clone();
 }
 
+/// The token the credentials of an Identity Center request are made from: the shared
+/// cache's file the session reads (and a sign-in writes), the file given, or a token given
+/// as a value.
+fn token_from(options: &SsoOptions, env: &Env) -> Option<TokenFrom> {
+    match &options.token {
+        Some(TokenSource::Given(_)) => Some(TokenFrom::Given),
+        Some(TokenSource::External(src)) => Some(
+            src.strip_prefix("file://")
+                .and_then(|rest| crate::input::file_path(rest).ok())
+                .and_then(|p| std::path::absolute(p).ok())
+                .map_or(TokenFrom::Given, TokenFrom::File),
+        ),
+        Some(TokenSource::Cache) | None => {
+            let file = match options.session_name.as_ref().or(options.start_url.as_ref()) {
+                Some(key) => crate::sso::cache::token_file(env, key),
+                // No session named: the token signed in last, as the session picks it.
+                None => crate::sso::cache::Cache::new(env).ok()?.most_recent(),
+            };
+            file.map(TokenFrom::File)
+        }
+    }
+}
+
 impl Request {
     /// A canonical description of the whole request: the source identity, every
     /// transition with its options, and the region (see crate::cache).
@@ -204,6 +227,7 @@ impl Request {
                     options.start_url.as_deref().unwrap_or("(given token)")
                 );
                 sso_meta(&mut meta, &options.session_name, &options.start_url);
+                meta.sso_token = token_from(options, env);
             }
             Start::Profile { base, sso } => {
                 meta.source = format!("profile {}", self.profile.as_deref().unwrap_or("default"));
@@ -211,6 +235,7 @@ impl Request {
                     meta.identity
                         .get_or_insert_with(|| format!("{}/{}", link.account, link.role));
                     sso_meta(&mut meta, &options.session_name, &options.start_url);
+                    meta.sso_token = token_from(options, env);
                 }
             }
             Start::Chain {
@@ -223,8 +248,20 @@ impl Request {
                     (Some(p), None) => format!("profile {p}"),
                     (None, None) => "default credential chain".to_string(),
                 };
-                if let Some(link) = sso_link {
+                // Keys in the environment come before the profile (see source::resolve):
+                // then its token has no part in the credentials. Else the SDK reads it
+                // from the shared cache, by the same key.
+                let env_keys = !explicit_profile
+                    && env.get("AWS_ACCESS_KEY_ID").is_some()
+                    && env.get("AWS_SECRET_ACCESS_KEY").is_some();
+                if let Some(link) = sso_link.as_ref().filter(|_| !env_keys) {
                     sso_meta(&mut meta, &link.session, &link.start_url);
+                    meta.sso_token = link
+                        .session
+                        .as_ref()
+                        .or(link.start_url.as_ref())
+                        .and_then(|key| crate::sso::cache::token_file(env, key))
+                        .map(TokenFrom::File);
                 }
             }
         }

@@ -34,8 +34,7 @@ impl Cache {
 
     /// The file for a key: the sso-session name, or the start URL for legacy profiles.
     pub fn path(&self, key: &str) -> PathBuf {
-        self.dir
-            .join(format!("{}.json", hex(&Sha1::digest(key.as_bytes()))))
+        self.dir.join(file_name(key))
     }
 
     pub fn lock(&self, path: &Path) -> Result<Locked> {
@@ -105,6 +104,15 @@ impl Cache {
             })
             .collect()
     }
+}
+
+/// The shared cache's file for `key` (see [`Cache::path`]), for who only needs its name.
+pub fn token_file(env: &Env, key: &str) -> Option<PathBuf> {
+    Some(paths::sso_cache_dir(env)?.join(file_name(key)))
+}
+
+fn file_name(key: &str) -> String {
+    format!("{}.json", hex(&Sha1::digest(key.as_bytes())))
 }
 
 /// The tokens of the first `max` `*.json` files in the cache directory (for completion,

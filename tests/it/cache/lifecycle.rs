@@ -74,13 +74,13 @@ fn cache_clear_removes_the_requests_entry_and_all_removes_every_entry() {
         .run()
         .ok();
     assert_eq!(sts_count(&w, "AssumeRole"), 3);
-    std::fs::write(
-        sessions_dir(&w).join(format!("{}.json", "0".repeat(64))),
-        "junk",
-    )
-    .unwrap();
+    // A damaged entry goes too; a file that is no entry is not aws-login's to remove.
+    let damaged = sessions_dir(&w).join(format!("{}.json", "0".repeat(64)));
+    std::fs::write(&damaged, r#"{"version": 7, "credentials": {}}"#).unwrap();
+    let junk = sessions_dir(&w).join("notes.json");
+    std::fs::write(&junk, "junk").unwrap();
     w.cmd(&["cache", "clear", "--all"]).run().ok();
-    assert!(entries(&w).is_empty());
+    assert_eq!(entries(&w), [junk]);
     w.alice(&HELPER).run().ok();
     assert_eq!(sts_count(&w, "AssumeRole"), 5);
 }

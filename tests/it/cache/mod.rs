@@ -2,9 +2,11 @@
 //! the lifecycle commands (`cache list|clear`, `logout`) and the aws CLI calling it.
 
 mod concurrency;
+mod hygiene;
 mod interop;
 mod lifecycle;
 mod reuse;
+mod signout;
 
 use std::path::PathBuf;
 

@@ -257,8 +257,9 @@ fn the_warm_path_reads_no_sso_token() {
     ];
     let first = w.cmd(&args).run();
     first.ok();
-    // The token is gone: only the session cache can answer now.
-    std::fs::remove_file(w.sso_cache_file(START_URL)).unwrap();
+    // The token file is still there (it is looked at) but no longer a token: only the
+    // session cache can answer now.
+    std::fs::write(w.sso_cache_file(START_URL), "not a token").unwrap();
     let n = w.fake.log().len();
     let warm = w.cmd(&args).run();
     warm.ok();
