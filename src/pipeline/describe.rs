@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::{Request, Start};
 use crate::cache::{Cached, Key, Meta, Shape, Store, TokenFrom};
 use crate::creds::Creds;
+use crate::env::Env;
 use crate::source::chain::Base;
 use crate::sso::options::{SsoOptions, TokenSource};
 use crate::transition::Plan;
