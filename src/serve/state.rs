@@ -5,13 +5,17 @@
 //! waits for that refresh, for [`PATIENCE`] only while the current credentials still have
 //! more than [`floor`] left (then it gets those: a slow STS or SSO does not hold requests
 //! up while working credentials exist), for as long as it takes below the floor.
+//!
+//! The refresh runs on a blocking thread: the chain may wait for another process's lock
+//! (a session cache entry, the SSO token), and that wait must not hold up the thread that
+//! answers requests.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
@@ -33,7 +37,7 @@ const SDK_MANDATORY: Duration = Duration::from_secs(10 * 60);
 /// chain runs again: STS is not asked every few seconds.
 const MIN_INTERVAL: Duration = Duration::from_secs(60);
 /// How long a request waits for a refresh while the current credentials still work.
-pub const PATIENCE: Duration = Duration::from_secs(1);
+pub const PATIENCE: Duration = Duration::from_millis(500);
 
 /// Credentials and when they were obtained (their lifetime scales the margins).
 #[derive(Clone)]
@@ -180,7 +184,13 @@ impl State {
 
     async fn refresh(self: Arc<Self>) {
         tracing::info!("re-acquiring the credentials");
-        let got = (self.acquire)().await;
+        let acquire = self.acquire.clone();
+        let runtime = tokio::runtime::Handle::current();
+        // The chain's I/O still runs on the runtime (its thread keeps driving it); only
+        // the waiting is done here.
+        let got = tokio::task::spawn_blocking(move || runtime.block_on(acquire()))
+            .await
+            .unwrap_or_else(|_| Err(anyhow!("the refresh stopped unexpectedly")));
         let mut inner = self.inner.lock().unwrap();
         match got.map(Held::new) {
             Ok(Some(held)) => {

@@ -109,7 +109,7 @@ print(json.dumps({'keys': len(keys), 'least': least}))
 }
 
 /// Wait until the served credentials have `left` before they expire.
-fn until_left(body: &serde_json::Value, left: i64) {
+pub fn until_left(body: &serde_json::Value, left: i64) {
     let exp = chrono::DateTime::parse_from_rfc3339(body["Expiration"].as_str().unwrap()).unwrap();
     let wait = (exp.timestamp() - left) - chrono::Utc::now().timestamp();
     if wait > 0 {
