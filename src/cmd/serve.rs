@@ -82,7 +82,8 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
         anyhow::Ok(exit_code(status))
     })?;
     // The endpoint goes with the runtime: nothing answers on the port once the child is done.
-    drop(rt);
+    // In the background: a refresh waiting for a lock must not hold the exit up.
+    rt.shutdown_background();
     std::process::exit(code)
 }
 
@@ -98,7 +99,7 @@ pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
     }
     let dialect = args.outform.dialect();
     let rt = super::runtime()?;
-    rt.block_on(async {
+    let served = rt.block_on(async {
         let mut int = signal(SignalKind::interrupt()).context("cannot watch for Ctrl-C")?;
         let mut term = signal(SignalKind::terminate()).context("cannot watch for SIGTERM")?;
         let (creds, acquire, _) = first(args.cred.clone(), env).await?;
@@ -127,7 +128,10 @@ pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
             _ = term.recv() => {}
         }
         anyhow::Ok(())
-    })
+    });
+    // A refresh waiting for a lock must not hold the exit up.
+    rt.shutdown_background();
+    served
 }
 
 /// Signals for the child, caught from before it starts until it ends.

@@ -3,6 +3,7 @@
 //! re-acquires the chain before they run out.
 
 mod auth;
+mod conns;
 mod server;
 mod state;
 
@@ -30,12 +31,12 @@ impl Endpoint {
     /// replacing, then what `acquire` gives.
     pub async fn start(bind: SocketAddr, first: Creds, acquire: Acquire) -> Result<Endpoint> {
         check_servable(&first)?;
-        raise_fd_limit();
+        let conns = conns::Conns::new(conns::cap(raise_fd_limit()));
         let listener = server::bind(bind).await?;
         let addr = listener.local_addr()?;
         let guard = Arc::new(auth::Guard::new(addr));
         let state = state::State::new(first, acquire);
-        let task = tokio::spawn(server::run(listener, guard.clone(), state));
+        let task = tokio::spawn(server::run(listener, guard.clone(), state, conns));
         Ok(Endpoint {
             addr,
             guard,
@@ -68,16 +69,26 @@ fn check_servable(c: &Creds) -> Result<()> {
 }
 
 /// Every connection is a descriptor: take the hard limit so a burst of clients is served.
-fn raise_fd_limit() {
+/// The limit now in force (unlimited when it cannot be read).
+fn raise_fd_limit() -> u64 {
     let mut lim = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,
     };
     // SAFETY: getrlimit/setrlimit only read and write the struct passed.
     unsafe {
-        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < lim.rlim_max {
-            lim.rlim_cur = lim.rlim_max;
-            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+            return u64::MAX;
+        }
+        if lim.rlim_cur < lim.rlim_max {
+            let raised = libc::rlimit {
+                rlim_cur: lim.rlim_max,
+                rlim_max: lim.rlim_max,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                lim = raised;
+            }
         }
     }
+    lim.rlim_cur
 }

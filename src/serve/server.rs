@@ -1,5 +1,7 @@
 //! HTTP/1.1 on a socket aws-login binds: every request checked by the [`Guard`], then
-//! answered with the container-credentials JSON or an error body the SDKs show.
+//! answered with the container-credentials JSON or an error body the SDKs show. Clients
+//! that send nothing, or only part of a request, are closed after [`HEAD_TIMEOUT`] or
+//! when room is needed for another (see [`Conns`]).
 
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
@@ -13,11 +15,12 @@ use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::json;
 use tokio::net::TcpListener;
 
 use super::auth::{Guard, Refusal};
+use super::conns::{Conns, Watched};
 use super::state::State;
 use crate::creds::Creds;
 
@@ -27,8 +30,16 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
         .with_context(|| format!("cannot listen on {addr}: choose another address or port"))
 }
 
+/// How long a client may take to send a request head, and so how long a connection may
+/// sit idle between requests (hyper times both from when it starts reading a head). The
+/// SDKs send their request at once.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Accept until the task is dropped (the runtime ends with the command).
-pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>) {
+pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>, conns: Arc<Conns>) {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT);
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(conn) => conn,
@@ -39,15 +50,22 @@ pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>) {
                 continue;
             }
         };
-        let (guard, state) = (guard.clone(), state.clone());
+        let slot = conns.admit().await;
+        let conn = slot.conn();
+        let (guard, state, answering) = (guard.clone(), state.clone(), conn.clone());
+        let service = service_fn(move |req| {
+            let (guard, state, conn) = (guard.clone(), state.clone(), answering.clone());
+            async move {
+                let _answering = conn.answering();
+                Ok::<_, Infallible>(answer(&guard, &state, peer.ip(), &req).await)
+            }
+        });
+        let serving = http.serve_connection(TokioIo::new(Watched::new(stream, slot)), service);
         tokio::spawn(async move {
-            let service = service_fn(move |req| {
-                let (guard, state) = (guard.clone(), state.clone());
-                async move { Ok::<_, Infallible>(answer(&guard, &state, peer.ip(), &req).await) }
-            });
-            let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+            tokio::select! {
+                _ = serving => {}
+                _ = conn.closed() => {}
+            }
         });
     }
 }

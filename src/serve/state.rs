@@ -5,13 +5,17 @@
 //! waits for that refresh, for [`PATIENCE`] only while the current credentials still have
 //! more than [`floor`] left (then it gets those: a slow STS or SSO does not hold requests
 //! up while working credentials exist), for as long as it takes below the floor.
+//!
+//! The refresh runs on a blocking thread: the chain may wait for another process's lock
+//! (a session cache entry, the SSO token), and that wait must not hold up the thread that
+//! answers requests.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
@@ -24,13 +28,16 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 /// gets credentials after the first.
 pub type Acquire = Arc<dyn Fn() -> BoxFuture<Result<Creds>> + Send + Sync>;
 
-/// SDKs refresh container credentials this long before they expire: what they get when
-/// they ask must last longer.
+/// SDKs refresh container credentials this long before they expire (botocore's advisory
+/// window): what they get when they ask must last longer.
 const SDK_REFRESH: Duration = Duration::from_secs(15 * 60);
-/// The SDKs' mandatory window: below it they refuse to use credentials.
-const SDK_MANDATORY: Duration = Duration::from_secs(5 * 60);
+/// botocore's mandatory window: below it every call blocks on a refresh of its own.
+const SDK_MANDATORY: Duration = Duration::from_secs(10 * 60);
+/// Credentials that barely outlive [`SDK_REFRESH`] are still used this long before the
+/// chain runs again: STS is not asked every few seconds.
+const MIN_INTERVAL: Duration = Duration::from_secs(60);
 /// How long a request waits for a refresh while the current credentials still work.
-pub const PATIENCE: Duration = Duration::from_secs(1);
+pub const PATIENCE: Duration = Duration::from_millis(500);
 
 /// Credentials and when they were obtained (their lifetime scales the margins).
 #[derive(Clone)]
@@ -59,17 +66,51 @@ impl Held {
             .to_std()
             .unwrap_or_default()
     }
+
+    fn usable(&self, now: DateTime<Utc>) -> Usable {
+        usable(self.left(now), self.lifetime())
+    }
 }
 
-/// Refresh below this much time left: 15 minutes, or half the lifetime of credentials that
-/// never had 15 minutes to give (AWS's shortest last exactly 15 minutes).
+/// What a request may do with the current credentials.
+#[derive(Debug, PartialEq, Eq)]
+enum Usable {
+    AsTheyAre,
+    /// A refresh is due; meanwhile these may be served.
+    DuringRefresh,
+    /// Only a refresh can answer.
+    No,
+}
+
+fn usable(left: Duration, lifetime: Duration) -> Usable {
+    if left >= margin(lifetime) {
+        Usable::AsTheyAre
+    } else if left > floor(lifetime) {
+        Usable::DuringRefresh
+    } else {
+        Usable::No
+    }
+}
+
+/// Refresh below this much time left: 15 minutes whenever the credentials had more than
+/// that when they came (so STS can give more), yet no sooner than a minute after they came;
+/// half the lifetime of credentials that never had 15 minutes to give.
 fn margin(lifetime: Duration) -> Duration {
-    SDK_REFRESH.min(lifetime / 2)
+    if lifetime > SDK_REFRESH {
+        SDK_REFRESH.min(lifetime.saturating_sub(MIN_INTERVAL))
+    } else {
+        lifetime / 2
+    }
 }
 
-/// Serve current credentials during a slow refresh only above this.
+/// Serve current credentials during a slow refresh only above this: botocore's mandatory
+/// window, or a quarter of a lifetime that never reached 15 minutes.
 fn floor(lifetime: Duration) -> Duration {
-    SDK_MANDATORY.min(lifetime / 4)
+    if lifetime > SDK_REFRESH {
+        SDK_MANDATORY
+    } else {
+        lifetime / 4
+    }
 }
 
 struct Inner {
@@ -107,9 +148,12 @@ impl State {
             let mut inner = self.inner.lock().unwrap();
             let now = Utc::now();
             let usable = match &inner.current {
-                Some(h) if h.left(now) >= margin(h.lifetime()) => return Ok(h.creds.clone()),
-                Some(h) if h.left(now) > floor(h.lifetime()) => Some(h.creds.clone()),
-                _ => None,
+                Some(h) => match h.usable(now) {
+                    Usable::AsTheyAre => return Ok(h.creds.clone()),
+                    Usable::DuringRefresh => Some(h.creds.clone()),
+                    Usable::No => None,
+                },
+                None => None,
             };
             if !inner.refreshing {
                 inner.refreshing = true;
@@ -130,7 +174,7 @@ impl State {
         let inner = self.inner.lock().unwrap();
         let now = Utc::now();
         match &inner.current {
-            Some(h) if h.left(now) > floor(h.lifetime()) => Ok(h.creds.clone()),
+            Some(h) if h.usable(now) != Usable::No => Ok(h.creds.clone()),
             _ => Err(inner
                 .last_error
                 .clone()
@@ -140,7 +184,13 @@ impl State {
 
     async fn refresh(self: Arc<Self>) {
         tracing::info!("re-acquiring the credentials");
-        let got = (self.acquire)().await;
+        let acquire = self.acquire.clone();
+        let runtime = tokio::runtime::Handle::current();
+        // The chain's I/O still runs on the runtime (its thread keeps driving it); only
+        // the waiting is done here.
+        let got = tokio::task::spawn_blocking(move || runtime.block_on(acquire()))
+            .await
+            .unwrap_or_else(|_| Err(anyhow!("the refresh stopped unexpectedly")));
         let mut inner = self.inner.lock().unwrap();
         match got.map(Held::new) {
             Ok(Some(held)) => {
@@ -170,13 +220,72 @@ impl State {
 mod tests {
     use super::*;
 
+    const fn mins(m: u64) -> Duration {
+        Duration::from_secs(m * 60)
+    }
+
     #[test]
-    fn margins_are_the_sdks_for_an_hour_and_scale_for_short_lifetimes() {
-        let hour = Duration::from_secs(3600);
-        assert_eq!(margin(hour), SDK_REFRESH);
-        assert_eq!(floor(hour), SDK_MANDATORY);
+    fn credentials_with_more_than_15_minutes_are_served_with_15_minutes_left() {
+        // 16-minute credentials: as they are for their first minute, refreshed after it
+        // (at 90 s they have 870 s left: too few for an SDK that refreshes at 15 minutes).
+        let sixteen = mins(16);
+        assert_eq!(margin(sixteen), SDK_REFRESH);
+        assert_eq!(usable(sixteen, sixteen), Usable::AsTheyAre);
+        assert_eq!(
+            usable(sixteen - Duration::from_secs(59), sixteen),
+            Usable::AsTheyAre
+        );
+        assert_eq!(
+            usable(sixteen - Duration::from_secs(61), sixteen),
+            Usable::DuringRefresh
+        );
+        assert_eq!(
+            usable(Duration::from_secs(870), sixteen),
+            Usable::DuringRefresh
+        );
+        // A session cache entry with 20 or 30 minutes left, or an hour's credentials.
+        for lifetime in [mins(20), mins(30), mins(60), mins(12 * 60)] {
+            assert_eq!(margin(lifetime), SDK_REFRESH, "{lifetime:?}");
+            assert_eq!(usable(mins(15), lifetime), Usable::AsTheyAre);
+            assert_eq!(
+                usable(mins(15) - Duration::from_secs(1), lifetime),
+                Usable::DuringRefresh
+            );
+        }
+    }
+
+    #[test]
+    fn the_chain_runs_at_most_once_a_minute() {
+        for secs in [901, 930, 959, 960, 961, 1200, 3600] {
+            let lifetime = Duration::from_secs(secs);
+            assert!(lifetime - margin(lifetime) >= MIN_INTERVAL, "{secs} s");
+        }
+        assert_eq!(margin(Duration::from_secs(930)), Duration::from_secs(870));
+    }
+
+    #[test]
+    fn during_a_refresh_current_credentials_are_served_only_above_the_mandatory_window() {
+        for lifetime in [mins(16), mins(60)] {
+            assert_eq!(floor(lifetime), SDK_MANDATORY);
+            assert_eq!(
+                usable(SDK_MANDATORY + Duration::from_secs(1), lifetime),
+                Usable::DuringRefresh
+            );
+            assert_eq!(usable(SDK_MANDATORY, lifetime), Usable::No);
+            assert_eq!(usable(mins(6), lifetime), Usable::No);
+        }
+    }
+
+    #[test]
+    fn credentials_that_never_had_15_minutes_scale_by_their_lifetime() {
+        let fifteen = mins(15);
+        assert_eq!(margin(fifteen), fifteen / 2);
+        assert_eq!(floor(fifteen), fifteen / 4);
         let short = Duration::from_secs(20);
         assert_eq!(margin(short), Duration::from_secs(10));
         assert_eq!(floor(short), Duration::from_secs(5));
+        assert_eq!(usable(Duration::from_secs(11), short), Usable::AsTheyAre);
+        assert_eq!(usable(Duration::from_secs(9), short), Usable::DuringRefresh);
+        assert_eq!(usable(Duration::from_secs(5), short), Usable::No);
     }
 }

@@ -7,9 +7,24 @@ use super::*;
 
 /// Start `serve`, read the two variables it prints (fish syntax: `set -gx NAME 'VALUE'`).
 fn serve(w: &World, extra: &[&str]) -> (Child, String, String) {
+    start(serve_command(w, extra))
+}
+
+/// `serve` for the standard role, in fish syntax, with `extra` arguments.
+pub fn serve_command(w: &World, extra: &[&str]) -> std::process::Command {
     let mut argv = vec!["serve", "--assume-roles", DEPLOY, "--outform", "fish"];
     argv.extend_from_slice(extra);
-    let mut child = w.alice(&argv).spawn();
+    w.alice(&argv).command()
+}
+
+/// Start `cmd` (a `serve`), read the two variables it prints.
+pub fn start(mut cmd: std::process::Command) -> (Child, String, String) {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut value = |name: &str| {
         let mut line = String::new();
@@ -26,7 +41,7 @@ fn serve(w: &World, extra: &[&str]) -> (Child, String, String) {
     (child, uri, token)
 }
 
-fn split(uri: &str) -> (String, String) {
+pub fn split(uri: &str) -> (String, String) {
     let (host, path) = uri
         .strip_prefix("http://")
         .unwrap()

@@ -4,6 +4,7 @@ mod clients;
 mod foreground;
 mod guard;
 mod refresh;
+mod starve;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -87,6 +88,15 @@ impl Served {
     }
 }
 
+/// A test that fails before `stop` still ends the child, and so aws-login.
+impl Drop for Served {
+    fn drop(&mut self) {
+        if !self.stop.exists() {
+            let _ = std::fs::write(&self.stop, "1");
+        }
+    }
+}
+
 pub fn finish(child: &mut Child) -> (i32, String) {
     let status = child.wait().unwrap();
     let mut err = String::new();
@@ -137,9 +147,38 @@ pub fn request(host: &str, path: &str, token: Option<&str>) -> String {
     format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{auth}Connection: close\r\n\r\n")
 }
 
+/// One GET that must be answered within `limit`, from connecting to the last byte.
+pub fn get_within(
+    addr: &str,
+    host: &str,
+    path: &str,
+    token: &str,
+    limit: Duration,
+) -> (u16, serde_json::Value) {
+    let start = Instant::now();
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(limit)).unwrap();
+    s.write_all(request(host, path, Some(token)).as_bytes())
+        .unwrap();
+    let mut text = String::new();
+    if let Err(e) = s.read_to_string(&mut text) {
+        panic!("no answer within {limit:?}: {e}");
+    }
+    assert!(
+        start.elapsed() < limit,
+        "answered after {:?}",
+        start.elapsed()
+    );
+    parse_reply(&text)
+}
+
 pub fn read_reply(s: &mut TcpStream) -> (u16, serde_json::Value) {
     let mut text = String::new();
     s.read_to_string(&mut text).unwrap();
+    parse_reply(&text)
+}
+
+fn parse_reply(text: &str) -> (u16, serde_json::Value) {
     let status = text
         .split(' ')
         .nth(1)

@@ -49,8 +49,67 @@ print(len(keys))
     assert!(calls.iter().all(|e| e.status == 200), "a call failed");
 }
 
+/// 16-minute credentials (a little over the SDKs' 15-minute refresh window): a boto3 child
+/// running for 80 s gets a new key once they are down to 15 minutes, and everything the
+/// endpoint hands out meanwhile still has 15 minutes (less a moment for the refresh).
+#[test]
+fn credentials_just_over_15_minutes_are_replaced_before_an_sdk_refreshes_them() {
+    if !have("python3") {
+        return;
+    }
+    let w = short_lived(16 * 60);
+    let script = r#"
+import json, os, time, urllib.request
+from datetime import datetime, timezone
+import boto3
+s = boto3.Session(); sts = s.client('sts'); keys = set(); least = None
+end = time.time() + 80
+while time.time() < end:
+    sts.get_caller_identity()
+    keys.add(s.get_credentials().get_frozen_credentials().access_key)
+    req = urllib.request.Request(os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI'],
+        headers={'Authorization': os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']})
+    body = json.load(urllib.request.urlopen(req, timeout=10))
+    exp = datetime.fromisoformat(body['Expiration'].replace('Z', '+00:00'))
+    left = (exp - datetime.now(timezone.utc)).total_seconds()
+    least = left if least is None else min(least, left)
+    time.sleep(2)
+print(json.dumps({'keys': len(keys), 'least': least}))
+"#;
+    let out = w
+        .alice(&[
+            "runas",
+            "--serve",
+            "--assume-roles",
+            DEPLOY,
+            "--region",
+            "eu-west-1",
+            "--",
+            "python3",
+            "-c",
+            script,
+        ])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let seen: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
+    assert!(
+        seen["keys"].as_u64().unwrap() >= 2,
+        "boto3 saw no new key: {seen}"
+    );
+    let least = seen["least"].as_f64().unwrap();
+    assert!(least >= 895.0, "served with {least} s left");
+    let assumes = w
+        .sts_actions()
+        .iter()
+        .filter(|a| *a == "AssumeRole")
+        .count();
+    // One refresh, a minute in (at most once a minute, however often boto3 asks).
+    assert_eq!(assumes, 2, "{:?}", w.sts_actions());
+    assert!(w.calls("GetCallerIdentity").iter().all(|e| e.status == 200));
+}
+
 /// Wait until the served credentials have `left` before they expire.
-fn until_left(body: &serde_json::Value, left: i64) {
+pub fn until_left(body: &serde_json::Value, left: i64) {
     let exp = chrono::DateTime::parse_from_rfc3339(body["Expiration"].as_str().unwrap()).unwrap();
     let wait = (exp.timestamp() - left) - chrono::Utc::now().timestamp();
     if wait > 0 {
