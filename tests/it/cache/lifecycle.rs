@@ -181,10 +181,7 @@ fn awsl_unassume_logout_in_real_shells_clears_the_identity_and_signs_out() {
             "fish" => "set -q AWS_ACCESS_KEY_ID; and echo key=set; or echo key=unset",
             _ => "echo \"key=${AWS_ACCESS_KEY_ID-unset}\" | sed 's/=ASIA.*/=set/'",
         };
-        let source = match shell {
-            "fish" => format!("source '{}'", init.display()),
-            _ => format!(". '{}'", init.display()),
-        };
+        let source = source_line(shell, &init);
         let script = format!(
             "{source}\nawsl {}\n{check}\nawsl unassume --logout\n{check}\n",
             words.join(" ")

@@ -22,18 +22,7 @@ fn dumper(shell: &str) -> String {
 
 /// Runs `steps` through `awsl` in `shell`, each followed by `d`; its lines.
 fn steps(w: &World, shell: &str, steps: &[&str]) -> Vec<String> {
-    let init = render(w, shell, &[], &format!("precedence-{shell}"));
-    let source = match shell {
-        "fish" => format!("source '{}'", init.display()),
-        _ => format!(". '{}'", init.display()),
-    };
-    let mut script = format!("{source}; {}", dumper(shell));
-    for step in steps {
-        script.push_str(&format!("; {step}; d"));
-    }
-    let out = strict(w, shell, &script);
-    assert_eq!(out.code, 0, "{shell}: {}{}", out.stdout, out.stderr);
-    out.stdout.lines().map(String::from).collect()
+    awsl_steps(w, shell, &dumper(shell), steps)
 }
 
 fn ready(shell: &str) -> bool {
@@ -152,9 +141,10 @@ fn refresh_of_an_identity_made_from_exported_keys_says_why_it_cannot() {
             continue;
         }
         let init = render(&w, shell, &[], &format!("env-keys-{shell}"));
-        let (source, status) = match shell {
-            "fish" => (format!("source '{}'", init.display()), "echo rc=$status"),
-            _ => (format!(". '{}'", init.display()), "echo rc=$?"),
+        let source = source_line(shell, &init);
+        let status = match shell {
+            "fish" => "echo rc=$status",
+            _ => "echo rc=$?",
         };
         let script = format!(
             "{source}; {}; {}; awsl assume --assume-roles {DEPLOY}; awsl refresh; {status}",

@@ -17,18 +17,7 @@ fn dumper(shell: &str) -> &'static str {
 
 /// `awsl` in `shell`: each step is a command followed by a dump of the region variables.
 fn assume_steps(w: &World, shell: &str, steps: &[&str]) -> Vec<String> {
-    let init = render(w, shell, &[], &format!("region-{shell}"));
-    let source = match shell {
-        "fish" => format!("source '{}'", init.display()),
-        _ => format!(". '{}'", init.display()),
-    };
-    let mut script = format!("{source}; {}", dumper(shell));
-    for step in steps {
-        script.push_str(&format!("; {step}; d"));
-    }
-    let out = strict(w, shell, &script);
-    assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
-    out.stdout.lines().map(String::from).collect()
+    awsl_steps(w, shell, dumper(shell), steps)
 }
 
 #[test]
