@@ -27,20 +27,7 @@ while time.time() < end:
     time.sleep(2)
 print(len(keys))
 "#;
-    let out = w
-        .alice(&[
-            "runas",
-            "--serve",
-            "--assume-roles",
-            DEPLOY,
-            "--region",
-            "eu-west-1",
-            "--",
-            "python3",
-            "-c",
-            script,
-        ])
-        .run();
+    let out = python_as_deploy(&w, script);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let keys: usize = out.stdout.trim().parse().unwrap();
     assert!(keys >= 3, "only {keys} different keys");
@@ -76,20 +63,7 @@ while time.time() < end:
     time.sleep(2)
 print(json.dumps({'keys': len(keys), 'least': least}))
 "#;
-    let out = w
-        .alice(&[
-            "runas",
-            "--serve",
-            "--assume-roles",
-            DEPLOY,
-            "--region",
-            "eu-west-1",
-            "--",
-            "python3",
-            "-c",
-            script,
-        ])
-        .run();
+    let out = python_as_deploy(&w, script);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let seen: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
     assert!(
@@ -106,6 +80,23 @@ print(json.dumps({'keys': len(keys), 'least': least}))
     // One refresh, a minute in (at most once a minute, however often boto3 asks).
     assert_eq!(assumes, 2, "{:?}", w.sts_actions());
     assert!(w.calls("GetCallerIdentity").iter().all(|e| e.status == 200));
+}
+
+/// `script` run by python3 under `runas --serve` as Deploy (from alice's keys).
+fn python_as_deploy(w: &World, script: &str) -> Out {
+    w.alice(&[
+        "runas",
+        "--serve",
+        "--assume-roles",
+        DEPLOY,
+        "--region",
+        "eu-west-1",
+        "--",
+        "python3",
+        "-c",
+        script,
+    ])
+    .run()
 }
 
 /// Wait until the served credentials have `left` before they expire.
