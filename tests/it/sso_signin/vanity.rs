@@ -195,3 +195,22 @@ fn a_redirect_elsewhere_a_second_redirect_plain_http_and_no_redirect_are_refused
     assert!(oidc_actions(&w).is_empty(), "{:?}", oidc_actions(&w));
     assert!(!w.sso_cache_file(VANITY).exists());
 }
+
+#[test]
+fn a_vanity_host_that_cannot_be_reached_fails_within_a_bounded_wait() {
+    let (w, _tls, env) = vanity_world();
+    w.fake.redirect(VANITY_HOST, 302, Some(PORTAL));
+    // A proxy that accepts the connection and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy = format!("http://127.0.0.1:{}", silent.local_addr().unwrap().port());
+    let started = std::time::Instant::now();
+    with_env(w.cmd(&role_args(&["--start-url", VANITY])), &env)
+        .env("HTTPS_PROXY", &proxy)
+        .run()
+        .fails(
+            1,
+            "cannot reach the start URL https://login.example.test/start (--start-url) to find its portal: the proxy",
+        );
+    assert!(started.elapsed().as_secs() < 15, "{:?}", started.elapsed());
+    assert!(oidc_actions(&w).is_empty());
+}
