@@ -67,10 +67,14 @@ fn a_vanity_start_url_signs_in_at_its_portal_and_keeps_its_own_cache_key() {
 
     // A profile with that start URL and no sso_region uses the cached sign-in; the cached
     // token brings its region, so the vanity host is not asked again.
+    // The aws CLI installed here (v1: it cannot resolve a vanity URL itself, so its profile
+    // names the region) finds the same token under the same file name.
+    let role = "sso_account_id = 111111111111\nsso_role_name = Admin\n";
     w.write(
         ".aws/config",
         &format!(
-            "[profile corp]\nsso_start_url = {VANITY}\nsso_account_id = 111111111111\nsso_role_name = Admin\n"
+            "[profile corp]\nsso_start_url = {VANITY}\n{role}\n\
+             [profile cli]\nregion = us-east-1\nsso_start_url = {VANITY}\nsso_region = eu-west-2\n{role}"
         ),
     );
     let before = oidc_actions(&w).len();
@@ -79,6 +83,10 @@ fn a_vanity_start_url_signs_in_at_its_portal_and_keeps_its_own_cache_key() {
     assert_eq!(out.arn(), admin_arn(&w));
     assert_eq!(oidc_actions(&w).len(), before, "no new sign-in");
     assert_eq!(w.fake.redirects_served().len(), 1);
+    if have("aws") {
+        assert_eq!(w.aws_cli_arn("cli"), admin_arn(&w));
+        assert_eq!(oidc_actions(&w).len(), before, "no new sign-in");
+    }
 }
 
 #[test]
