@@ -5,7 +5,9 @@
 //! SSO OIDC with its device and PKCE flows) and the console federation
 //! endpoint with a stand-in console page, routed by path, so the binary
 //! under test reaches it purely through the standard endpoint environment
-//! variables. Everything is in memory and driven by a [`Scenario`].
+//! variables. Everything is in memory and driven by a [`Scenario`]. Beside it, a TLS
+//! listener (a private CA's certificate) with a CONNECT proxy, which also plays a company's
+//! own sign-in host that redirects to the portal (a vanity start URL).
 
 mod arn;
 mod container;
