@@ -14,6 +14,7 @@ mod role;
 pub mod section;
 mod session;
 pub mod token;
+mod vanity;
 
 pub use self::options::Refresh;
 pub use self::session::Session;

@@ -16,7 +16,7 @@ use super::oidc::Oidc;
 use super::options::{Refresh, SsoOptions, TokenSource};
 use super::section::trim_url;
 use super::token::Token;
-use super::{browser, device, pkce};
+use super::{browser, device, pkce, vanity};
 use crate::env::Env;
 use crate::input::read_value;
 use crate::time;
@@ -287,6 +287,7 @@ impl<'a> Session<'a> {
                 self.sign_in_hint("sign in again")
             ));
         }
+        let portal = self.portal(&start_url).await?;
         let oidc = Oidc::new(self.sdk, &self.region).with_scopes(&self.opts.scopes);
         let sign_in = &self.opts.sign_in;
         let refreshable = sign_in.refresh_token;
@@ -314,7 +315,7 @@ impl<'a> Session<'a> {
             let flow = device::Device {
                 oidc: &oidc,
                 cache: &self.cache,
-                start_url: &start_url,
+                start_url: &portal,
                 refreshable,
                 open_browser,
                 timeout,
@@ -325,7 +326,7 @@ impl<'a> Session<'a> {
             let flow = pkce::Pkce {
                 oidc: &oidc,
                 cache: &self.cache,
-                start_url: &start_url,
+                start_url: &portal,
                 refreshable,
                 timeout,
             };
@@ -343,6 +344,7 @@ impl<'a> Session<'a> {
         if let Some(r) = &granted.refresh_token {
             token.set("refreshToken", r);
         }
+        // The token keeps the configured URL (a vanity one too), as the AWS CLI's does.
         // Store every sign-in in the shared cache: one sign-in serves the AWS CLI and SDKs too.
         let key = self.cache_key().unwrap_or(start_url);
         let path = self.cache.path(&key);
@@ -351,6 +353,23 @@ impl<'a> Session<'a> {
         self.token = token;
         self.origin = Origin::Shared(path);
         Ok(())
+    }
+
+    /// The portal URL a sign-in gives OIDC: the start URL itself, or the AWS-owned portal
+    /// a vanity one redirects to, whose host may name the region (it wins, as in the AWS CLI).
+    async fn portal(&mut self, start_url: &str) -> Result<String> {
+        let origin = self.opts.start_url_origin();
+        let portal = vanity::resolve(start_url, &origin, self.opts.region.is_some()).await?;
+        if let Some(r) = portal.region {
+            if let Some(given) = self.opts.region.as_deref().filter(|g| *g != r) {
+                eprintln!(
+                    "aws-login: note: using SSO region {r}, which the portal's host names, not {} {given}",
+                    self.opts.region_origin()
+                );
+            }
+            self.region = r;
+        }
+        Ok(portal.url)
     }
 }
 

@@ -4,6 +4,7 @@
 //! in `device`.
 
 mod device;
+mod vanity;
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;

@@ -5,7 +5,9 @@
 //! SSO OIDC with its device and PKCE flows) and the console federation
 //! endpoint with a stand-in console page, routed by path, so the binary
 //! under test reaches it purely through the standard endpoint environment
-//! variables. Everything is in memory and driven by a [`Scenario`].
+//! variables. Everything is in memory and driven by a [`Scenario`]. Beside it, a TLS
+//! listener (a private CA's certificate) with a CONNECT proxy, which also plays a company's
+//! own sign-in host that redirects to the portal (a vanity start URL).
 
 mod arn;
 mod container;
@@ -27,6 +29,7 @@ mod sso_store;
 mod state;
 mod sts;
 mod tls;
+mod vanity;
 
 pub use faults::Fault;
 pub use log::LogEntry;
@@ -187,6 +190,23 @@ impl FakeAws {
     /// Every SSO OIDC client registration so far, oldest first.
     pub fn sso_registrations(&self) -> Vec<SsoRegistration> {
         self.state.sso.lock().unwrap().registrations()
+    }
+
+    /// Makes `host` a company's own sign-in host (a vanity start URL) that answers every
+    /// request with `status` and `location` (none: a redirect without a `Location`). It is
+    /// served over TLS only: through [`TlsListener::proxy_url`] as `HTTPS_PROXY`.
+    pub fn redirect(&self, host: &str, status: u16, location: Option<&str>) {
+        self.state.redirects.set(host, status, location);
+    }
+
+    /// Makes a vanity host answer HEAD with 405 Method Not Allowed (its redirect comes to GET).
+    pub fn refuse_head(&self, host: &str) {
+        self.state.redirects.refuse_head(host);
+    }
+
+    /// `METHOD host path` of every request a vanity host answered, oldest first.
+    pub fn redirects_served(&self) -> Vec<String> {
+        self.state.redirects.seen()
     }
 
     /// Prints a one-line summary of each request to stderr (no secrets).

@@ -87,6 +87,9 @@ pub fn route(req: &Request) -> Service {
 }
 
 pub fn handle(state: &State, req: &Request) -> Reply {
+    if let Some(resp) = state.redirects.answer(req) {
+        return Reply::Respond(resp);
+    }
     let service = route(req);
     let (latency, injected) = state.faults.next(service);
     if !latency.is_zero() {

@@ -9,6 +9,7 @@ use crate::scenario::{Scenario, SsoConfig};
 use crate::sessions::{CredKind, Principal, Session, SessionStore};
 use crate::signin::SigninStore;
 use crate::sso_store::SsoStore;
+use crate::vanity::Redirects;
 use chrono::{Duration, Utc};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -31,6 +32,8 @@ pub struct State {
     /// Console sign-in tokens and the console sessions opened with them.
     pub signin: Mutex<SigninStore>,
     pub faults: Faults,
+    /// Vanity start URL hosts and their redirects.
+    pub redirects: Redirects,
     log: Mutex<Vec<LogEntry>>,
     /// Current instance-role session key per credential-vending service.
     instance_keys: Mutex<HashMap<Service, String>>,
@@ -52,6 +55,7 @@ impl State {
             sessions: Mutex::new(SessionStore::with_lifetime_cap(lifetime_cap)),
             signin: Mutex::default(),
             faults: Faults::default(),
+            redirects: Redirects::default(),
             log: Mutex::default(),
             instance_keys: Mutex::default(),
             imds_tokens: Mutex::default(),

@@ -1,21 +1,28 @@
 //! A TLS listener beside the plain one, serving the same emulator with a certificate from a
 //! test CA generated for this run (rcgen): for tests of private CAs and TLS through proxies.
+//! Beside it, a CONNECT proxy that tunnels to that TLS service whatever host is asked for,
+//! so a client reaches names such as `login.example.test` through `HTTPS_PROXY` alone.
 
 use crate::http::{read_request, write_response};
 use crate::server::{Handler, Reply};
 use anyhow::Context;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose};
 use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
-use std::io::BufReader;
+use std::io::{BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// Host names the certificate is valid for.
+const NAMES: [&str; 4] = ["localhost", "127.0.0.1", "example.test", "*.example.test"];
+
 /// The TLS listener: its port and the PEM of the CA that signed its certificate (valid
-/// for `localhost` and `127.0.0.1`). Dropping it stops accepting.
+/// for `localhost`, `127.0.0.1` and `*.example.test`), and the port of its CONNECT proxy.
+/// Dropping it stops accepting.
 pub struct TlsListener {
     pub port: u16,
     pub ca_pem: String,
+    pub proxy_port: u16,
     stopping: Arc<AtomicBool>,
 }
 
@@ -25,26 +32,40 @@ impl TlsListener {
         let listener = TcpListener::bind(("127.0.0.1", 0)).context("binding the TLS listener")?;
         let port = listener.local_addr()?.port();
         let stopping = Arc::new(AtomicBool::new(false));
-        let stop = stopping.clone();
-        std::thread::Builder::new()
-            .name("fake-aws-tls-accept".into())
-            .spawn(move || {
-                for stream in listener.incoming() {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
+        let proxy = TcpListener::bind(("127.0.0.1", 0)).context("binding the CONNECT proxy")?;
+        let proxy_port = proxy.local_addr()?.port();
+        for (listener, tunnel) in [(listener, false), (proxy, true)] {
+            let (stop, config, handler) = (stopping.clone(), config.clone(), handler.clone());
+            std::thread::Builder::new()
+                .name("fake-aws-tls-accept".into())
+                .spawn(move || {
+                    for stream in listener.incoming() {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let Ok(stream) = stream else { continue };
+                        let (config, handler) = (config.clone(), handler.clone());
+                        let _ = std::thread::Builder::new()
+                            .name("fake-aws-tls-conn".into())
+                            .spawn(move || {
+                                if !tunnel || connect(&stream).is_ok() {
+                                    serve(stream, config, &handler)
+                                }
+                            });
                     }
-                    let Ok(stream) = stream else { continue };
-                    let (config, handler) = (config.clone(), handler.clone());
-                    let _ = std::thread::Builder::new()
-                        .name("fake-aws-tls-conn".into())
-                        .spawn(move || serve(stream, config, &handler));
-                }
-            })?;
+                })?;
+        }
         Ok(TlsListener {
             port,
             ca_pem,
+            proxy_port,
             stopping,
         })
+    }
+
+    /// `http://127.0.0.1:PORT` of the CONNECT proxy, for `HTTPS_PROXY`.
+    pub fn proxy_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.proxy_port)
     }
 }
 
@@ -52,7 +73,26 @@ impl Drop for TlsListener {
     fn drop(&mut self) {
         self.stopping.store(true, Ordering::SeqCst);
         let _ = TcpStream::connect(("127.0.0.1", self.port));
+        let _ = TcpStream::connect(("127.0.0.1", self.proxy_port));
     }
+}
+
+/// Read a `CONNECT` request's head (byte by byte: the TLS handshake follows it on the same
+/// stream) and accept it; anything else is refused.
+fn connect(mut stream: &TcpStream) -> std::io::Result<()> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if head.len() > 8192 || stream.read(&mut byte)? == 0 {
+            return Err(std::io::ErrorKind::InvalidData.into());
+        }
+        head.push(byte[0]);
+    }
+    if !head.starts_with(b"CONNECT ") {
+        stream.write_all(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")?;
+        return Err(std::io::ErrorKind::InvalidData.into());
+    }
+    stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
 }
 
 /// A CA, and a server configuration whose leaf certificate that CA signed.
@@ -70,7 +110,7 @@ fn certificates() -> anyhow::Result<(String, Arc<rustls::ServerConfig>)> {
     let ca_cert = ca.self_signed(&ca_key)?;
     let issuer = Issuer::new(ca, ca_key);
     let leaf_key = KeyPair::generate()?;
-    let mut leaf = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])?;
+    let mut leaf = CertificateParams::new(NAMES.map(String::from).to_vec())?;
     leaf.distinguished_name
         .push(DnType::CommonName, "localhost");
     let leaf_cert = leaf.signed_by(&leaf_key, &issuer)?;

@@ -7,7 +7,9 @@ use crate::harness::*;
 use crate::sso::{ACCT, admin_arn, oidc_actions, role_args};
 
 /// Run a device-code sign-in to completion: read the URL from stderr and visit it.
-fn approve_from_stderr(mut child: std::process::Child) -> (std::process::Output, String) {
+pub(super) fn approve_from_stderr(
+    mut child: std::process::Child,
+) -> (std::process::Output, String) {
     let stderr = child.stderr.take().unwrap();
     let mut seen = String::new();
     for line in BufReader::new(stderr).lines() {
