@@ -136,19 +136,19 @@ pub struct TransitionArgs {
     #[arg(long, value_name = "ID")]
     pub external_id: Option<String>,
 
-    /// SourceIdentity for every role hop, the profile's too (over its source_identity;
-    /// default: AWS_SOURCE_IDENTITY). 2-64 characters of letters, digits and +=,.@_-; once
-    /// set it cannot change along the chain.
+    /// SourceIdentity for every role hop (default: AWS_SOURCE_IDENTITY; with neither, a
+    /// role_arn profile's source_identity, on its own hop). 2-64 characters of letters,
+    /// digits and +=,.@_-; once set it cannot change along the chain.
     #[arg(long, value_name = "ID", help_heading = "Session controls")]
     pub source_identity: Option<String>,
 
-    /// Session tags KEY=VALUE,KEY=VALUE for every role hop, the profile's too (over its
-    /// session_tags; default: AWS_SESSION_TAGS). At most 50.
+    /// Session tags KEY=VALUE,KEY=VALUE for every role hop (default: AWS_SESSION_TAGS; with
+    /// neither, a role_arn profile's session_tags, on its own hop). At most 50.
     #[arg(long, value_name = "TAGS", help_heading = "Session controls")]
     pub tags: Option<String>,
 
-    /// Keys of the session tags that later hops inherit, KEY,KEY (over the profile's
-    /// transitive_session_tags; default: AWS_TRANSITIVE_TAGS). Each must be among the tags.
+    /// Keys of the session tags that later hops inherit, KEY,KEY, each among the tags
+    /// (default: AWS_TRANSITIVE_TAGS; with neither, a profile's transitive_session_tags).
     #[arg(long, value_name = "KEYS", help_heading = "Session controls")]
     pub transitive_tags: Option<String>,
 

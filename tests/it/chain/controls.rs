@@ -312,3 +312,57 @@ fn boto3_under_runas_works_with_the_tagged_narrowed_session() {
         assert_eq!(gci.caller_arn.as_deref(), Some(out.stdout.trim()));
     }
 }
+
+#[test]
+fn awsl_refresh_replays_the_controls() {
+    let w = World::new().with_user_profiles();
+    let assumed = w
+        .cmd(&[
+            "assume",
+            "--profile",
+            "alice",
+            "--assume-roles",
+            DEPLOY,
+            "--source-identity",
+            "alice",
+            "--tags",
+            "team=blue",
+            "--transitive-tags",
+            "team",
+            "--policy",
+            POLICY,
+            "--policy-arns",
+            READ_ONLY,
+        ])
+        .env("AWS_LOGIN_SHELL", "bash")
+        .run();
+    assumed.ok();
+    let replay = assumed
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("export AWS_LOGIN_ASSUME="))
+        .expect("AWS_LOGIN_ASSUME exported")
+        .to_string();
+    // The exported value as bash would read it back.
+    let value = std::process::Command::new("bash")
+        .args(["-c", &format!("printf %s {replay}")])
+        .output()
+        .unwrap()
+        .stdout;
+    // Without the cached session, refresh must ask STS again, with the same controls.
+    std::fs::remove_dir_all(w.home().join(".cache/aws-login/sessions")).unwrap();
+    w.cmd(&["refresh"])
+        .env("AWS_LOGIN_SHELL", "bash")
+        .env("AWS_LOGIN_ASSUME", std::str::from_utf8(&value).unwrap())
+        .run()
+        .ok();
+    let calls = w.calls("AssumeRole");
+    assert_eq!(calls.len(), 2);
+    for c in &calls {
+        assert_eq!(c.params["SourceIdentity"], "alice");
+        assert_eq!(c.tags(), pairs(&[("team", "blue")]));
+        assert_eq!(c.transitive_tag_keys(), ["team"]);
+        assert_eq!(c.params["Policy"], POLICY_SENT);
+        assert_eq!(c.policy_arns(), [READ_ONLY]);
+    }
+}
