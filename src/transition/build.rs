@@ -3,7 +3,8 @@
 
 use anyhow::Result;
 
-use super::controls::{self, Controls, SessionPolicy};
+use super::controls::{self, Controls};
+use super::policy::SessionPolicy;
 use super::{
     ASSUME_ROLE_RANGE, CHAINED_MAX, DEFAULT_SESSION_NAME, Federation, Hop, Options, Plan,
     TOKEN_RANGE,

@@ -11,10 +11,12 @@ use crate::mfa::Codes;
 
 mod build;
 pub mod controls;
+mod policy;
 mod run;
 
 pub use controls::Given;
-use controls::{Sent, SessionPolicy};
+use controls::Sent;
+use policy::SessionPolicy;
 
 pub const DEFAULT_SESSION_NAME: &str = "aws-login";
 /// AWS caps a role session assumed with role credentials ("role chaining") at one hour.

@@ -209,3 +209,100 @@ fn is_policy_arn(arn: &str) -> bool {
             .strip_prefix("policy/")
             .is_some_and(|name| !name.is_empty() && !name.ends_with('/'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sessions::Principal;
+
+    fn caller(source_identity: Option<&str>, transitive: &[(&str, &str)]) -> Caller {
+        Caller {
+            principal: Principal::User {
+                partition: "aws".into(),
+                account: "111111111111".into(),
+                name: "alice".into(),
+            },
+            temp: None,
+            mfa: false,
+            source_identity: source_identity.map(str::to_string),
+            transitive: transitive
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    fn params(pairs: &[(&str, &str)]) -> Params {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn well_formed_controls_carry_on_down_the_chain() {
+        let p = params(&[
+            ("SourceIdentity", "alice"),
+            ("Tags.member.1.Key", "team"),
+            ("Tags.member.1.Value", "blue"),
+            ("Tags.member.2.Key", "env"),
+            ("Tags.member.2.Value", ""),
+            ("TransitiveTagKeys.member.1", "TEAM"),
+            ("Policy", r#"{"Version":"2012-10-17","Statement":[]}"#),
+            (
+                "PolicyArns.member.1.arn",
+                "arn:aws:iam::aws:policy/ReadOnlyAccess",
+            ),
+        ]);
+        let c = parse(&p, &caller(None, &[])).unwrap();
+        assert_eq!(c.source_identity.as_deref(), Some("alice"));
+        assert_eq!(c.transitive, [("team".to_string(), "blue".to_string())]);
+        // The next hop inherits both and may send the same source identity again.
+        let next = caller(Some("alice"), &[("team", "blue")]);
+        let again = params(&[("SourceIdentity", "alice")]);
+        assert_eq!(parse(&again, &next).unwrap().transitive.len(), 1);
+    }
+
+    #[test]
+    fn malformed_controls_are_refused_as_sts_does() {
+        let fresh = caller(None, &[]);
+        for bad in [
+            &[("SourceIdentity", "a")][..],
+            &[("SourceIdentity", "has space")],
+            &[("Tags.member.1.Key", "team")],
+            &[("Tags.member.1.Key", "te!am"), ("Tags.member.1.Value", "x")],
+            &[("Tags.member.1.Key", "aws:x"), ("Tags.member.1.Value", "x")],
+            &[
+                ("Tags.member.1.Key", "a"),
+                ("Tags.member.1.Value", "1"),
+                ("Tags.member.2.Key", "A"),
+                ("Tags.member.2.Value", "2"),
+            ],
+            &[("TransitiveTagKeys.member.1", "a")],
+            &[("Policy", "{not json")],
+            &[("Policy", "[]")],
+            &[(
+                "PolicyArns.member.1.arn",
+                "arn:aws:iam::111111111111:role/R",
+            )],
+        ] {
+            assert!(parse(&params(bad), &fresh).is_err(), "{bad:?}");
+        }
+        let fifty_one: Vec<(String, String)> = (1..=51)
+            .flat_map(|n| {
+                [
+                    (format!("Tags.member.{n}.Key"), format!("k{n}")),
+                    (format!("Tags.member.{n}.Value"), "v".to_string()),
+                ]
+            })
+            .collect();
+        assert!(parse(&fifty_one.into_iter().collect(), &fresh).is_err());
+        let chained = caller(Some("alice"), &[("team", "blue")]);
+        assert!(parse(&params(&[("SourceIdentity", "bob")]), &chained).is_err());
+        let retag = params(&[
+            ("Tags.member.1.Key", "Team"),
+            ("Tags.member.1.Value", "blue"),
+        ]);
+        assert!(parse(&retag, &chained).is_err());
+    }
+}
