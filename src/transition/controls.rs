@@ -183,7 +183,7 @@ fn parse_transitive(g: &Given) -> Result<Vec<String>, Usage> {
 }
 
 /// What each hop sends, in chain order (`hops[i]` is hop i+1). A transitive key must be
-/// among its hop's tags. A source identity and the transitive tags are inherited by the
+/// among its hop's tags, or inherited. A source identity and the transitive tags are inherited by the
 /// hops after the one that sets them and cannot change there (AWS fails the call): a later
 /// hop that asks for the same sends nothing more; one that asks for something else is an
 /// error now.
@@ -196,10 +196,11 @@ pub fn settle(hops: &[Controls]) -> Result<Vec<Sent>, Usage> {
         let n = i + 1;
         let tags = c.tags.clone().unwrap_or_default();
         let transitive = c.transitive.clone().unwrap_or_default();
-        if let Some(key) = transitive
-            .iter()
-            .find(|k| !tags.iter().any(|t| t.key.eq_ignore_ascii_case(k)))
-        {
+        // A key an earlier hop made transitive is this hop's already.
+        if let Some(key) = transitive.iter().find(|k| {
+            !tags.iter().any(|t| t.key.eq_ignore_ascii_case(k))
+                && !inherited.contains_key(&k.to_lowercase())
+        }) {
             return Err(Usage(format!(
                 "hop {n}: transitive tag key '{}' is not among its session tags: add it to the tags or drop it from the transitive keys",
                 echo(key)
@@ -324,6 +325,9 @@ mod tests {
             }]
         );
         assert!(sent[1].transitive.is_empty());
+        // A hop without the tags may still name an inherited key as transitive.
+        let sent = settle(&[hop(None, "a=1", "a"), hop(None, "", "a")]).unwrap();
+        assert_eq!(sent[1], Sent::default());
         let err = settle(&[hop(None, "a=1", "a"), hop(None, "A=2", "")]).unwrap_err();
         assert!(err.to_string().contains("hop 2"), "{err}");
     }

@@ -140,6 +140,25 @@ fn the_command_line_beats_the_environment_which_beats_the_profile_keys() {
     assert!(cli_hop.tags().is_empty());
     assert!(!cli_hop.params.contains_key("SourceIdentity"));
     assert_eq!(cli_hop.policy_arns(), [READ_ONLY]);
+
+    // --transitive-tags alone: the profile's hop makes its own tag transitive, and the
+    // command line's hop, which inherits it, has nothing to send.
+    let out = w
+        .cmd(&[
+            "getcallerid",
+            "--profile",
+            "tagged",
+            "--assume-roles",
+            AUDIT,
+            "--transitive-tags",
+            "team",
+        ])
+        .run();
+    out.ok();
+    let calls = w.calls("AssumeRole");
+    let (profile_hop, cli_hop) = (&calls[calls.len() - 2], &calls[calls.len() - 1]);
+    assert_eq!(profile_hop.transitive_tag_keys(), ["team"]);
+    assert!(cli_hop.tags().is_empty() && cli_hop.transitive_tag_keys().is_empty());
 }
 
 #[test]
