@@ -49,7 +49,7 @@ pub struct Options {
 }
 
 /// The variables that give a session control the command line left out.
-pub const CONTROL_VARS: [&str; 3] = [
+const CONTROL_VARS: [&str; 3] = [
     "AWS_SOURCE_IDENTITY",
     "AWS_SESSION_TAGS",
     "AWS_TRANSITIVE_TAGS",
@@ -58,7 +58,8 @@ pub const CONTROL_VARS: [&str; 3] = [
 impl Options {
     /// The session controls the command line left out, from the environment (the one
     /// precedence rule: command line, then environment, then the profile's keys). An
-    /// empty variable is unset (as `Env::get` reads it). The values are checked where a hop uses them.
+    /// empty variable is unset, as `Env::get` reads it. The values are checked where a
+    /// hop uses them.
     pub fn with_env(mut self, env: &crate::env::Env) -> Options {
         let [si, tags, transitive] = CONTROL_VARS;
         let var = |name: &str| env.get(name).map(|v| Given::new(name, v));
