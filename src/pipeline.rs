@@ -147,12 +147,13 @@ impl Request {
         if let Some(r) = &opts.region {
             validate::region("--region", r)?;
         }
+        let transitions = opts.transitions.clone().with_env(env);
         let (mut plan, base) = match own_chain {
             Some(c) => (
-                Plan::with_profile(&opts.transitions, c.hops, c.mfa_process)?,
+                Plan::with_profile(&transitions, c.hops, c.mfa_process)?,
                 Some(c.base),
             ),
-            None => (Plan::new(&opts.transitions)?, None),
+            None => (Plan::new(&transitions)?, None),
         };
         plan.check_mfa(env)?;
         profiles::check_sso_cache(&profile_set, profile, env)?;

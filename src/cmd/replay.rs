@@ -139,6 +139,11 @@ pub fn replay_args(cred: &CredArgs) -> Result<Vec<String>, NotKept> {
         // One code serves one call: refresh asks for a new one.
         mfa_code: _,
         external_id,
+        source_identity,
+        tags,
+        transitive_tags,
+        policy,
+        policy_arns,
     } = transitions;
 
     if sso_access_token.is_some() {
@@ -179,6 +184,14 @@ pub fn replay_args(cred: &CredArgs) -> Result<Vec<String>, NotKept> {
     value("mfa-serial", mfa_serial.clone());
     // An ExternalId guards against a confused deputy; AWS does not treat it as a secret.
     value("external-id", external_id.clone());
+    // Session controls say who acts and what the session may do, not how to prove it:
+    // AWS logs them in CloudTrail and shows them to the role's account, so none is a
+    // secret. A policy file is replayed by its (absolute) path, read again at refresh.
+    value("source-identity", source_identity.clone());
+    value("tags", tags.clone());
+    value("transitive-tags", transitive_tags.clone());
+    value("policy", policy.as_deref().map(absolute_file));
+    value("policy-arns", policy_arns.clone());
     for (set, flag) in [
         (*use_cache, "--use-cache"),
         (*get_session_token, "--get-session-token"),
@@ -310,8 +323,26 @@ mod tests {
             "me",
             "--duration-seconds",
             "900",
+            "--source-identity",
+            "alice",
+            "--tags",
+            "team=blue,env=-dev",
+            "--transitive-tags",
+            "team",
+            "--policy",
+            r#"{"Version": "2012-10-17", "Statement": []}"#,
+            "--policy-arns",
+            "arn:aws:iam::aws:policy/ReadOnlyAccess",
         ];
         let first = replay_args(&cred(&args)).unwrap();
+        for kept in [
+            "--source-identity=alice",
+            "--tags=team=blue,env=-dev",
+            "--transitive-tags=team",
+            "--policy-arns=arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ] {
+            assert!(first.contains(&kept.to_string()), "{kept}: {first:?}");
+        }
         assert!(first.contains(&"--refresh=force".to_string()), "{first:?}");
         let strs: Vec<&str> = first.iter().map(String::as_str).collect();
         assert_eq!(replay_args(&cred(&strs)).unwrap(), first);

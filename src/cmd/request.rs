@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::cli::{CredArgs, SsoArgs, TransitionArgs};
 use crate::pipeline;
 use crate::sso::options::{self as sso, SignIn, TokenSource};
-use crate::transition;
+use crate::transition::{self, Given};
 
 impl From<CredArgs> for pipeline::Options {
     fn from(args: CredArgs) -> Self {
@@ -61,6 +61,15 @@ impl From<TransitionArgs> for transition::Options {
             mfa_serial: t.mfa_serial,
             mfa_code: t.mfa_code,
             external_id: t.external_id,
+            source_identity: t
+                .source_identity
+                .map(|v| Given::new("--source-identity", &v)),
+            tags: t.tags.map(|v| Given::new("--tags", &v)),
+            transitive_tags: t
+                .transitive_tags
+                .map(|v| Given::new("--transitive-tags", &v)),
+            policy: t.policy,
+            policy_arns: t.policy_arns,
         }
     }
 }

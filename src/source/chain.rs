@@ -13,6 +13,7 @@ use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::creds::Creds;
 use crate::error::{Usage, usage};
 use crate::inert::echo;
+use crate::transition::controls::{Controls, Given};
 use crate::validate;
 
 /// The profile's role hops and where their first credentials come from.
@@ -55,6 +56,8 @@ pub struct ProfileHop {
     pub mfa_serial: Option<String>,
     pub session_name: Option<String>,
     pub duration: Option<i32>,
+    /// `source_identity`, `session_tags` and `transitive_session_tags` (aws-vault's names).
+    pub controls: Controls,
 }
 
 #[derive(Debug, Clone)]
@@ -239,12 +242,20 @@ fn hop(p: &Profile) -> Result<ProfileHop> {
             Some(d)
         }
     };
+    let key = |name: &str| p.get(name).map(|v| Given::new(name, v));
+    let controls = Controls::parse(
+        key("source_identity").as_ref(),
+        key("session_tags").as_ref(),
+        key("transitive_session_tags").as_ref(),
+    )
+    .map_err(&invalid)?;
     Ok(ProfileHop {
         arn,
         external_id,
         mfa_serial,
         session_name,
         duration,
+        controls,
     })
 }
 

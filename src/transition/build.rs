@@ -3,6 +3,8 @@
 
 use anyhow::Result;
 
+use super::controls::{self, Controls};
+use super::policy::SessionPolicy;
 use super::{
     ASSUME_ROLE_RANGE, CHAINED_MAX, DEFAULT_SESSION_NAME, Federation, Hop, Options, Plan,
     TOKEN_RANGE,
@@ -62,6 +64,8 @@ impl Plan {
                 "--mfa-code is of no use without --mfa-serial or a profile with mfa_serial: add --mfa-serial ARN"
             );
         }
+        let any_hops = has_hops || !profile_hops.is_empty();
+        let (run_controls, policy) = session_controls(t, any_hops)?;
         let session_name = t
             .role_session_name
             .clone()
@@ -95,7 +99,9 @@ impl Plan {
             validate::external_id(id)?;
         }
         plan.profile_hops = profile_hops.len();
+        let mut asked: Vec<Controls> = Vec::new();
         for h in profile_hops {
+            asked.push(run_controls.over(h.controls));
             plan.hops.push(Hop {
                 arn: h.arn,
                 session_name: h
@@ -104,11 +110,17 @@ impl Plan {
                 external_id: h.external_id,
                 duration: h.duration,
                 mfa_serial: h.mfa_serial,
+                controls: Default::default(),
             });
         }
         for (i, spec) in specs.into_iter().enumerate() {
+            asked.push(run_controls.clone());
             plan.hops.push(hop(i, spec, &session_name, t)?);
         }
+        for (hop, sent) in plan.hops.iter_mut().zip(controls::settle(&asked)?) {
+            hop.controls = sent;
+        }
+        plan.policy = policy;
         plan.mfa_serial = t.mfa_serial.clone();
         plan.codes = Codes::new(t.mfa_serial.as_deref(), t.mfa_code.as_deref(), mfa_process)?;
         Ok(plan)
@@ -145,7 +157,39 @@ fn hop(i: usize, spec: HopSpec, default_name: &str, t: &Options) -> Result<Hop> 
         external_id,
         duration,
         mfa_serial: None,
+        controls: Default::default(),
     })
+}
+
+/// The source identity and tags the command line (or the environment) gives every role
+/// hop, and the session policy of the final one. A value an option gives with no role hop
+/// to use it is an error; one from the environment is then left alone, as it may be meant
+/// for other tools.
+fn session_controls(t: &Options, any_hops: bool) -> Result<(Controls, SessionPolicy)> {
+    let given = [&t.source_identity, &t.tags, &t.transitive_tags];
+    if !any_hops {
+        if let Some(g) = given.iter().copied().flatten().find(|g| g.is_option()) {
+            bail_usage!(
+                "{} is used only by role hops: add --assume-roles (or use a profile with role_arn) or drop it",
+                g.from
+            );
+        }
+        let flag = match (&t.policy, &t.policy_arns) {
+            (Some(_), _) => Some("--policy"),
+            (_, Some(_)) => Some("--policy-arns"),
+            _ => None,
+        };
+        if let Some(flag) = flag {
+            bail_usage!(
+                "{flag}: a session policy needs an AssumeRole hop to narrow, and this chain has none: add --assume-roles ROLE (or use a profile with role_arn) or drop {flag}"
+            );
+        }
+        return Ok(Default::default());
+    }
+    let [si, tags, transitive] = given.map(Option::as_ref);
+    let run = Controls::parse(si, tags, transitive)?;
+    let policy = SessionPolicy::parse(t.policy.as_deref(), t.policy_arns.as_deref())?;
+    Ok((run, policy))
 }
 
 #[cfg(test)]

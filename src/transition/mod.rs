@@ -11,7 +11,13 @@ use crate::env::Env;
 use crate::mfa::Codes;
 
 mod build;
+pub mod controls;
+mod policy;
 mod run;
+
+pub use controls::Given;
+use controls::Sent;
+use policy::SessionPolicy;
 
 pub const DEFAULT_SESSION_NAME: &str = "aws-login";
 /// AWS caps a role session assumed with role credentials ("role chaining") at one hour.
@@ -31,6 +37,38 @@ pub struct Options {
     pub mfa_serial: Option<String>,
     pub mfa_code: Option<String>,
     pub external_id: Option<String>,
+    /// `--source-identity`, else AWS_SOURCE_IDENTITY (see [`Options::with_env`]).
+    pub source_identity: Option<Given>,
+    /// `--tags`, else AWS_SESSION_TAGS.
+    pub tags: Option<Given>,
+    /// `--transitive-tags`, else AWS_TRANSITIVE_TAGS.
+    pub transitive_tags: Option<Given>,
+    /// `--policy`: JSON or `file://PATH`.
+    pub policy: Option<String>,
+    /// `--policy-arns`.
+    pub policy_arns: Option<String>,
+}
+
+/// The variables that give a session control the command line left out.
+const CONTROL_VARS: [&str; 3] = [
+    "AWS_SOURCE_IDENTITY",
+    "AWS_SESSION_TAGS",
+    "AWS_TRANSITIVE_TAGS",
+];
+
+impl Options {
+    /// The session controls the command line left out, from the environment (the one
+    /// precedence rule: command line, then environment, then the profile's keys). An
+    /// empty variable is unset, as `Env::get` reads it. The values are checked where a
+    /// hop uses them.
+    pub fn with_env(mut self, env: &crate::env::Env) -> Options {
+        let [si, tags, transitive] = CONTROL_VARS;
+        let var = |name: &str| env.get(name).map(|v| Given::new(name, v));
+        self.source_identity = self.source_identity.or_else(|| var(si));
+        self.tags = self.tags.or_else(|| var(tags));
+        self.transitive_tags = self.transitive_tags.or_else(|| var(transitive));
+        self
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -47,6 +85,8 @@ pub struct Plan {
     /// `--mfa-serial`.
     mfa_serial: Option<String>,
     codes: Codes,
+    /// `--policy` and `--policy-arns`, for the final hop.
+    policy: SessionPolicy,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +103,8 @@ pub struct Hop {
     duration: Option<i32>,
     /// A profile's `mfa_serial`.
     mfa_serial: Option<String>,
+    /// Source identity and session tags, as this hop sends them.
+    controls: Sent,
 }
 
 impl Plan {
@@ -111,6 +153,9 @@ impl Plan {
                     "external_id": h.external_id,
                     "duration": h.duration,
                     "mfa_serial": h.mfa_serial,
+                    "source_identity": h.controls.source_identity,
+                    "tags": h.controls.tags.iter().map(|t| [&t.key, &t.value]).collect::<Vec<_>>(),
+                    "transitive_tags": h.controls.transitive,
                 })
             })
             .collect();
@@ -120,6 +165,8 @@ impl Plan {
             "federate_keys": self.federate_keys.as_ref().map(federation),
             "hops": hops,
             "mfa_serial": self.mfa_serial,
+            "policy": self.policy.policy,
+            "policy_arns": self.policy.arns,
         })
     }
 

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow};
 use aws_config::SdkConfig;
-use aws_sdk_sts::types::PolicyDescriptorType;
+use aws_sdk_sts::types::{PolicyDescriptorType, Tag};
 
 use super::Plan;
 use crate::aws::{Service, call_error, sts};
@@ -85,6 +85,20 @@ impl Plan {
                 None => None,
             };
             tracing::info!(role = %hop.arn, session = %hop.session_name, "assuming role (hop {}/{total})", i + 1);
+            let c = &hop.controls;
+            let tags = c
+                .tags
+                .iter()
+                .map(|t| Tag::builder().key(&t.key).value(&t.value).build())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow!("building the session tags: {e}"))?;
+            // The session policy narrows the final role only.
+            let policy = (i + 1 == total).then_some(&self.policy);
+            let policy_arns: Vec<_> = policy
+                .into_iter()
+                .flat_map(|p| &p.arns)
+                .map(|arn| PolicyDescriptorType::builder().arn(arn).build())
+                .collect();
             let out = sts(sdk, &creds)
                 .assume_role()
                 .role_arn(hop.arn.as_str())
@@ -93,6 +107,11 @@ impl Plan {
                 .set_duration_seconds(hop.duration)
                 .set_serial_number(serial)
                 .set_token_code(code)
+                .set_source_identity(c.source_identity.clone())
+                .set_tags((!tags.is_empty()).then_some(tags))
+                .set_transitive_tag_keys((!c.transitive.is_empty()).then(|| c.transitive.clone()))
+                .set_policy(policy.and_then(|p| p.policy.clone()))
+                .set_policy_arns((!policy_arns.is_empty()).then_some(policy_arns))
                 .send()
                 .await
                 .map_err(|e| {

@@ -1,8 +1,10 @@
 //! STS transitions: role chains, session and federation tokens, MFA, external ids.
 //!
 //! Here: role chains, external ids and how STS refusing or failing is reported; session
-//! and federation tokens and MFA in `tokens`.
+//! and federation tokens and MFA in `tokens`; source identity, session tags and session
+//! policies in `controls`.
 
+mod controls;
 mod tokens;
 
 use crate::harness::*;

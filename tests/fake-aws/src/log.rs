@@ -54,6 +54,7 @@ impl LogEntry {
             "RoleSessionName",
             "Name",
             "DurationSeconds",
+            "SourceIdentity",
             "SessionDuration",
             "grantType",
             "account_id",
@@ -65,5 +66,36 @@ impl LogEntry {
             }
         }
         line
+    }
+}
+
+/// AssumeRole's member lists, read back from the logged parameters.
+impl LogEntry {
+    /// The values of `Prefix.member.1…N` (`suffix` after each, e.g. `.arn`), in order.
+    fn members(&self, prefix: &str, suffix: &str) -> Vec<String> {
+        (1..)
+            .map_while(|n| {
+                self.params
+                    .get(&format!("{prefix}.member.{n}{suffix}"))
+                    .cloned()
+            })
+            .collect()
+    }
+
+    /// `Tags.member.N.Key` and `.Value`, as (key, value) pairs.
+    pub fn tags(&self) -> Vec<(String, String)> {
+        let keys = self.members("Tags", ".Key");
+        let values = self.members("Tags", ".Value");
+        keys.into_iter().zip(values).collect()
+    }
+
+    /// `TransitiveTagKeys.member.N`.
+    pub fn transitive_tag_keys(&self) -> Vec<String> {
+        self.members("TransitiveTagKeys", "")
+    }
+
+    /// `PolicyArns.member.N.arn`.
+    pub fn policy_arns(&self) -> Vec<String> {
+        self.members("PolicyArns", ".arn")
     }
 }

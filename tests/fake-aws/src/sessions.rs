@@ -108,6 +108,10 @@ pub struct Session {
     /// Made by role chaining (AssumeRole signed by an assumed-role session);
     /// AWS caps such sessions, and console sessions made from them, at 1 hour.
     pub chained: bool,
+    /// SourceIdentity, set once along a role chain.
+    pub source_identity: Option<String>,
+    /// Transitive session tags, inherited by sessions made from this one.
+    pub transitive: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -154,10 +158,25 @@ impl SessionStore {
             kind,
             mfa,
             chained,
+            source_identity: None,
+            transitive: Vec::new(),
         };
         self.by_key
             .insert(session.creds.access_key_id.clone(), session.clone());
         session
+    }
+
+    /// Record what a role chain carries on from the session `access_key_id`.
+    pub fn carry(
+        &mut self,
+        access_key_id: &str,
+        source_identity: Option<String>,
+        transitive: Vec<(String, String)>,
+    ) {
+        if let Some(s) = self.by_key.get_mut(access_key_id) {
+            s.source_identity = source_identity;
+            s.transitive = transitive;
+        }
     }
 
     pub fn get(&self, access_key_id: &str) -> Option<&Session> {

@@ -1,6 +1,6 @@
 //! `AssumeRole`: trust, external id, MFA, session-duration and role-chaining rules.
 
-use super::{Caller, Params, StsError, mfa, validate, xml};
+use super::{Caller, Params, StsError, controls, mfa, validate, xml};
 use crate::scenario::Role;
 use crate::sessions::{CHAINED_MAX_SECS, CredKind, Principal};
 use crate::state::State;
@@ -13,6 +13,7 @@ pub fn assume_role(state: &State, caller: &Caller, params: &Params) -> Result<St
     if let Some(ext) = params.get("ExternalId") {
         validate::external_id(ext)?;
     }
+    let controls = controls::parse(params, caller)?;
 
     let denied = || {
         StsError::access_denied(format!(
@@ -60,16 +61,19 @@ pub fn assume_role(state: &State, caller: &Caller, params: &Params) -> Result<St
         session_name: session_name.to_string(),
     };
     let (arn, user_id) = (principal.arn(), principal.user_id());
-    let session = state.sessions.lock().unwrap().issue_with(
-        principal,
-        CredKind::AssumedRole,
-        mfa,
-        chained,
-        secs,
-    );
+    let session = {
+        let mut sessions = state.sessions.lock().unwrap();
+        let session = sessions.issue_with(principal, CredKind::AssumedRole, mfa, chained, secs);
+        sessions.carry(
+            &session.creds.access_key_id,
+            controls.source_identity.clone(),
+            controls.transitive,
+        );
+        session
+    };
 
     let mut out = String::new();
-    if let Some(source) = params.get("SourceIdentity") {
+    if let Some(source) = &controls.source_identity {
         out.push_str(&xml::element("SourceIdentity", source));
     }
     out.push_str(&format!(

@@ -16,6 +16,10 @@ pub struct Caller {
     pub temp: Option<CredKind>,
     /// MFA was proven when the caller's session was created.
     pub mfa: bool,
+    /// The source identity of the caller's session, which chained sessions keep.
+    pub source_identity: Option<String>,
+    /// The caller's transitive session tags, which chained sessions inherit.
+    pub transitive: Vec<(String, String)>,
 }
 
 pub struct AuthFailure {
@@ -59,6 +63,8 @@ fn resolve_key(state: &State, key: &str) -> Option<KeyInfo> {
                 },
                 temp: None,
                 mfa: false,
+                source_identity: None,
+                transitive: Vec::new(),
             },
             expiration: None,
         });
@@ -72,6 +78,8 @@ fn resolve_key(state: &State, key: &str) -> Option<KeyInfo> {
             principal: s.principal.clone(),
             temp: Some(s.kind),
             mfa: s.mfa,
+            source_identity: s.source_identity.clone(),
+            transitive: s.transitive.clone(),
         },
         expiration: Some(s.creds.expiration),
     })

@@ -3,6 +3,7 @@
 
 mod assume_role;
 mod auth;
+mod controls;
 mod mfa;
 mod tokens;
 mod validate;
