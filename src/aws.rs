@@ -159,7 +159,7 @@ const CHAIN_MAX: usize = 600;
 /// chain (`DispatchFailure(DispatchFailure { source: … })`), only `Display` is used; a
 /// message already contained in the one before it (or empty) is left out, because the
 /// SDK's wrappers often repeat their source.
-fn describe(err: &(dyn std::error::Error + 'static)) -> String {
+pub fn describe(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut next = Some(err);
     while let Some(e) = next {

@@ -7,12 +7,15 @@ pub mod profiles;
 
 use anyhow::{Result, anyhow};
 use aws_config::Region;
-use aws_config::default_provider::credentials::DefaultCredentialsChain;
+use aws_config::ecs::EcsCredentialsProvider;
 use aws_config::environment::EnvironmentVariableCredentialsProvider;
+use aws_config::imds::credentials::ImdsCredentialsProvider;
+use aws_config::meta::credentials::CredentialsProviderChain;
 use aws_config::profile::ProfileFileCredentialsProvider;
 use aws_config::provider_config::ProviderConfig;
-use aws_credential_types::provider::ProvideCredentials;
+use aws_config::web_identity_token::WebIdentityTokenCredentialsProvider;
 use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{ProvideCredentials, future};
 use chrono::{DateTime, Utc};
 
 use crate::creds::Creds;
@@ -59,15 +62,7 @@ pub async fn resolve(
                 .provide_credentials()
                 .await
         }
-        _ => {
-            DefaultCredentialsChain::builder()
-                .region(Region::new(region.to_string()))
-                .configure(conf)
-                .build()
-                .await
-                .provide_credentials()
-                .await
-        }
+        _ => default_chain(&conf).provide_credentials().await,
     };
     let what = match (profile, explicit) {
         (Some(name), true) => format!("profile '{}'", crate::inert::echo(name)),
@@ -80,7 +75,9 @@ pub async fn resolve(
             if !explicit {
                 creds.expiration = creds.expiration.or_else(|| env_expiration(&creds, env));
             }
-            tracing::debug!(source = %what, key = %creds.access_key_id, expiration = ?creds.expiration, "starting credentials");
+            let expiration = creds.expiration_rfc3339();
+            let expiration = expiration.as_deref().unwrap_or("none");
+            tracing::debug!(source = %what, key = %creds.access_key_id, expiration, "starting credentials");
             Ok(creds)
         }
         Err(CredentialsError::CredentialsNotLoaded(_)) if profile.is_none() => {
@@ -94,6 +91,59 @@ source_profile, credential_process or sso_session"
             format_args!("cannot load credentials from {what}"),
             &e,
         )),
+    }
+}
+
+/// The SDK's default chain, link for link (environment, profile, web identity, container,
+/// instance metadata), except that a failure of the last link means only that nothing was
+/// found: off EC2, whatever answers at the metadata address (a filtering proxy's 403, a
+/// captive portal's page) would otherwise end the run with that service's text instead of
+/// the ways to get credentials. What it answered is logged at `-v`.
+fn default_chain(conf: &ProviderConfig) -> CredentialsProviderChain {
+    CredentialsProviderChain::first_try(
+        "Environment",
+        EnvironmentVariableCredentialsProvider::new(),
+    )
+    .or_else(
+        "Profile",
+        ProfileFileCredentialsProvider::builder()
+            .configure(conf)
+            .build(),
+    )
+    .or_else(
+        "WebIdentityToken",
+        WebIdentityTokenCredentialsProvider::builder()
+            .configure(conf)
+            .build(),
+    )
+    .or_else(
+        "EcsContainer",
+        EcsCredentialsProvider::builder().configure(conf).build(),
+    )
+    .or_else(
+        "Ec2InstanceMetadata",
+        LastResort(ImdsCredentialsProvider::builder().configure(conf).build()),
+    )
+}
+
+/// A link whose failure means "not found here".
+#[derive(Debug)]
+struct LastResort<P>(P);
+
+impl<P: ProvideCredentials> ProvideCredentials for LastResort<P> {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        future::ProvideCredentials::new(async move {
+            self.0.provide_credentials().await.map_err(|e| match e {
+                CredentialsError::CredentialsNotLoaded(_) => e,
+                e => {
+                    tracing::info!("no instance credentials: {}", crate::aws::describe(&e));
+                    CredentialsError::not_loaded("the instance metadata service gave none")
+                }
+            })
+        })
     }
 }
 
