@@ -156,3 +156,22 @@ fn a_bad_proxy_variable_is_a_usage_error_before_any_call() {
         .fails(2, "HTTPS_PROXY is not a proxy URL");
     assert!(w.sts_actions().is_empty());
 }
+
+/// The HTTP client drops a proxy URL longer than it can hold (credentials of about 64 KiB)
+/// without a word, and the calls would go direct: refused before any call instead.
+#[test]
+fn a_proxy_whose_credentials_are_too_long_is_refused_not_bypassed() {
+    let w = World::new();
+    let url = format!(
+        "http://user:{}@127.0.0.1:{}",
+        "p".repeat(70_000),
+        dead_port()
+    );
+    let out = w.alice(&["getcallerid"]).env("HTTP_PROXY", &url).run();
+    out.fails(
+        2,
+        "HTTP_PROXY is not a proxy URL (it is longer than 32 KiB)",
+    );
+    assert!(!out.stderr.contains("ppp"), "{}", out.stderr);
+    assert!(w.sts_actions().is_empty(), "{:?}", w.sts_actions());
+}
