@@ -63,6 +63,42 @@ fn help_and_version_go_to_stdout_with_exit_0() {
     assert!(h.stdout.contains("--outform"));
 }
 
+/// No command word: a short usage on stderr (the usage line, the commands, where the
+/// help is), exit 2; not the whole help.
+#[test]
+fn no_command_prints_a_short_usage_and_exits_2() {
+    let w = World::new();
+    for (args, usage, commands) in [
+        (
+            &[][..],
+            "Usage: aws-login [OPTIONS] <COMMAND>",
+            "getcallerid",
+        ),
+        (
+            &["shell"][..],
+            "Usage: aws-login shell [OPTIONS] <COMMAND>",
+            "init, completions",
+        ),
+    ] {
+        let out = w.cmd(args).run();
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert!(lines.len() <= 4, "{args:?}: {}", out.stderr);
+        assert_eq!(lines[0], usage, "{}", out.stderr);
+        assert!(
+            lines[1].starts_with("Commands: ") && lines[1].contains(commands),
+            "{}",
+            out.stderr
+        );
+        assert!(!lines[1].contains("help"), "{}", out.stderr);
+        let more = format!(
+            "See 'aws-login{} --help'",
+            args.iter().map(|a| format!(" {a}")).collect::<String>()
+        );
+        assert!(lines[2].starts_with(&more), "{}", out.stderr);
+    }
+}
+
 #[test]
 fn an_unknown_aws_profile_is_an_error_unless_environment_keys_take_precedence() {
     let w = World::new().with_user_profiles();
