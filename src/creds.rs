@@ -5,6 +5,9 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+use crate::error::Usage;
+use crate::validate;
+
 #[derive(Clone, PartialEq, Eq)]
 pub struct Creds {
     pub access_key_id: String,
@@ -37,6 +40,17 @@ impl Creds {
     /// RFC 3339 in UTC with `Z`, the form starship and the SDKs parse.
     pub fn expiration_rfc3339(&self) -> Option<String> {
         self.expiration.map(crate::time::format)
+    }
+
+    /// The access key id and the session token travel in HTTP headers (the signature's
+    /// and as is): a value no header can hold is an input error, not a signing that fails
+    /// (or aborts) later. `key` and `token` name where they came from.
+    pub fn check_signable(&self, key: &str, token: &str) -> Result<(), Usage> {
+        validate::token(key, &self.access_key_id)?;
+        match &self.session_token {
+            Some(t) => validate::token(token, t),
+            None => Ok(()),
+        }
     }
 
     pub fn from_sdk(c: &aws_credential_types::Credentials) -> Creds {

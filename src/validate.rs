@@ -135,6 +135,20 @@ pub fn is_config_name(value: &str) -> bool {
     (1..=128).contains(&value.len()) && value.chars().all(ok)
 }
 
+/// A token or key that travels in an HTTP header (an SSO access token, an access key id, a
+/// session token): one line of visible ASCII, as issued. An HTTP client refuses anything
+/// else only when the request is built (or, signing, aborts), so it is an input error here.
+/// Never echoed: it may be a secret.
+pub fn token(what: &str, value: &str) -> Result<(), Usage> {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(())
+    } else {
+        Err(Usage(format!(
+            "{what} is empty or holds whitespace, a control character or a non-ASCII character: give it as issued, on one line"
+        )))
+    }
+}
+
 /// A duration for one STS call.
 pub fn duration(what: &str, value: i32, min: i32, max: i32) -> Result<(), Usage> {
     if (min..=max).contains(&value) {
@@ -220,6 +234,19 @@ mod tests {
         assert!(config_name("--sso-session-name", "my-org_1.a/b@c:d+e%f").is_ok());
         for bad in ["", "a b", "a]", "[a", "a\nb", "a=b", "a;b", "a#b"] {
             assert!(config_name("--sso-session-name", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_one_line_of_visible_ascii_and_never_echoed() {
+        assert!(token("--sso-access-token", "aoaAAAAAGZ/x+y=:z.-_").is_ok());
+        for bad in ["", "a\nb", "a b", "a\tb", "a\rb", "caf\u{e9}", "a\u{7f}"] {
+            let err = token("--sso-access-token", bad).unwrap_err().0;
+            assert!(
+                err.starts_with("--sso-access-token is empty or holds"),
+                "{err}"
+            );
+            assert!(bad.is_empty() || !err.contains(bad), "{err}");
         }
     }
 

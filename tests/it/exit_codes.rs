@@ -103,3 +103,40 @@ fn a_token_file_not_of_its_kind_exits_2_wherever_it_is_read() {
     }
     assert_eq!(tried, 20);
 }
+
+/// A key or session token goes into HTTP headers: one no header can hold exits 2 wherever
+/// it is read (the environment, the credentials file, a credential_process), before any
+/// call, where it used to fail the call (exit 1) or abort the signing (a panic).
+#[test]
+fn a_key_or_token_no_header_can_hold_exits_2_wherever_it_is_read() {
+    let w = World::new();
+    w.write(
+        ".aws/credentials",
+        &format!("[ctl]\naws_access_key_id = AKIA\u{1}X\naws_secret_access_key = {ALICE_SECRET}\n"),
+    );
+    let helper = w.executable(
+        "bad-helper",
+        "#!/bin/sh\ncat <<'EOF'\n{\"Version\": 1, \"AccessKeyId\": \"AKIA\\nX\", \"SecretAccessKey\": \"s\"}\nEOF\n",
+    );
+    w.write(
+        ".aws/config",
+        &format!(
+            "[profile hop]\nrole_arn = {DEPLOY}\nsource_profile = ctl\n\n\
+             [profile helper]\ncredential_process = {helper}\n"
+        ),
+    );
+    let env_run = |k: &str, v: &str| w.alice(&["getcallerid"]).env(k, v).run();
+    env_run("AWS_ACCESS_KEY_ID", "AKIA\nX").fails(2, "AWS_ACCESS_KEY_ID is empty or holds");
+    env_run("AWS_SESSION_TOKEN", "tok\nen").fails(2, "AWS_SESSION_TOKEN is empty or holds");
+    w.cmd(&["getcallerid", "--profile", "hop"])
+        .run()
+        .fails(2, "profile 'ctl': aws_access_key_id is empty or holds");
+    w.cmd(&["getcallerid", "--profile", "ctl"])
+        .run()
+        .fails(2, "the access key id from profile 'ctl' is empty or holds");
+    w.cmd(&["getcallerid", "--profile", "helper"]).run().fails(
+        2,
+        "the access key id from profile 'helper' is empty or holds",
+    );
+    assert!(w.sts_actions().is_empty(), "{:?}", w.sts_actions());
+}
