@@ -117,6 +117,24 @@ pub fn start_url(what: &str, value: &str) -> Result<(), Usage> {
     Ok(())
 }
 
+/// An endpoint override such as `AWS_ENDPOINT_URL_STS`: an http(s) URL with a host, on one
+/// line. The SDK finds out only when it applies it to a request, and says so with that
+/// request rendered in its message.
+pub fn endpoint_url(what: &str, value: &str) -> Result<(), Usage> {
+    let ok = !value.chars().any(|c| c.is_control() || c.is_whitespace())
+        && url::Url::parse(value).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+        })
+        && value.parse::<http::Uri>().is_ok();
+    if ok {
+        Ok(())
+    } else {
+        Err(Usage(format!(
+            "{what} is not an endpoint URL: give http(s)://HOST[:PORT], or unset it"
+        )))
+    }
+}
+
 /// A name the AWS config parsers take in a section header such as `[sso-session NAME]`:
 /// the Rust SDK's identifier set, which botocore also reads as one word.
 pub fn config_name(what: &str, value: &str) -> Result<(), Usage> {
@@ -247,6 +265,25 @@ mod tests {
                 "{err}"
             );
             assert!(bad.is_empty() || !err.contains(bad), "{err}");
+        }
+    }
+
+    #[test]
+    fn endpoint_urls_are_http_urls_on_one_line() {
+        for ok in [
+            "http://127.0.0.1:4566",
+            "https://sts.eu-west-1.amazonaws.com/",
+        ] {
+            assert!(endpoint_url("AWS_ENDPOINT_URL", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "not a url",
+            "http://h:1\nx",
+            "ftp://h",
+            "localhost:4566",
+            "http://",
+        ] {
+            assert!(endpoint_url("AWS_ENDPOINT_URL", bad).is_err(), "{bad}");
         }
     }
 

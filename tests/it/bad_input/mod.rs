@@ -5,6 +5,7 @@
 mod cases;
 
 use crate::harness::*;
+use crate::sso::{cache_json, role_args};
 use cases::cases;
 
 #[test]
@@ -97,6 +98,54 @@ fn no_command_prints_a_short_usage_and_exits_2() {
         );
         assert!(lines[2].starts_with(&more), "{}", out.stderr);
     }
+}
+
+/// An endpoint override that is no URL (or empty): one line, exit 2, before any call. The
+/// SDK found out only when applying it to a request, and said so with the request
+/// rendered: for a token refresh, a body with the client secret and the refresh token.
+#[test]
+fn an_endpoint_variable_that_is_no_url_exits_2_before_any_call() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(-60, true);
+    let cache = cache_json(&t, "us-east-1");
+    for var in [
+        "AWS_ENDPOINT_URL_SSO_OIDC",
+        "AWS_ENDPOINT_URL_SSO",
+        "AWS_ENDPOINT_URL_STS",
+        "AWS_ENDPOINT_URL",
+    ] {
+        // Empty, the SDK aborted (a panic).
+        for value in ["not a url", ""] {
+            w.cmd(&role_args(&["--accesstoken-cache", &cache]))
+                .env(var, value)
+                .run()
+                .fails(2, &format!("{var} is not an endpoint URL"));
+        }
+    }
+    assert!(w.fake.log().is_empty(), "{:?}", w.fake.log());
+}
+
+/// Where an unusable endpoint comes from the config instead (a profile's `endpoint_url`),
+/// the SDK's message embeds the request it could not send: it is shown without it.
+#[test]
+fn an_sdk_message_that_embeds_a_request_is_shown_without_it() {
+    let w = World::new().with_user_profiles();
+    w.write(".aws/config", "[profile alice]\nendpoint_url = not a url\n");
+    // Without the emulator's endpoint (set for every run), which would override the profile's.
+    let out = w
+        .cmd(&[
+            "-u",
+            "AWS_ENDPOINT_URL_STS",
+            BIN,
+            "getcallerid",
+            "--profile",
+            "alice",
+        ])
+        .program(which("env").unwrap())
+        .run();
+    out.fails(1, "cannot reach STS for GetCallerIdentity");
+    assert_eq!(debug_rendering(&out.stderr), None, "{}", out.stderr);
+    assert!(!out.stderr.contains("Action="), "{}", out.stderr);
 }
 
 #[test]
