@@ -72,12 +72,13 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
     Ok(loader.load().await)
 }
 
-/// An STS client that signs with `creds`.
-pub fn sts(sdk: &SdkConfig, creds: &Creds) -> aws_sdk_sts::Client {
+/// An STS client that signs with `creds`, once they are fit to sign with.
+pub fn sts(sdk: &SdkConfig, creds: &Creds) -> Result<aws_sdk_sts::Client> {
+    creds.check_signable()?;
     let conf = aws_sdk_sts::config::Builder::from(sdk)
         .credentials_provider(creds.to_sdk())
         .build();
-    aws_sdk_sts::Client::from_conf(conf)
+    Ok(aws_sdk_sts::Client::from_conf(conf))
 }
 
 /// An AWS service aws-login calls: its name in messages, and the variable that points it

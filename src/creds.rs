@@ -42,13 +42,17 @@ impl Creds {
         self.expiration.map(crate::time::format)
     }
 
-    /// The access key id and the session token travel in HTTP headers (the signature's
-    /// and as is): a value no header can hold is an input error, not a signing that fails
-    /// (or aborts) later. `key` and `token` name where they came from.
-    pub fn check_signable(&self, key: &str, token: &str) -> Result<(), Usage> {
-        validate::token(key, &self.access_key_id)?;
+    /// To sign with them: the access key id and the session token travel in HTTP headers
+    /// (the signature's, and as is), so a value no header can hold is an input error here,
+    /// not a signing that fails (or aborts) later. Without a call any value is passed on
+    /// (`dumpcreds` prints what it was given).
+    pub fn check_signable(&self) -> Result<(), Usage> {
+        let fix = "fix it where the credentials come from";
+        validate::token("the access key id to sign with", &self.access_key_id)
+            .map_err(|e| Usage(format!("{e}; {fix}")))?;
         match &self.session_token {
-            Some(t) => validate::token(token, t),
+            Some(t) => validate::token("the session token to sign with", t)
+                .map_err(|e| Usage(format!("{e}; {fix}"))),
             None => Ok(()),
         }
     }

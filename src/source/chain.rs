@@ -185,16 +185,12 @@ fn keys(p: &Profile) -> Result<Creds> {
             "has aws_access_key_id but no aws_secret_access_key: add it",
         )
     })?;
-    let creds = Creds {
+    Ok(Creds {
         access_key_id: p.get("aws_access_key_id").unwrap_or_default().to_string(),
         secret_access_key: secret.to_string(),
         session_token: p.get("aws_session_token").map(str::to_string),
         expiration: None,
-    };
-    creds
-        .check_signable("aws_access_key_id", "aws_session_token")
-        .map_err(invalid(p))?;
-    Ok(creds)
+    })
 }
 
 fn credential_source(p: &Profile, source: &str) -> Result<Base> {

@@ -43,9 +43,6 @@ pub async fn resolve(
     env: &Env,
 ) -> Result<Creds> {
     let conf = provider_config(region, env)?;
-    let from_env = !(explicit && profile.is_some())
-        && env.get("AWS_ACCESS_KEY_ID").is_some()
-        && env.get("AWS_SECRET_ACCESS_KEY").is_some();
     let result = match profile {
         Some(name) if explicit => {
             ProfileFileCredentialsProvider::builder()
@@ -58,7 +55,9 @@ pub async fn resolve(
         // Keys in the environment come first in the SDK's default chain; read them with
         // its own first link rather than building the whole chain (a fifth of the CPU of
         // a two-hop run).
-        _ if from_env => {
+        _ if env.get("AWS_ACCESS_KEY_ID").is_some()
+            && env.get("AWS_SECRET_ACCESS_KEY").is_some() =>
+        {
             EnvironmentVariableCredentialsProvider::new()
                 .provide_credentials()
                 .await
@@ -73,14 +72,6 @@ pub async fn resolve(
     match result {
         Ok(c) => {
             let mut creds = Creds::from_sdk(&c);
-            if from_env {
-                creds.check_signable("AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN")?;
-            } else {
-                creds.check_signable(
-                    &format!("the access key id from {what}"),
-                    &format!("the session token from {what}"),
-                )?;
-            }
             if !explicit {
                 creds.expiration = creds.expiration.or_else(|| env_expiration(&creds, env));
             }
@@ -197,7 +188,6 @@ pub async fn profile_base(
                 session_token: env.get("AWS_SESSION_TOKEN").map(str::to_string),
                 expiration: None,
             };
-            creds.check_signable("AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN")?;
             creds.expiration = env_expiration(&creds, env);
             return Ok(creds);
         }
@@ -219,14 +209,7 @@ pub async fn profile_base(
         ),
     };
     match what {
-        (source, Ok(c)) => {
-            let creds = Creds::from_sdk(&c);
-            creds.check_signable(
-                &format!("the access key id from {source}"),
-                &format!("the session token from {source}"),
-            )?;
-            Ok(creds)
-        }
+        (_, Ok(c)) => Ok(Creds::from_sdk(&c)),
         (source, Err(e)) => Err(crate::aws::sdk_error(
             format_args!("cannot load credentials from {source}"),
             &e,
