@@ -30,6 +30,9 @@ pub struct Pkce<'a> {
     pub timeout: Duration,
     /// The terminal, when the caller keeps stderr: the URL is shown there too.
     pub tty: Option<std::fs::File>,
+    /// The error when no browser opens and the URL reaches nobody (the caller keeps
+    /// stderr, and there is no terminal): better at once than after the whole wait.
+    pub shown_nowhere: Option<String>,
 }
 
 /// What the callback brought.
@@ -98,7 +101,11 @@ impl Pkce<'_> {
             // Best effort: stderr has the lines too.
             let _ = writeln!(tty, "{prompt}");
         }
-        open(url.as_str(), "sign in");
+        if !open(url.as_str(), "sign in")
+            && let Some(why) = &self.shown_nowhere
+        {
+            return Err(anyhow!("{why}"));
+        }
         let spinner = Spinner::start("Waiting for sign-in in the browser (Ctrl-C to cancel)");
         let timeout = self.timeout;
         let expected_state = state.clone();

@@ -323,6 +323,13 @@ impl<'a> Session<'a> {
             };
             flow.sign_in().await?
         } else {
+            let shown_nowhere = (hidden && tty.is_none()).then(|| {
+                format!(
+                    "signing in to {} needs a browser, none could be opened, and this credential_process run can show the sign-in URL nowhere (its caller keeps stderr, and it has no terminal): {}",
+                    crate::inert::server(&start_url),
+                    self.sign_in_hint("sign in once from a terminal")
+                )
+            });
             let flow = pkce::Pkce {
                 oidc: &oidc,
                 cache: &self.cache,
@@ -330,6 +337,7 @@ impl<'a> Session<'a> {
                 refreshable,
                 timeout,
                 tty,
+                shown_nowhere,
             };
             flow.sign_in().await?
         };
