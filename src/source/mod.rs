@@ -62,7 +62,10 @@ pub async fn resolve(
                 .provide_credentials()
                 .await
         }
-        _ => default_chain(&conf).provide_credentials().await,
+        _ => {
+            check_container_token(env)?;
+            default_chain(&conf).provide_credentials().await
+        }
     };
     let what = match (profile, explicit) {
         (Some(name), true) => format!("profile '{}'", crate::inert::echo(name)),
@@ -147,6 +150,19 @@ impl<P: ProvideCredentials> ProvideCredentials for LastResort<P> {
     }
 }
 
+/// The container credentials' authorization token goes into a header: one no header can
+/// hold is an input error, where the SDK's provider reports a failed configuration (exit 1).
+fn check_container_token(env: &Env) -> Result<(), crate::error::Usage> {
+    let container = env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").is_some()
+        || env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").is_some();
+    match env.get("AWS_CONTAINER_AUTHORIZATION_TOKEN") {
+        Some(token) if container => {
+            crate::validate::token("AWS_CONTAINER_AUTHORIZATION_TOKEN", token)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Environment keys carry no expiry for the SDK; aws-login's own exports set
 /// `AWS_CREDENTIAL_EXPIRATION` beside them, so honour it when the keys came from there.
 fn env_expiration(creds: &Creds, env: &Env) -> Option<DateTime<Utc>> {
@@ -165,6 +181,9 @@ pub async fn profile_base(
     env: &Env,
 ) -> Result<Creds> {
     let conf = provider_config(region, env)?;
+    if matches!(base, Base::EcsContainer) {
+        check_container_token(env)?;
+    }
     let what = match base {
         Base::Keys(keys) => return Ok(keys.clone()),
         Base::Sdk(profile) => return resolve(Some(profile), true, region, env).await,

@@ -117,6 +117,27 @@ fn container_credentials_are_a_source() {
     );
 }
 
+/// The container token goes into a header: one no header can hold is an input error.
+#[test]
+fn a_container_token_no_header_can_hold_exits_2() {
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        &format!("[profile task]\nrole_arn = {FINAL}\ncredential_source = EcsContainer\n"),
+    );
+    for args in [&["getcallerid"][..], &["getcallerid", "--profile", "task"]] {
+        w.cmd(args)
+            .env(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                &w.fake.container_uri(),
+            )
+            .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "task-auth\ntoken")
+            .run()
+            .fails(2, "AWS_CONTAINER_AUTHORIZATION_TOKEN is empty or holds");
+    }
+    assert!(w.fake.log().is_empty(), "{:?}", w.fake.log());
+}
+
 #[test]
 fn ec2_instance_metadata_v2_is_a_source() {
     let w = World::new();
