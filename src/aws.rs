@@ -34,7 +34,21 @@ pub async fn base_config(region: &str, profile: Option<&str>, env: &Env) -> Resu
     Ok(sdk)
 }
 
+/// The endpoint overrides the SDK reads from the environment for the services aws-login calls.
+const ENDPOINT_VARS: [&str; 4] = [
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_STS",
+    "AWS_ENDPOINT_URL_SSO",
+    "AWS_ENDPOINT_URL_SSO_OIDC",
+];
+
 async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<SdkConfig> {
+    // The SDK takes an empty one for a URL too (and aborts on it).
+    for var in ENDPOINT_VARS {
+        if let Some(value) = env.raw(var) {
+            crate::validate::endpoint_url(var, value)?;
+        }
+    }
     let profiles = crate::source::profiles::load(env).await?;
     let name = profile.unwrap_or("default");
     let bundle = profiles
@@ -57,12 +71,13 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
     Ok(loader.profile_name(name).load().await)
 }
 
-/// An STS client that signs with `creds`.
-pub fn sts(sdk: &SdkConfig, creds: &Creds) -> aws_sdk_sts::Client {
+/// An STS client that signs with `creds`, once they are fit to sign with.
+pub fn sts(sdk: &SdkConfig, creds: &Creds) -> Result<aws_sdk_sts::Client> {
+    creds.check_signable()?;
     let conf = aws_sdk_sts::config::Builder::from(sdk)
         .credentials_provider(creds.to_sdk())
         .build();
-    aws_sdk_sts::Client::from_conf(conf)
+    Ok(aws_sdk_sts::Client::from_conf(conf))
 }
 
 /// An AWS service aws-login calls: its name in messages, and the variable that points it
@@ -155,15 +170,17 @@ const CHAIN_MAX: usize = 600;
 
 /// An error and its sources as one line of their messages, `a: b: c`, for a terminal.
 /// Unlike the SDK's `DisplayErrorContext`, which ends with the `Debug` form of the whole
-/// chain (`DispatchFailure(DispatchFailure { source: … })`), only `Display` is used; a
-/// message already contained in the one before it (or empty) is left out, because the
-/// SDK's wrappers often repeat their source.
-fn describe(err: &(dyn std::error::Error + 'static)) -> String {
+/// chain (`DispatchFailure(DispatchFailure { source: … })`), only `Display` is used, and
+/// cut where a `Debug` rendering starts in it: some SDK messages embed one (a request it
+/// could not send, whose body may hold a client secret or refresh token). A message
+/// already contained in the one before it (or empty) is left out, because the SDK's
+/// wrappers often repeat their source.
+pub fn describe(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut next = Some(err);
     while let Some(e) = next {
         let text = e.to_string();
-        let text = text.trim();
+        let text = crate::inert::display_only(text.trim());
         if !text.is_empty() && !parts.last().is_some_and(|p| p.contains(text)) {
             parts.push(text.to_string());
         }

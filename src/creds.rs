@@ -5,6 +5,9 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+use crate::error::Usage;
+use crate::validate;
+
 #[derive(Clone, PartialEq, Eq)]
 pub struct Creds {
     pub access_key_id: String,
@@ -37,6 +40,21 @@ impl Creds {
     /// RFC 3339 in UTC with `Z`, the form starship and the SDKs parse.
     pub fn expiration_rfc3339(&self) -> Option<String> {
         self.expiration.map(crate::time::format)
+    }
+
+    /// To sign with them: the access key id and the session token travel in HTTP headers
+    /// (the signature's, and as is), so a value no header can hold is an input error here,
+    /// not a signing that fails (or aborts) later. Without a call any value is passed on
+    /// (`dumpcreds` prints what it was given).
+    pub fn check_signable(&self) -> Result<(), Usage> {
+        let fix = "fix it where the credentials come from";
+        validate::token("the access key id to sign with", &self.access_key_id)
+            .map_err(|e| Usage(format!("{e}; {fix}")))?;
+        match &self.session_token {
+            Some(t) => validate::token("the session token to sign with", t)
+                .map_err(|e| Usage(format!("{e}; {fix}"))),
+            None => Ok(()),
+        }
     }
 
     pub fn from_sdk(c: &aws_credential_types::Credentials) -> Creds {

@@ -27,6 +27,12 @@ impl Env {
             .filter(|v| !v.is_empty())
     }
 
+    /// A variable as set, empty included: for one a library reads itself without taking
+    /// an empty value for unset.
+    pub fn raw(&self, key: &str) -> Option<&str> {
+        self.vars.get(key).map(String::as_str)
+    }
+
     /// The same environment without `names`: for a decision that must not read them.
     pub fn without(&self, names: &[&str]) -> Env {
         let mut vars = self.vars.clone();

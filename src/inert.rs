@@ -52,6 +52,36 @@ pub fn html(s: &str) -> Cow<'_, str> {
     html_escape::encode_safe(s)
 }
 
+/// `text` up to the first `Debug` rendering in it: a type or variant name followed by `(`
+/// or ` {` (`CredentialsNotLoaded(…`, `ProfileChain { …`), or a value that is `None`; the ` (`,
+/// `:`, quote or spaces that led up to it are cut too. The SDK puts such renderings in
+/// messages (`DisplayErrorContext`, a request it could not send: body included).
+pub fn display_only(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut cut = text.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = bytes[i].is_ascii_uppercase() && (i == 0 || !ident(bytes[i - 1]));
+        if starts_word {
+            let end = i + bytes[i..].iter().take_while(|b| ident(**b)).count();
+            let rest = &text[end..];
+            let word = &text[i..end];
+            if rest.starts_with('(')
+                || rest.starts_with(" {")
+                || (word == "None" && i == 0 && rest.is_empty())
+            {
+                cut = i;
+                break;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    text[..cut].trim_end_matches([' ', '(', ':', ',', '`'])
+}
+
 fn active(c: char) -> bool {
     c.is_control()
         || matches!(
@@ -107,5 +137,37 @@ mod tests {
             html("<script>a('x')&\"</script>"),
             "&lt;script&gt;a(&#x27;x&#x27;)&amp;&quot;&lt;&#x2F;script&gt;"
         );
+    }
+
+    #[test]
+    fn debug_renderings_are_cut_off() {
+        for (text, shown) in [
+            (
+                "the credential provider was not enabled: environment variable not set (CredentialsNotLoaded(CredentialsNotLoaded { source: Some(\"environment variable not set\") }))",
+                "the credential provider was not enabled: environment variable not set",
+            ),
+            ("ProfileChain { base: AccessKey(..), chain: [] }", ""),
+            ("Some(2026-01-01T00:00:00Z)", ""),
+            ("None", ""),
+            (
+                "first credentials will be loaded from AccessKey(Credentials { .. })",
+                "first credentials will be loaded from",
+            ),
+            (
+                "failed to load IMDS session token: service error: request forbidden: IMDS is disabled",
+                "failed to load IMDS session token: service error: request forbidden: IMDS is disabled",
+            ),
+            ("Ec2InstanceMetadata", "Ec2InstanceMetadata"),
+            (
+                "None of the profiles is Named",
+                "None of the profiles is Named",
+            ),
+            (
+                "http://169.254.169.254/latest",
+                "http://169.254.169.254/latest",
+            ),
+        ] {
+            assert_eq!(display_only(text), shown, "{text}");
+        }
     }
 }

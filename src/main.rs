@@ -53,6 +53,10 @@ fn main() -> ExitCode {
     });
     let cli = match parsed {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", short_usage(&mut command, &argv));
+            return ExitCode::from(2);
+        }
         Err(e) => return clap_error(e),
     };
     logging::init(cli.verbose);
@@ -75,15 +79,33 @@ fn report(err: &anyhow::Error) -> ExitCode {
     ExitCode::from(error::exit_code(err))
 }
 
+/// A command given without its command word (`aws-login`, `aws-login shell`): a few lines,
+/// where the whole help would fill the terminal with what was not asked for.
+fn short_usage(command: &mut clap::Command, argv: &[std::ffi::OsString]) -> String {
+    let mut cmd = command;
+    for word in argv.iter().skip(1).filter_map(|a| a.to_str()) {
+        if !word.starts_with('-') && cmd.find_subcommand(word).is_some() {
+            cmd = cmd.find_subcommand_mut(word).expect("found above");
+        }
+    }
+    let mut text = format!("{}\n", cmd.render_usage());
+    let names: Vec<&str> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .map(|s| s.get_name())
+        .collect();
+    if !names.is_empty() {
+        text.push_str(&format!("Commands: {}\n", names.join(", ")));
+    }
+    let bin = cmd.get_bin_name().unwrap_or("aws-login");
+    text.push_str(&format!("See '{bin} --help' for what each does.\n"));
+    text
+}
+
 /// clap's usage errors as one `aws-login: …` line (exit 2); help and version as clap prints them.
 fn clap_error(mut e: clap::Error) -> ExitCode {
     use clap::error::{ContextValue, ErrorKind};
-    if matches!(
-        e.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         e.exit();
     }
     // clap quotes the offending input: cut it and make it inert like every echoed value.

@@ -117,6 +117,24 @@ pub fn start_url(what: &str, value: &str) -> Result<(), Usage> {
     Ok(())
 }
 
+/// An endpoint override such as `AWS_ENDPOINT_URL_STS`: an http(s) URL with a host, on one
+/// line. The SDK finds out only when it applies it to a request, and says so with that
+/// request rendered in its message.
+pub fn endpoint_url(what: &str, value: &str) -> Result<(), Usage> {
+    let ok = !value.chars().any(|c| c.is_control() || c.is_whitespace())
+        && url::Url::parse(value).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+        })
+        && value.parse::<http::Uri>().is_ok();
+    if ok {
+        Ok(())
+    } else {
+        Err(Usage(format!(
+            "{what} is not an endpoint URL: give http(s)://HOST[:PORT], or unset it"
+        )))
+    }
+}
+
 /// A name the AWS config parsers take in a section header such as `[sso-session NAME]`:
 /// the Rust SDK's identifier set, which botocore also reads as one word.
 pub fn config_name(what: &str, value: &str) -> Result<(), Usage> {
@@ -133,6 +151,20 @@ pub fn config_name(what: &str, value: &str) -> Result<(), Usage> {
 pub fn is_config_name(value: &str) -> bool {
     let ok = |c: char| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c);
     (1..=128).contains(&value.len()) && value.chars().all(ok)
+}
+
+/// A token or key that travels in an HTTP header (an SSO access token, an access key id, a
+/// session token): one line of visible ASCII, as issued. An HTTP client refuses anything
+/// else only when the request is built (or, signing, aborts), so it is an input error here.
+/// Never echoed: it may be a secret.
+pub fn token(what: &str, value: &str) -> Result<(), Usage> {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(())
+    } else {
+        Err(Usage(format!(
+            "{what} is empty or holds whitespace, a control character or a non-ASCII character: give it as issued, on one line"
+        )))
+    }
 }
 
 /// A duration for one STS call.
@@ -220,6 +252,38 @@ mod tests {
         assert!(config_name("--sso-session-name", "my-org_1.a/b@c:d+e%f").is_ok());
         for bad in ["", "a b", "a]", "[a", "a\nb", "a=b", "a;b", "a#b"] {
             assert!(config_name("--sso-session-name", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_one_line_of_visible_ascii_and_never_echoed() {
+        assert!(token("--sso-access-token", "aoaAAAAAGZ/x+y=:z.-_").is_ok());
+        for bad in ["", "a\nb", "a b", "a\tb", "a\rb", "caf\u{e9}", "a\u{7f}"] {
+            let err = token("--sso-access-token", bad).unwrap_err().0;
+            assert!(
+                err.starts_with("--sso-access-token is empty or holds"),
+                "{err}"
+            );
+            assert!(bad.is_empty() || !err.contains(bad), "{err}");
+        }
+    }
+
+    #[test]
+    fn endpoint_urls_are_http_urls_on_one_line() {
+        for ok in [
+            "http://127.0.0.1:4566",
+            "https://sts.eu-west-1.amazonaws.com/",
+        ] {
+            assert!(endpoint_url("AWS_ENDPOINT_URL", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "not a url",
+            "http://h:1\nx",
+            "ftp://h",
+            "localhost:4566",
+            "http://",
+        ] {
+            assert!(endpoint_url("AWS_ENDPOINT_URL", bad).is_err(), "{bad}");
         }
     }
 

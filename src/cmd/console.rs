@@ -55,7 +55,7 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
     let creds = got.creds;
     let sdk = base_config(&region, profile.as_deref(), &user_env).await?;
 
-    let me = sts(&sdk, &creds)
+    let me = sts(&sdk, &creds)?
         .get_caller_identity()
         .send()
         .await

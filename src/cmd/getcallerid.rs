@@ -21,7 +21,7 @@ pub async fn run(args: &CredArgs, env: &Env) -> Result<()> {
         .await?
         .acquire()
         .await?;
-    let out = sts(&id.sdk, &id.creds)
+    let out = sts(&id.sdk, &id.creds)?
         .get_caller_identity()
         .send()
         .await

@@ -15,6 +15,8 @@ use crate::source::chain::MfaProcess;
 const TIMEOUT: Duration = Duration::from_secs(120);
 /// A code and a newline fit many times over; more is not a code.
 const MAX_OUTPUT: u64 = 256;
+/// How long output without a newline may still arrive once the process has exited.
+const AFTER_EXIT: Duration = Duration::from_millis(500);
 
 pub async fn run(p: &MfaProcess) -> Result<String> {
     let profile = echo(&p.profile);
@@ -44,9 +46,30 @@ pub async fn run(p: &MfaProcess) -> Result<String> {
     let mut stdout = child.stdout.take().expect("stdout is piped");
     let finished = tokio::time::timeout(TIMEOUT, async {
         let mut out = Vec::new();
-        (&mut stdout).take(MAX_OUTPUT).read_to_end(&mut out).await?;
+        let mut chunk = [0u8; 64];
+        let mut status = None;
+        // Until the output ends, or, once the process has exited, until a whole line is in
+        // (or nothing more comes for a moment): a child it left in the background may hold
+        // stdout open for as long as that child runs.
+        loop {
+            let line_in = out.contains(&b'\n');
+            if (status.is_some() && line_in) || out.len() as u64 > MAX_OUTPUT {
+                break;
+            }
+            tokio::select! {
+                read = stdout.read(&mut chunk) => match read? {
+                    0 => break,
+                    n => out.extend_from_slice(&chunk[..n]),
+                },
+                exited = child.wait(), if status.is_none() => status = Some(exited?),
+                () = tokio::time::sleep(AFTER_EXIT), if status.is_some() => break,
+            }
+        }
         drop(stdout);
-        let status = child.wait().await?;
+        let status = match status {
+            Some(s) => s,
+            None => child.wait().await?,
+        };
         Ok::<_, std::io::Error>((out, status))
     })
     .await;

@@ -32,7 +32,7 @@ pub async fn mfa_session(
 ) -> Result<MfaSession> {
     let code = codes.next(serial).await?;
     tracing::info!(serial, duration, "calling GetSessionToken with MFA");
-    let out = sts(sdk, keys)
+    let out = sts(sdk, keys)?
         .get_session_token()
         .duration_seconds(duration)
         .serial_number(serial)

@@ -24,6 +24,7 @@ use aws_smithy_runtime_api::client::http::{
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::env::Env;
 use proxy::{Proxies, Proxy};
@@ -72,6 +73,13 @@ pub fn connector(settings: &HttpConnectorSettings) -> Result<SharedHttpConnector
     };
     Ok(net.connector(settings, None))
 }
+
+/// What stays as is in a URL's user or password: the unreserved characters.
+const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 #[derive(Debug)]
 struct Client(Arc<Net>);
@@ -145,7 +153,12 @@ impl Lazy {
                 // The URL was checked when the variable was read.
                 let mut config = config.unwrap_or_else(|_| ProxyConfig::disabled());
                 if let Some((user, pass)) = &p.auth {
-                    config = config.with_basic_auth(user, pass);
+                    // The client puts them into a proxy URL as they are and decodes that
+                    // URL's userinfo again: given decoded, an `@`, `/` or space would move
+                    // the proxy's address or make the URL unusable (and then silently
+                    // unused). Encoded, they arrive as given.
+                    let enc = |s: &str| utf8_percent_encode(s, USERINFO).to_string();
+                    config = config.with_basic_auth(enc(user), enc(pass));
                 }
                 b = b.proxy_config(config);
             }

@@ -82,12 +82,20 @@ impl Proxies {
     }
 }
 
+/// The longest proxy variable taken. The HTTP client gets the proxy as one URL with the
+/// credentials in it, and drops, without a word, one longer than an `http::Uri` holds
+/// (64 KiB): requests would then go direct. Half that leaves room for any real credentials.
+const MAX_LEN: usize = 32 * 1024;
+
 fn parse(var: &'static str, value: &str) -> Result<Proxy> {
     let bad = |why: &str| {
         usage(format!(
             "{var} is not a proxy URL ({why}): give http://[user:password@]host:port"
         ))
     };
+    if value.len() > MAX_LEN {
+        return Err(bad("it is longer than 32 KiB"));
+    }
     let text = if value.contains("://") {
         value.to_string()
     } else {
@@ -146,6 +154,19 @@ mod tests {
             "http://proxy:8080"
         );
         assert!(Proxies::from_env(&Env::from_pairs(&[("HTTPS_PROXY", "socks5://x:1")])).is_err());
+    }
+
+    #[test]
+    fn credentials_too_long_for_the_client_are_refused() {
+        let url = |n: usize| format!("http://user:{}@proxy:3128", "p".repeat(n));
+        assert!(Proxies::from_env(&Env::from_pairs(&[("HTTPS_PROXY", &url(30_000))])).is_ok());
+        let err = Proxies::from_env(&Env::from_pairs(&[("HTTPS_PROXY", &url(70_000))]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("longer than 32 KiB") && !err.contains("ppp"),
+            "{err}"
+        );
     }
 
     #[test]

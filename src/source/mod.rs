@@ -7,13 +7,15 @@ pub mod profiles;
 
 use anyhow::{Result, anyhow};
 use aws_config::Region;
+use aws_config::ecs::EcsCredentialsProvider;
 use aws_config::environment::EnvironmentVariableCredentialsProvider;
+use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_config::meta::credentials::CredentialsProviderChain;
 use aws_config::profile::ProfileFileCredentialsProvider;
 use aws_config::provider_config::ProviderConfig;
 use aws_config::web_identity_token::WebIdentityTokenCredentialsProvider;
-use aws_credential_types::provider::ProvideCredentials;
 use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{ProvideCredentials, future};
 use chrono::{DateTime, Utc};
 
 use crate::creds::Creds;
@@ -60,7 +62,10 @@ pub async fn resolve(
                 .provide_credentials()
                 .await
         }
-        _ => default_chain(profile, &conf).provide_credentials().await,
+        _ => {
+            check_container_token(env)?;
+            default_chain(profile, &conf).provide_credentials().await
+        }
     };
     let what = match (profile, explicit) {
         (Some(name), true) => format!("profile '{}'", crate::inert::echo(name)),
@@ -73,7 +78,9 @@ pub async fn resolve(
             if !explicit {
                 creds.expiration = creds.expiration.or_else(|| env_expiration(&creds, env));
             }
-            tracing::debug!(source = %what, key = %creds.access_key_id, expiration = ?creds.expiration, "starting credentials");
+            let expiration = creds.expiration_rfc3339();
+            let expiration = expiration.as_deref().unwrap_or("none");
+            tracing::debug!(source = %what, key = %creds.access_key_id, expiration, "starting credentials");
             Ok(creds)
         }
         Err(CredentialsError::CredentialsNotLoaded(_)) if profile.is_none() => {
@@ -90,11 +97,16 @@ source_profile, credential_process or sso_session"
     }
 }
 
-/// The SDK's default chain without its first link. The SDK reads the process environment,
-/// not `env`: its environment link would find keys that the precedence rule set aside (an
-/// earlier `awsl assume`'s), and an unnamed profile would be AWS_PROFILE's. Keys that do
-/// count are read before this (see [`resolve`]), so the chain starts at the profile,
-/// named, and keeps the SDK's order after it.
+/// The SDK's default chain without its first link, and with a last link whose failure
+/// means only that nothing was found.
+///
+/// - The SDK reads the process environment, not `env`: its environment link would find
+///   keys that the precedence rule set aside (an earlier `awsl assume`'s), and an unnamed
+///   profile would be AWS_PROFILE's. Keys that do count are read before this (see
+///   [`resolve`]), so the chain starts at the profile, named, and keeps the SDK's order.
+/// - Off EC2, whatever answers at the metadata address (a filtering proxy's 403, a captive
+///   portal's page) would otherwise end the run with that service's text instead of the
+///   ways to get credentials. What it answered is logged at `-v`.
 fn default_chain(profile: Option<&str>, conf: &ProviderConfig) -> CredentialsProviderChain {
     let name = profile.unwrap_or("default");
     CredentialsProviderChain::first_try(
@@ -112,16 +124,46 @@ fn default_chain(profile: Option<&str>, conf: &ProviderConfig) -> CredentialsPro
     )
     .or_else(
         "EcsContainer",
-        aws_config::ecs::EcsCredentialsProvider::builder()
-            .configure(conf)
-            .build(),
+        EcsCredentialsProvider::builder().configure(conf).build(),
     )
     .or_else(
         "Ec2InstanceMetadata",
-        aws_config::imds::credentials::ImdsCredentialsProvider::builder()
-            .configure(conf)
-            .build(),
+        LastResort(ImdsCredentialsProvider::builder().configure(conf).build()),
     )
+}
+
+/// A link whose failure means "not found here".
+#[derive(Debug)]
+struct LastResort<P>(P);
+
+impl<P: ProvideCredentials> ProvideCredentials for LastResort<P> {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        future::ProvideCredentials::new(async move {
+            self.0.provide_credentials().await.map_err(|e| match e {
+                CredentialsError::CredentialsNotLoaded(_) => e,
+                e => {
+                    tracing::info!("no instance credentials: {}", crate::aws::describe(&e));
+                    CredentialsError::not_loaded("the instance metadata service gave none")
+                }
+            })
+        })
+    }
+}
+
+/// The container credentials' authorization token goes into a header: one no header can
+/// hold is an input error, where the SDK's provider reports a failed configuration (exit 1).
+fn check_container_token(env: &Env) -> Result<(), crate::error::Usage> {
+    let container = env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").is_some()
+        || env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").is_some();
+    match env.get("AWS_CONTAINER_AUTHORIZATION_TOKEN") {
+        Some(token) if container => {
+            crate::validate::token("AWS_CONTAINER_AUTHORIZATION_TOKEN", token)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Environment keys carry no expiry for the SDK; aws-login's own exports set
@@ -142,6 +184,9 @@ pub async fn profile_base(
     env: &Env,
 ) -> Result<Creds> {
     let conf = provider_config(region, env)?;
+    if matches!(base, Base::EcsContainer) {
+        check_container_token(env)?;
+    }
     let what = match base {
         Base::Keys(keys) => return Ok(keys.clone()),
         Base::Sdk(profile) => return resolve(Some(profile), true, region, env).await,

@@ -27,7 +27,9 @@ pub fn local_browser_available(env: &Env) -> bool {
     true
 }
 
-/// Open `url` in the browser (`BROWSER` honoured). Says on stderr what to do when none opens.
+/// Open `url` in the browser (`BROWSER` honoured). The caller has shown the URL already:
+/// a browser command can start and then fail (or exit at once) without a word, so the URL
+/// on the terminal is the way out whatever happens here; on an error this says to use it.
 /// For sign-in URLs that are no secret; the console's sign-in URL goes through
 /// `console::handoff`, never here.
 pub fn open(url: &str, what: &str) -> bool {
@@ -41,9 +43,8 @@ pub fn open(url: &str, what: &str) -> bool {
         Ok(()) => true,
         Err(e) => {
             eprintln!(
-                "aws-login: cannot open a browser ({}); open this URL to {what}:\n{}",
+                "aws-login: cannot open a browser ({}): open the URL above to {what}",
                 crate::inert::server(&e.to_string()),
-                crate::inert::for_terminal(url, usize::MAX)
             );
             false
         }

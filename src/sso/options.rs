@@ -155,6 +155,9 @@ pub async fn resolve(given: Options, env: &Env) -> Result<SsoOptions> {
     if let Some(url) = &given.start_url {
         validate::start_url("--start-url", url)?;
     }
+    if let Some(TokenSource::Given(token)) = &given.token {
+        validate::token("--sso-access-token", token)?;
+    }
     if let Some(r) = &given.region {
         validate::region("--sso-region", r)?;
     }

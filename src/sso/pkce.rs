@@ -2,6 +2,7 @@
 //! 127.0.0.1, the browser sent to the OIDC authorize endpoint, and the code exchanged
 //! with the verifier.
 
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
@@ -27,6 +28,11 @@ pub struct Pkce<'a> {
     pub start_url: &'a str,
     pub refreshable: bool,
     pub timeout: Duration,
+    /// The terminal, when the caller keeps stderr: the URL is shown there too.
+    pub tty: Option<std::fs::File>,
+    /// The error when no browser opens and the URL reaches nobody (the caller keeps
+    /// stderr, and there is no terminal): better at once than after the whole wait.
+    pub shown_nowhere: Option<String>,
 }
 
 /// What the callback brought.
@@ -82,13 +88,24 @@ impl Pkce<'_> {
             .append_pair("scopes", &self.oidc.scopes.join(" "))
             .append_pair("code_challenge", &challenge);
 
-        eprintln!(
-            "aws-login: signing in to {} in the browser",
-            inert::server(self.start_url)
+        // The URL holds no secret (the verifier never leaves this process), and a browser
+        // command may start and fail without a word: shown first, it is the way out when
+        // no browser page appears, as the AWS CLI does.
+        let prompt = format!(
+            "aws-login: signing in to {} in the browser; if no browser opens, open this URL:\n{}",
+            inert::server(self.start_url),
+            inert::for_terminal(url.as_str(), usize::MAX)
         );
-        // PKCE is chosen only when a local browser can be used (else device code); if it
-        // cannot be opened after all, `open` prints the URL and the wait goes on.
-        open(url.as_str(), "sign in");
+        eprintln!("{prompt}");
+        if let Some(mut tty) = self.tty.as_ref() {
+            // Best effort: stderr has the lines too.
+            let _ = writeln!(tty, "{prompt}");
+        }
+        if !open(url.as_str(), "sign in")
+            && let Some(why) = &self.shown_nowhere
+        {
+            return Err(anyhow!("{why}"));
+        }
         let spinner = Spinner::start("Waiting for sign-in in the browser (Ctrl-C to cancel)");
         let timeout = self.timeout;
         let expected_state = state.clone();

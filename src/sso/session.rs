@@ -296,15 +296,16 @@ impl<'a> Session<'a> {
         let device = sign_in.device_code
             || !sign_in.open_browser
             || !browser::local_browser_available(self.env);
-        // Where the device code can be seen: stderr, unless the caller keeps it; then the
-        // terminal, if there is one; else the browser (the verification page carries the
-        // code). With none of them the wait could only run to its timeout.
-        let hidden = device && sign_in.stderr_hidden && !std::io::stderr().is_terminal();
+        // Where the device code (or the sign-in URL, should the browser not open) can be
+        // seen: stderr, unless the caller keeps it; then the terminal, if there is one;
+        // else the browser (the verification page carries the code). With none of them a
+        // device-code wait could only run to its timeout.
+        let hidden = sign_in.stderr_hidden && !std::io::stderr().is_terminal();
         let tty = hidden
             .then(|| OpenOptions::new().write(true).open("/dev/tty").ok())
             .flatten();
         let browser_opens = open_browser && browser::local_browser_available(self.env);
-        if hidden && tty.is_none() && !browser_opens {
+        if device && hidden && tty.is_none() && !browser_opens {
             return Err(anyhow!(
                 "signing in to {} needs a code confirmed, and this credential_process run can show it nowhere (its caller keeps stderr, and it has no terminal and no browser): {}",
                 crate::inert::server(&start_url),
@@ -323,12 +324,21 @@ impl<'a> Session<'a> {
             };
             flow.sign_in().await?
         } else {
+            let shown_nowhere = (hidden && tty.is_none()).then(|| {
+                format!(
+                    "signing in to {} needs a browser, none could be opened, and this credential_process run can show the sign-in URL nowhere (its caller keeps stderr, and it has no terminal): {}",
+                    crate::inert::server(&start_url),
+                    self.sign_in_hint("sign in once from a terminal")
+                )
+            });
             let flow = pkce::Pkce {
                 oidc: &oidc,
                 cache: &self.cache,
                 start_url: &portal,
                 refreshable,
                 timeout,
+                tty,
+                shown_nowhere,
             };
             flow.sign_in().await?
         };

@@ -77,6 +77,7 @@ impl Token {
                 "{what}: 'expiresAt' is not an RFC 3339 time such as 2026-01-01T12:00:00Z"
             )));
         }
+        validate::token(&format!("the accessToken in {what}"), t.access_token())?;
         // Both end up in config files (dumpconfig), cache keys and messages: checked here,
         // where every token read from a file or the command line passes.
         if let Some(url) = t.start_url() {

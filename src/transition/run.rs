@@ -48,7 +48,7 @@ impl Plan {
             mfa_proven = true;
         } else if let Some(duration) = self.session_token {
             tracing::info!("calling GetSessionToken");
-            let out = sts(sdk, &creds)
+            let out = sts(sdk, &creds)?
                 .get_session_token()
                 .set_duration_seconds(duration)
                 .send()
@@ -62,7 +62,7 @@ impl Plan {
                 crate::partition::for_region(region).name
             );
             tracing::info!(name = %fed.name, %policy, "calling GetFederationToken");
-            let out = sts(sdk, &creds)
+            let out = sts(sdk, &creds)?
                 .get_federation_token()
                 .name(&fed.name)
                 .policy_arns(PolicyDescriptorType::builder().arn(policy).build())
@@ -99,7 +99,7 @@ impl Plan {
                 .flat_map(|p| &p.arns)
                 .map(|arn| PolicyDescriptorType::builder().arn(arn).build())
                 .collect();
-            let out = sts(sdk, &creds)
+            let out = sts(sdk, &creds)?
                 .assume_role()
                 .role_arn(hop.arn.as_str())
                 .role_session_name(&hop.session_name)

@@ -103,3 +103,51 @@ fn a_token_file_not_of_its_kind_exits_2_wherever_it_is_read() {
     }
     assert_eq!(tried, 20);
 }
+
+/// A key or session token goes into HTTP headers: one no header can hold exits 2 before
+/// any call, wherever it was read (the environment, the credentials file, a
+/// credential_process), where the call failed (exit 1) or the signing aborted (a panic).
+/// Without a call (`dumpcreds`) any value is passed on: see `outform`.
+#[test]
+fn a_key_or_token_no_header_can_hold_exits_2_before_any_call() {
+    let w = World::new();
+    w.write(
+        ".aws/credentials",
+        &format!("[ctl]\naws_access_key_id = AKIA\u{1}X\naws_secret_access_key = {ALICE_SECRET}\n"),
+    );
+    let helper = w.executable(
+        "bad-helper",
+        "#!/bin/sh\ncat <<'EOF'\n{\"Version\": 1, \"AccessKeyId\": \"AKIA\\nX\", \"SecretAccessKey\": \"s\"}\nEOF\n",
+    );
+    w.write(
+        ".aws/config",
+        &format!(
+            "[profile hop]\nrole_arn = {DEPLOY}\nsource_profile = ctl\n\n\
+             [profile helper]\ncredential_process = {helper}\n"
+        ),
+    );
+    const KEY: &str = "the access key id to sign with is empty or holds";
+    let env_run = |k: &str, v: &str| w.alice(&["getcallerid"]).env(k, v).run();
+    env_run("AWS_ACCESS_KEY_ID", "AKIA\nX").fails(2, KEY);
+    env_run("AWS_SESSION_TOKEN", "tok\nen")
+        .fails(2, "the session token to sign with is empty or holds");
+    for args in [
+        &["getcallerid", "--profile", "hop"][..],
+        &["getcallerid", "--profile", "ctl"],
+        &["getcallerid", "--profile", "helper"],
+        &["dumpcreds", "--profile", "helper", "--assume-roles", DEPLOY],
+    ] {
+        w.cmd(args).run().fails(2, KEY);
+    }
+    // The console says first that it gets a federation token.
+    let console = w
+        .cmd(&["console", "--profile", "ctl", "--no-browser"])
+        .run();
+    assert_eq!(console.code, 2, "{}", console.stderr);
+    assert!(
+        console.stderr.lines().last().unwrap().contains(KEY),
+        "{}",
+        console.stderr
+    );
+    assert!(w.sts_actions().is_empty(), "{:?}", w.sts_actions());
+}

@@ -117,6 +117,27 @@ fn container_credentials_are_a_source() {
     );
 }
 
+/// The container token goes into a header: one no header can hold is an input error.
+#[test]
+fn a_container_token_no_header_can_hold_exits_2() {
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        &format!("[profile task]\nrole_arn = {FINAL}\ncredential_source = EcsContainer\n"),
+    );
+    for args in [&["getcallerid"][..], &["getcallerid", "--profile", "task"]] {
+        w.cmd(args)
+            .env(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                &w.fake.container_uri(),
+            )
+            .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "task-auth\ntoken")
+            .run()
+            .fails(2, "AWS_CONTAINER_AUTHORIZATION_TOKEN is empty or holds");
+    }
+    assert!(w.fake.log().is_empty(), "{:?}", w.fake.log());
+}
+
 #[test]
 fn ec2_instance_metadata_v2_is_a_source() {
     let w = World::new();
@@ -148,6 +169,64 @@ fn no_credentials_anywhere_is_a_clear_error() {
     w.cmd(&["getcallerid"])
         .run()
         .fails(1, "no credentials found");
+    assert!(w.sts_actions().is_empty());
+}
+
+/// An HTTP server on loopback that answers 403 to every request, as a filtering proxy on a
+/// corporate network answers for the instance-metadata address.
+fn refusing_server() -> String {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && conn.read(&mut byte).is_ok_and(|n| n == 1) {
+                head.push(byte[0]);
+            }
+            let body = "<html><body>Access denied by policy</body></html>";
+            let _ = write!(
+                conn,
+                "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+#[test]
+fn an_instance_metadata_address_that_refuses_means_no_credentials_at_any_verbosity() {
+    let w = World::with_scenario("{}");
+    let refusing = refusing_server();
+    let run = |v: Option<&str>| {
+        let mut args = vec!["getcallerid"];
+        args.extend(v);
+        w.cmd(&args)
+            .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", &refusing)
+            .run()
+    };
+    run(None).fails(1, "aws-login: no credentials found: set AWS_ACCESS_KEY_ID");
+    for v in ["-v", "-vv", "-vvv"] {
+        let out = run(Some(v));
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        let last = out.stderr.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("aws-login: no credentials found: "),
+            "{v}: {}",
+            out.stderr
+        );
+        // The metadata service's answer is told at -v, as text.
+        assert!(
+            out.stderr.contains("request forbidden"),
+            "{v}: {}",
+            out.stderr
+        );
+        if let Some(found) = debug_rendering(&out.stderr) {
+            panic!("{v}: {found:?} in {}", out.stderr);
+        }
+    }
     assert!(w.sts_actions().is_empty());
 }
 

@@ -1,12 +1,12 @@
 //! IAM Identity Center sign-in: PKCE and device-code flows, the loopback listener, failures.
 //!
 //! Here: the PKCE flow through the loopback listener and its failures; the device-code flow
-//! in `device`.
+//! in `device`; a browser that does not open in `no_browser`.
 
 mod device;
 mod vanity;
+mod no_browser;
 
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
 
 use crate::harness::*;
@@ -242,43 +242,6 @@ fn a_denied_sign_in_and_a_timeout_fail_cleanly_and_write_nothing() {
         out.stderr
     );
     assert!(!w.sso_cache_file(START_URL).exists());
-}
-
-#[test]
-fn when_the_browser_cannot_be_opened_the_url_is_printed_and_the_wait_goes_on() {
-    let w = World::new();
-    let broken = w.home().join("no-such-browser").display().to_string();
-    let mut child = w
-        .cmd(&role_args(&["--start-url", START_URL]))
-        .env("BROWSER", &broken)
-        .env("PATH", "/nonexistent")
-        .spawn();
-    let stderr = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    let mut seen = String::new();
-    while let Some(Ok(line)) = lines.next() {
-        seen.push_str(&line);
-        seen.push('\n');
-        if line.contains("/authorize?") {
-            let status = std::process::Command::new(which("python3").unwrap())
-                .args([
-                    "-c",
-                    "import sys,urllib.request; urllib.request.urlopen(sys.argv[1]).read()",
-                    line.trim(),
-                ])
-                .status()
-                .unwrap();
-            assert!(status.success());
-            break;
-        }
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{seen}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(seen.contains("cannot open a browser"), "{seen}");
 }
 
 #[test]

@@ -1,13 +1,16 @@
-//! No secret reaches stderr at any verbosity.
+//! No secret, and no `Debug` rendering, reaches stderr at any verbosity.
 
 use crate::harness::*;
 
 #[test]
-fn no_secret_reaches_stderr_at_any_verbosity() {
+fn no_secret_and_no_debug_rendering_reaches_stderr_at_any_verbosity() {
     let w = World::new().with_user_profiles();
     w.write(
         ".aws/config",
-        &format!("[profile deploy]\nrole_arn = {DEPLOY}\nsource_profile = alice\n"),
+        &format!(
+            "[profile deploy]\nrole_arn = {DEPLOY}\nsource_profile = alice\n\n\
+             [profile helper]\ncredential_process = {BIN} dumpcreds --credential-helper --profile alice\n"
+        ),
     );
     let s = w.fake.mint_role_session(DEPLOY, "verbose", 3600);
     let chain = format!("{DEPLOY},{AUDIT}");
@@ -36,6 +39,8 @@ fn no_secret_reaches_stderr_at_any_verbosity() {
             ],
             vec!["dumpcreds", v, "--fresh", "--get-federation-token"],
             vec!["getcallerid", v, "--fresh", "--assume-roles", AUDIT],
+            // aws-config resolves this profile, and logs its plan.
+            vec!["getcallerid", v, "--profile", "helper"],
             vec![
                 "runas",
                 v,
@@ -56,6 +61,9 @@ fn no_secret_reaches_stderr_at_any_verbosity() {
                 "{args:?} logged nothing at {v}: {}",
                 out.stderr
             );
+            if let Some(found) = debug_rendering(&out.stderr) {
+                panic!("{args:?} at {v}: {found:?} in {}", out.stderr);
+            }
         }
         let out = w
             .cmd(&["getcallerid", v, "--assume-roles", AUDIT])

@@ -3,6 +3,19 @@
 
 use crate::harness::*;
 
+/// `getcallerid` for an SSO role, with `extra` token options.
+fn role<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec![
+        "getcallerid",
+        "--sso-acct-id",
+        "111111111111",
+        "--sso-role-name",
+        "Admin",
+    ];
+    v.extend(extra);
+    v
+}
+
 /// (arguments, exit code, a phrase the message must contain)
 pub(super) fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
@@ -60,6 +73,25 @@ pub(super) fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
             s(&["getcallerid", "--use-cache", "--accesstoken-cache", "{}"]),
             2,
             "cannot be used with",
+        ),
+        // A token travels in an HTTP header: one line of visible ASCII, else an input error.
+        (
+            s(&role(&["--sso-access-token", "tok\nen"])),
+            2,
+            "--sso-access-token is empty or holds whitespace",
+        ),
+        (
+            s(&role(&["--sso-access-token", "tok en"])),
+            2,
+            "--sso-access-token is empty or holds whitespace",
+        ),
+        (
+            s(&role(&[
+                "--accesstoken-cache",
+                r#"{"accessToken": "tok\nen", "expiresAt": "2099-01-01T00:00:00Z"}"#,
+            ])),
+            2,
+            "the accessToken in --accesstoken-cache is empty or holds",
         ),
         (
             s(&["getcallerid", "--start-url", "https://x.awsapps.com/start"]),

@@ -5,6 +5,7 @@
 mod cases;
 
 use crate::harness::*;
+use crate::sso::{cache_json, role_args};
 use cases::cases;
 
 #[test]
@@ -61,6 +62,90 @@ fn help_and_version_go_to_stdout_with_exit_0() {
     let h = w.cmd(&["dumpcreds", "--help"]).run();
     h.ok();
     assert!(h.stdout.contains("--outform"));
+}
+
+/// No command word: a short usage on stderr (the usage line, the commands, where the
+/// help is), exit 2; not the whole help.
+#[test]
+fn no_command_prints_a_short_usage_and_exits_2() {
+    let w = World::new();
+    for (args, usage, commands) in [
+        (
+            &[][..],
+            "Usage: aws-login [OPTIONS] <COMMAND>",
+            "getcallerid",
+        ),
+        (
+            &["shell"][..],
+            "Usage: aws-login shell [OPTIONS] <COMMAND>",
+            "init, completions",
+        ),
+    ] {
+        let out = w.cmd(args).run();
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert!(lines.len() <= 4, "{args:?}: {}", out.stderr);
+        assert_eq!(lines[0], usage, "{}", out.stderr);
+        assert!(
+            lines[1].starts_with("Commands: ") && lines[1].contains(commands),
+            "{}",
+            out.stderr
+        );
+        assert!(!lines[1].contains("help"), "{}", out.stderr);
+        let more = format!(
+            "See 'aws-login{} --help'",
+            args.iter().map(|a| format!(" {a}")).collect::<String>()
+        );
+        assert!(lines[2].starts_with(&more), "{}", out.stderr);
+    }
+}
+
+/// An endpoint override that is no URL (or empty): one line, exit 2, before any call. The
+/// SDK found out only when applying it to a request, and said so with the request
+/// rendered: for a token refresh, a body with the client secret and the refresh token.
+#[test]
+fn an_endpoint_variable_that_is_no_url_exits_2_before_any_call() {
+    let w = World::new();
+    let t = w.fake.issue_sso_token(-60, true);
+    let cache = cache_json(&t, "us-east-1");
+    for var in [
+        "AWS_ENDPOINT_URL_SSO_OIDC",
+        "AWS_ENDPOINT_URL_SSO",
+        "AWS_ENDPOINT_URL_STS",
+        "AWS_ENDPOINT_URL",
+    ] {
+        // Empty, the SDK aborted (a panic).
+        for value in ["not a url", ""] {
+            w.cmd(&role_args(&["--accesstoken-cache", &cache]))
+                .env(var, value)
+                .run()
+                .fails(2, &format!("{var} is not an endpoint URL"));
+        }
+    }
+    assert!(w.fake.log().is_empty(), "{:?}", w.fake.log());
+}
+
+/// Where an unusable endpoint comes from the config instead (a profile's `endpoint_url`),
+/// the SDK's message embeds the request it could not send: it is shown without it.
+#[test]
+fn an_sdk_message_that_embeds_a_request_is_shown_without_it() {
+    let w = World::new().with_user_profiles();
+    w.write(".aws/config", "[profile alice]\nendpoint_url = not a url\n");
+    // Without the emulator's endpoint (set for every run), which would override the profile's.
+    let out = w
+        .cmd(&[
+            "-u",
+            "AWS_ENDPOINT_URL_STS",
+            BIN,
+            "getcallerid",
+            "--profile",
+            "alice",
+        ])
+        .program(which("env").unwrap())
+        .run();
+    out.fails(1, "cannot reach STS for GetCallerIdentity");
+    assert_eq!(debug_rendering(&out.stderr), None, "{}", out.stderr);
+    assert!(!out.stderr.contains("Action="), "{}", out.stderr);
 }
 
 #[test]

@@ -193,6 +193,26 @@ pub fn secrets_in(stdout: &str) -> Vec<String> {
     found
 }
 
+/// The first Rust `Debug` rendering in `text`, if any: a CamelCase type or variant name
+/// followed by `(` or ` {` (`ServiceError(…`, `ProfileChain { …`, `Some(…`).
+pub fn debug_rendering(text: &str) -> Option<String> {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_uppercase() && !ident(prev) {
+            let word: String = text[i..].chars().take_while(|c| ident(*c)).collect();
+            let rest = &text[i + word.len()..];
+            if word.chars().any(|c| c.is_ascii_lowercase())
+                && (rest.starts_with('(') || rest.starts_with(" {"))
+            {
+                return Some(text[i..].chars().take(80).collect());
+            }
+        }
+        prev = c;
+    }
+    None
+}
+
 fn exit_code(status: &std::process::ExitStatus) -> i32 {
     use std::os::unix::process::ExitStatusExt;
     status

@@ -2,6 +2,10 @@
 //! through it, NO_PROXY exempts a host, credentials in the proxy URL authenticate and are
 //! never echoed, and a proxy that fails is named.
 
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
 use super::{Tinyproxy, dead_port};
 use crate::harness::*;
 
@@ -155,4 +159,109 @@ fn a_bad_proxy_variable_is_a_usage_error_before_any_call() {
         .run()
         .fails(2, "HTTPS_PROXY is not a proxy URL");
     assert!(w.sts_actions().is_empty());
+}
+
+/// The HTTP client drops a proxy URL longer than it can hold (credentials of about 64 KiB)
+/// without a word, and the calls would go direct: refused before any call instead.
+#[test]
+fn a_proxy_whose_credentials_are_too_long_is_refused_not_bypassed() {
+    let w = World::new();
+    let url = format!(
+        "http://user:{}@127.0.0.1:{}",
+        "p".repeat(70_000),
+        dead_port()
+    );
+    let out = w.alice(&["getcallerid"]).env("HTTP_PROXY", &url).run();
+    out.fails(
+        2,
+        "HTTP_PROXY is not a proxy URL (it is longer than 32 KiB)",
+    );
+    assert!(!out.stderr.contains("ppp"), "{}", out.stderr);
+    assert!(w.sts_actions().is_empty(), "{:?}", w.sts_actions());
+}
+
+/// Proxy credentials with characters a URL must encode: given percent-encoded, every call
+/// goes through the proxy with them as given. Handed decoded to the HTTP client, which
+/// decodes them once more, `%41` became `A`, an `@` or `:` cut them short, a `/` moved
+/// the proxy's address, and a space made the proxy URL unusable: unused, the calls went
+/// direct.
+#[test]
+fn proxy_credentials_with_reserved_characters_reach_the_proxy_as_given() {
+    let w = World::new();
+    let tls = w.fake.serve_tls();
+    let ca = w.write("ca.pem", &tls.ca_pem).display().to_string();
+    let run = |port: u16, userinfo: &str| {
+        w.alice(&["getcallerid"])
+            .env(
+                "AWS_ENDPOINT_URL_STS",
+                &format!("https://127.0.0.1:{}", tls.port),
+            )
+            .env("AWS_CA_BUNDLE", &ca)
+            .env(
+                "HTTPS_PROXY",
+                &format!("http://{userinfo}@127.0.0.1:{port}"),
+            )
+            .run()
+    };
+    // What reaches a proxy (one that refuses everyone with 407).
+    let (port, seen) = recording_proxy();
+    run(port, "us%40er:p%3Ass%2541").fails(1, "the proxy");
+    let auth = seen.lock().unwrap().clone();
+    // The SDK retries: every attempt carries them.
+    assert!(
+        !auth.is_empty() && auth.iter().all(|a| a == "us@er:p:ss%41"),
+        "{auth:?}"
+    );
+    // Through a real one (tinyproxy takes only letters and digits in its own credentials,
+    // so this one asks for none), every call goes through it.
+    let Some(proxy) = Tinyproxy::start(&w, None) else {
+        return;
+    };
+    for userinfo in ["us%2Fer:pw", "user:p%20w"] {
+        let through = || {
+            proxy
+                .requests()
+                .iter()
+                .filter(|r| r.starts_with(&format!("CONNECT 127.0.0.1:{}", tls.port)))
+                .count()
+        };
+        let before = through();
+        run(proxy.port, userinfo).ok();
+        assert_eq!(through(), before + 1, "{userinfo}: {:#?}", proxy.requests());
+    }
+}
+
+/// A proxy on loopback that answers 407 to everything, keeping the credentials of each
+/// request's Proxy-Authorization (decoded).
+fn recording_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
+    use base64::Engine;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let keep = seen.clone();
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && conn.read(&mut byte).is_ok_and(|n| n == 1) {
+                head.push(byte[0]);
+            }
+            let head = String::from_utf8_lossy(&head).into_owned();
+            let basic = head.lines().find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("proxy-authorization")
+                    .then(|| value.trim().strip_prefix("Basic ").map(str::to_string))?
+            });
+            if let Some(b) = basic {
+                let decoded = base64::engine::general_purpose::STANDARD.decode(b).unwrap();
+                keep.lock()
+                    .unwrap()
+                    .push(String::from_utf8_lossy(&decoded).into_owned());
+            }
+            let _ = conn.write_all(
+                b"HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        }
+    });
+    (port, seen)
 }

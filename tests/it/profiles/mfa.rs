@@ -142,6 +142,38 @@ fn a_failing_or_babbling_mfa_process_is_a_clear_error_and_never_runs_through_a_s
     }
 }
 
+/// A process that leaves a child in the background holding its stdout (an agent it
+/// starts, say): the code is taken once it has exited with the line printed, not when the
+/// background child lets go of stdout 30 s later. (The background child's stderr goes
+/// elsewhere, or the test would wait for the run's stderr to close.)
+#[test]
+fn an_mfa_process_whose_background_child_keeps_stdout_open_is_not_waited_for() {
+    for (how, script) in [
+        ("a line", "sleep 30 2>/dev/null & echo 123456"),
+        ("no newline", "sleep 30 2>/dev/null & printf 123456"),
+    ] {
+        // A world each: the MFA session of the first would serve the second.
+        let w = World::new().with_user_profiles();
+        w.write(
+            ".aws/config",
+            &mfa_config(&format!("mfa_process = /bin/sh -c '{script}'\n")),
+        );
+        let started = std::time::Instant::now();
+        let out = w.cmd(&["getcallerid", "--profile", "secure"]).run();
+        out.ok();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{how}: took {:?}",
+            started.elapsed()
+        );
+        assert_eq!(
+            w.first_call("GetSessionToken").params["TokenCode"],
+            "123456",
+            "{how}"
+        );
+    }
+}
+
 #[test]
 fn a_temporary_source_sends_the_code_on_the_hop_that_names_the_mfa_serial() {
     // Deploy's session may assume Secure only with MFA proven on that call.
