@@ -10,7 +10,6 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
-use tokio::io::AsyncReadExt;
 
 use crate::env::Env;
 use crate::error::Usage;
@@ -22,8 +21,6 @@ pub const VAR: &str = "AWS_LOGIN_MFA_PROMPT";
 
 /// A person takes a while to find their device; a dialog left open longer is forgotten.
 const DIALOG_TIMEOUT: Duration = Duration::from_secs(300);
-/// A code and a newline fit many times over.
-const MAX_OUTPUT: u64 = 256;
 
 /// The dialog programs, in the order an unset `AWS_LOGIN_MFA_PROMPT` tries them.
 const DIALOGS: [Dialog; 3] = [Dialog::Zenity, Dialog::Kdialog, Dialog::Osascript];
@@ -160,7 +157,7 @@ fn terminal(serial: &str) -> Result<String> {
 
 async fn dialog(d: Dialog, path: &PathBuf, serial: &str) -> Result<String> {
     let name = d.program();
-    let mut child = tokio::process::Command::new(path)
+    let child = tokio::process::Command::new(path)
         .args(d.args(&echo(serial)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -168,18 +165,11 @@ async fn dialog(d: Dialog, path: &PathBuf, serial: &str) -> Result<String> {
         .kill_on_drop(true)
         .spawn()
         .map_err(|e| anyhow!("cannot show the MFA dialog ({name}: {e}): pass --mfa-code"))?;
-    let mut stdout = child.stdout.take().expect("stdout is piped");
-    let answered = tokio::time::timeout(DIALOG_TIMEOUT, async {
-        let mut out = Vec::new();
-        (&mut stdout).take(MAX_OUTPUT).read_to_end(&mut out).await?;
-        let status = child.wait().await?;
-        Ok::<_, std::io::Error>((out, status))
-    })
-    .await;
+    let answered = super::process::answer(child, DIALOG_TIMEOUT).await;
     let (out, status) = match answered {
-        Ok(Ok(done)) => done,
-        Ok(Err(e)) => return Err(anyhow!("cannot read the MFA code from {name}: {e}")),
-        Err(_) => {
+        Ok(Some(done)) => done,
+        Err(e) => return Err(anyhow!("cannot read the MFA code from {name}: {e}")),
+        Ok(None) => {
             return Err(anyhow!(
                 "the MFA dialog got no answer within {} s: run the command again",
                 DIALOG_TIMEOUT.as_secs()

@@ -2,11 +2,12 @@
 //! into words as a POSIX shell would, but run without one, so a `;` or `$(…)` in the
 //! config is an argument, never code. Its stderr is the user's (a "touch your key" prompt).
 
-use std::process::Stdio;
+use std::process::{ExitStatus, Stdio};
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
 use tokio::io::AsyncReadExt;
+use tokio::process::Child;
 
 use crate::inert::echo;
 use crate::source::chain::MfaProcess;
@@ -18,39 +19,19 @@ const MAX_OUTPUT: u64 = 256;
 /// How long output without a newline may still arrive once the process has exited.
 const AFTER_EXIT: Duration = Duration::from_millis(500);
 
-pub async fn run(p: &MfaProcess) -> Result<String> {
-    let profile = echo(&p.profile);
-    let words = shell_words::split(&p.command).map_err(|e| {
-        anyhow!(
-            "mfa_process of profile '{profile}' cannot be split into words ({e}): fix its quotes"
-        )
-    })?;
-    let Some((program, args)) = words.split_first() else {
-        return Err(anyhow!(
-            "mfa_process of profile '{profile}' is empty: give a command that prints the code"
-        ));
-    };
-    let mut child = tokio::process::Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true)
-        .spawn()
-        .map_err(|e| {
-            anyhow!(
-                "cannot run mfa_process of profile '{profile}' ({}: {e}): fix the command",
-                echo(program)
-            )
-        })?;
+/// What a program that prints a code printed, and how it ended; `None` when it gave no
+/// answer within `timeout`. Reading stops once the output ends, or once the program has
+/// exited and a whole line is in (or nothing more comes for a moment): a child it left in
+/// the background may hold stdout open for as long as that child runs.
+pub async fn answer(
+    mut child: Child,
+    timeout: Duration,
+) -> std::io::Result<Option<(Vec<u8>, ExitStatus)>> {
     let mut stdout = child.stdout.take().expect("stdout is piped");
-    let finished = tokio::time::timeout(TIMEOUT, async {
+    let read = async {
         let mut out = Vec::new();
         let mut chunk = [0u8; 64];
         let mut status = None;
-        // Until the output ends, or, once the process has exited, until a whole line is in
-        // (or nothing more comes for a moment): a child it left in the background may hold
-        // stdout open for as long as that child runs.
         loop {
             let line_in = out.contains(&b'\n');
             if (status.is_some() && line_in) || out.len() as u64 > MAX_OUTPUT {
@@ -70,17 +51,48 @@ pub async fn run(p: &MfaProcess) -> Result<String> {
             Some(s) => s,
             None => child.wait().await?,
         };
-        Ok::<_, std::io::Error>((out, status))
-    })
-    .await;
+        Ok((out, status))
+    };
+    match tokio::time::timeout(timeout, read).await {
+        Ok(done) => done.map(Some),
+        Err(_) => Ok(None),
+    }
+}
+
+pub async fn run(p: &MfaProcess) -> Result<String> {
+    let profile = echo(&p.profile);
+    let words = shell_words::split(&p.command).map_err(|e| {
+        anyhow!(
+            "mfa_process of profile '{profile}' cannot be split into words ({e}): fix its quotes"
+        )
+    })?;
+    let Some((program, args)) = words.split_first() else {
+        return Err(anyhow!(
+            "mfa_process of profile '{profile}' is empty: give a command that prints the code"
+        ));
+    };
+    let child = tokio::process::Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| {
+            anyhow!(
+                "cannot run mfa_process of profile '{profile}' ({}: {e}): fix the command",
+                echo(program)
+            )
+        })?;
+    let finished = answer(child, TIMEOUT).await;
     let (out, status) = match finished {
-        Ok(Ok(done)) => done,
-        Ok(Err(e)) => {
+        Ok(Some(done)) => done,
+        Err(e) => {
             return Err(anyhow!(
                 "cannot read the code from mfa_process of profile '{profile}': {e}"
             ));
         }
-        Err(_) => {
+        Ok(None) => {
             return Err(anyhow!(
                 "mfa_process of profile '{profile}' gave no code within {} s: fix the command or pass --mfa-code",
                 TIMEOUT.as_secs()

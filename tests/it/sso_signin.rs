@@ -4,8 +4,8 @@
 //! in `device`; a browser that does not open in `no_browser`.
 
 mod device;
-mod vanity;
 mod no_browser;
+mod vanity;
 
 use std::os::unix::fs::PermissionsExt;
 
