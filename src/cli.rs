@@ -10,6 +10,8 @@ pub use crate::sso::Refresh;
 
 mod credentials;
 mod lifecycle;
+#[cfg(test)]
+mod man;
 pub use credentials::*;
 pub use lifecycle::*;
 

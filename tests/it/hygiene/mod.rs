@@ -3,6 +3,7 @@
 
 mod demo;
 mod locks;
+mod package;
 mod region;
 mod sign_in_again;
 mod sso_config;
