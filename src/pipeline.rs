@@ -177,6 +177,9 @@ impl Request {
         if let Some(from) = from {
             validate::region(&from, &region.name)?;
         }
+        if let Some(p) = profile.and_then(|name| profile_set.get_profile(name)) {
+            chain::account_id(p)?;
+        }
         let start = match (sso, opts.sso_account, opts.sso_role) {
             (options, _, _) if base.is_some() => Start::Profile {
                 sso: matches!(base, Some(Base::Sso(_))).then(|| Box::new(options)),
@@ -192,7 +195,7 @@ impl Request {
                 sso_link: profiles::sso_link(&profile_set, profile),
             },
         };
-        Ok(Request {
+        let request = Request {
             profile_settings: describe::profile_settings(&profile_set, profile),
             profile: profile.map(str::to_string),
             start,
@@ -200,7 +203,18 @@ impl Request {
             plan,
             fresh: opts.fresh,
             env: user_env.clone(),
-        })
+        };
+        // The account beside environment keys is exported with them.
+        if request.uses_environment_keys()
+            && let Some(id) = env.get("AWS_ACCOUNT_ID")
+            && !is_account_id(id)
+        {
+            bail_usage!(
+                "AWS_ACCOUNT_ID '{}' is not an account id: set it to the 12 digits or unset it",
+                crate::inert::echo(id)
+            );
+        }
+        Ok(request)
     }
 
     /// The environment this run reads (see [`Options::user_env`]).

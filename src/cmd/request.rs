@@ -96,6 +96,7 @@ mod tests {
             secret_access_key: "s".into(),
             session_token: None,
             expiration: None,
+            account_id: None,
         }
     }
 

@@ -21,6 +21,7 @@ use crate::transition::Plan;
 /// described by their hash, so the description never holds a secret.
 const PROFILE_KEYS: &[&str] = &[
     "aws_access_key_id",
+    "aws_account_id",
     "aws_secret_access_key",
     "aws_session_token",
     "credential_process",
@@ -48,9 +49,11 @@ const PROFILE_KEYS: &[&str] = &[
 const SECRET_KEYS: &[&str] = &["aws_secret_access_key", "aws_session_token"];
 const SSO_SESSION_KEYS: &[&str] = &["sso_start_url", "sso_region", "sso_registration_scopes"];
 
-/// Variables that change where the SDK's calls go or which default-chain source answers
-/// (never a secret: the container authorization token is left out).
+/// Variables that change where the SDK's calls go, which default-chain source answers, or
+/// the account the credentials are given with (never a secret: the container
+/// authorization token is left out).
 const ENV_KEYS: &[&str] = &[
+    "AWS_ACCOUNT_ID",
     "AWS_ENDPOINT_URL",
     "AWS_ENDPOINT_URL_STS",
     "AWS_ENDPOINT_URL_SSO",
