@@ -9,7 +9,8 @@ fn each_source_and_transition_gives_the_account_it_knows() {
     w.write(
         ".aws/config",
         &format!(
-            "[profile counted]\naws_access_key_id = {ALICE_KEY}\naws_secret_access_key = {ALICE_SECRET}\naws_account_id = {ALICE_ACCOUNT}\n"
+            "[profile counted]\naws_access_key_id = {ALICE_KEY}\naws_secret_access_key = {ALICE_SECRET}\naws_account_id = {ALICE_ACCOUNT}\n\n\
+             [profile process]\ncredential_process = {BIN} dumpcreds --credential-helper --profile alice --assume-roles {DEPLOY}\n"
         ),
     );
     // Plain IAM user keys: no account known, and none looked up (no extra call).
@@ -58,6 +59,12 @@ fn each_source_and_transition_gives_the_account_it_knows() {
         .run();
     out.ok();
     assert_eq!(account_of(&out.json()), Some(ALICE_ACCOUNT));
+    // A credential_process's AccountId (here aws-login's own), as aws-config reads it.
+    let out = w
+        .cmd(&["dumpcreds", "--credential-helper", "--profile", "process"])
+        .run();
+    out.ok();
+    assert_eq!(account_of(&out.json()), Some(DEPLOY_ACCOUNT));
     // Container credentials: the AccountId the agent sends, as aws-config reads it.
     let out = w
         .cmd(&["dumpcreds", "--credential-helper"])
