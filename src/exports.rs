@@ -101,3 +101,19 @@ pub fn assume_vars(
     vars.push(("AWS_LOGIN_ASSUME", Some(replay.to_string())));
     vars
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_account_an_assume_exported_is_its_own_state_and_unassume_clears_it() {
+        let assumed = Env::from_pairs(&[
+            ("AWS_LOGIN_ASSUME", "[]"),
+            ("AWS_ACCOUNT_ID", "123456789012"),
+        ]);
+        assert!(own_state(&assumed).contains(&"AWS_ACCOUNT_ID"));
+        let users = Env::from_pairs(&[("AWS_ACCOUNT_ID", "123456789012")]);
+        assert!(!own_state(&users).contains(&"AWS_ACCOUNT_ID"));
+    }
+}

@@ -49,11 +49,9 @@ const PROFILE_KEYS: &[&str] = &[
 const SECRET_KEYS: &[&str] = &["aws_secret_access_key", "aws_session_token"];
 const SSO_SESSION_KEYS: &[&str] = &["sso_start_url", "sso_region", "sso_registration_scopes"];
 
-/// Variables that change where the SDK's calls go, which default-chain source answers, or
-/// the account the credentials are given with (never a secret: the container
-/// authorization token is left out).
+/// Variables that change where the SDK's calls go or which default-chain source answers
+/// (never a secret: the container authorization token is left out).
 const ENV_KEYS: &[&str] = &[
-    "AWS_ACCOUNT_ID",
     "AWS_ENDPOINT_URL",
     "AWS_ENDPOINT_URL_STS",
     "AWS_ENDPOINT_URL_SSO",
@@ -146,6 +144,14 @@ fn token_from(options: &SsoOptions, env: &Env) -> Option<TokenFrom> {
     }
 }
 
+/// With environment keys, the account given beside them (`AWS_ACCOUNT_ID`) is part of
+/// the answer. Added only when there is one, so other requests keep the keys they had.
+fn with_env_account(source: &mut Value, env_key: Option<&str>, env: &Env) {
+    if let (Some(_), Some(account)) = (env_key, env.get("AWS_ACCOUNT_ID")) {
+        source["env_account"] = account.into();
+    }
+}
+
 impl Request {
     /// A canonical description of the whole request: the source identity, every
     /// transition with its options, and the region (see crate::cache).
@@ -177,11 +183,13 @@ impl Request {
                 let env_key = matches!(base, Base::Environment)
                     .then(|| env.get("AWS_ACCESS_KEY_ID"))
                     .flatten();
-                json!({"profile": {
+                let mut source = json!({
                     "profile": self.profile,
                     "env_key": env_key,
                     "settings": self.profile_settings,
-                }})
+                });
+                with_env_account(&mut source, env_key, env);
+                json!({ "profile": source })
             }
             Start::Chain {
                 explicit_profile, ..
@@ -189,12 +197,14 @@ impl Request {
                 let env_key = (!explicit_profile)
                     .then(|| env.get("AWS_ACCESS_KEY_ID"))
                     .flatten();
-                json!({"chain": {
+                let mut source = json!({
                     "profile": self.profile,
                     "explicit": explicit_profile,
                     "env_key": env_key,
                     "settings": self.profile_settings,
-                }})
+                });
+                with_env_account(&mut source, env_key, env);
+                json!({ "chain": source })
             }
         };
         let endpoints: Map<String, Value> = ENV_KEYS

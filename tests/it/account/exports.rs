@@ -130,7 +130,7 @@ fn awsl_assume_exports_the_account_and_unassume_removes_it_in_bash_zsh_and_fish(
 }
 
 #[test]
-fn the_account_an_earlier_assume_exported_is_its_own_state_not_input() {
+fn an_account_in_the_environment_is_not_a_profiles() {
     let w = World::new().with_user_profiles();
     let args = [
         "dumpcreds",
@@ -141,8 +141,11 @@ fn the_account_an_earlier_assume_exported_is_its_own_state_not_input() {
         DEPLOY,
     ];
     w.cmd(&args).run().ok();
-    // In a shell where `awsl assume` left another identity and its account: the profile's
-    // request is the same one, answered by the cache.
+    // The user's own, and one an earlier `awsl assume` left with its keys: neither is the
+    // profile's, and the request stays the same one, answered by the cache.
+    let out = w.cmd(&args).env("AWS_ACCOUNT_ID", "999999999999").run();
+    out.ok();
+    assert_eq!(account_of(&out.json()), Some(DEPLOY_ACCOUNT));
     let out = w
         .cmd(&args)
         .env("AWS_LOGIN_ASSUME", "[\"--profile\",\"bob\"]")

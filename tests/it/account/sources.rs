@@ -124,6 +124,28 @@ fn a_cached_answer_carries_the_account() {
     assert_eq!(account_of(&second.json()), Some(DEPLOY_ACCOUNT));
 }
 
+#[test]
+fn the_account_beside_environment_keys_is_part_of_the_cached_request() {
+    let w = World::new();
+    let run = |account: &str| {
+        let out = w
+            .alice(&["dumpcreds", "--credential-helper", "--get-session-token"])
+            .env("AWS_ACCOUNT_ID", account)
+            .run();
+        out.ok();
+        account_of(&out.json()).map(str::to_string)
+    };
+    assert_eq!(run(ALICE_ACCOUNT).as_deref(), Some(ALICE_ACCOUNT));
+    assert_eq!(run(ALICE_ACCOUNT).as_deref(), Some(ALICE_ACCOUNT));
+    assert_eq!(
+        w.calls("GetSessionToken").len(),
+        1,
+        "the second run is the cache's"
+    );
+    // Another account given: another request, never the first one's answer.
+    assert_eq!(run("444444444444").as_deref(), Some("444444444444"));
+}
+
 /// An account id that would run code if a shell or page took it as code.
 const HOSTILE: &str = "12345'$(touch PWNED)`touch PWNED2`;\"<b>\n";
 
