@@ -170,6 +170,17 @@ fn a_hostile_account_from_aws_never_reaches_output() {
         assert!(out.stdout.contains(DEPLOY_ACCOUNT), "{form}");
         outputs.push(out.stdout.clone());
     }
+    // Nor on stderr, at the most verbose.
+    let verbose = w
+        .cmd(&[&["dumpcreds", "-vv", "--fresh"][..], &role].concat())
+        .run();
+    verbose.ok();
+    assert!(
+        verbose.stderr.contains("ignoring an account id"),
+        "{}",
+        verbose.stderr
+    );
+    outputs.push(verbose.stderr.clone());
     // GetFederationToken and container credentials: no account at all.
     let fed = helper(&w, &["--get-federation-token"]);
     assert_eq!(account_of(&fed), None);
