@@ -204,15 +204,10 @@ impl Request {
             fresh: opts.fresh,
             env: user_env.clone(),
         };
-        // The account beside environment keys is exported with them.
         if request.uses_environment_keys()
             && let Some(id) = env.get("AWS_ACCOUNT_ID")
-            && !is_account_id(id)
         {
-            bail_usage!(
-                "AWS_ACCOUNT_ID '{}' is not an account id: set it to the 12 digits or unset it",
-                crate::inert::echo(id)
-            );
+            validate::env_account_id(id)?;
         }
         Ok(request)
     }
