@@ -18,6 +18,9 @@ pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str
         ),
         ("AWS_SESSION_TOKEN", creds.session_token.clone()),
         (EXPIRATION_VAR, creds.expiration_rfc3339()),
+        // The SDKs take it beside the keys for account-based endpoints; unset when unknown,
+        // so an earlier identity's account never stays beside these keys.
+        ("AWS_ACCOUNT_ID", creds.account_id.clone()),
         // A profile variable beside explicit keys misleads prompts, and some SDKs prefer
         // the profile over the keys.
         ("AWS_PROFILE", None),
@@ -34,11 +37,12 @@ pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str
 /// Everything `awsl assume` sets that `awsl unassume` clears. The region variables are not
 /// here: unassume clears them only while they hold aws-login's own export
 /// (`region::exported_leftovers`), so a region the user set survives it.
-pub const ASSUME_VARS: [&str; 11] = [
+pub const ASSUME_VARS: [&str; 12] = [
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
     EXPIRATION_VAR,
+    "AWS_ACCOUNT_ID",
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_SECURITY_TOKEN",
@@ -96,4 +100,20 @@ pub fn assume_vars(
     ));
     vars.push(("AWS_LOGIN_ASSUME", Some(replay.to_string())));
     vars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_account_an_assume_exported_is_its_own_state_and_unassume_clears_it() {
+        let assumed = Env::from_pairs(&[
+            ("AWS_LOGIN_ASSUME", "[]"),
+            ("AWS_ACCOUNT_ID", "123456789012"),
+        ]);
+        assert!(own_state(&assumed).contains(&"AWS_ACCOUNT_ID"));
+        let users = Env::from_pairs(&[("AWS_ACCOUNT_ID", "123456789012")]);
+        assert!(!own_state(&users).contains(&"AWS_ACCOUNT_ID"));
+    }
 }

@@ -178,6 +178,9 @@ impl Request {
         if let Some(from) = from {
             validate::region(&from, &region.name)?;
         }
+        if let Some(p) = profile.and_then(|name| profile_set.get_profile(name)) {
+            chain::account_id(p)?;
+        }
         let start = match (sso, opts.sso_account, opts.sso_role) {
             (options, _, _) if base.is_some() => Start::Profile {
                 sso: matches!(base, Some(Base::Sso(_))).then(|| Box::new(options)),
@@ -193,7 +196,7 @@ impl Request {
                 sso_link: profiles::sso_link(&profile_set, profile),
             },
         };
-        Ok(Request {
+        let request = Request {
             profile_settings: describe::profile_settings(&profile_set, profile),
             profile: profile.map(str::to_string),
             start,
@@ -201,7 +204,13 @@ impl Request {
             plan,
             fresh: opts.fresh,
             env: user_env.clone(),
-        })
+        };
+        if request.uses_environment_keys()
+            && let Some(id) = env.get("AWS_ACCOUNT_ID")
+        {
+            validate::env_account_id(id)?;
+        }
+        Ok(request)
     }
 
     /// The environment this run reads (see [`Options::user_env`]).

@@ -16,6 +16,18 @@ pub fn session_name(option: &str, value: &str, max: usize) -> Result<(), Usage> 
     }
 }
 
+/// `AWS_ACCOUNT_ID` beside environment keys: it is exported with them.
+pub fn env_account_id(value: &str) -> Result<(), Usage> {
+    if crate::arn::is_account_id(value) {
+        Ok(())
+    } else {
+        Err(Usage(format!(
+            "AWS_ACCOUNT_ID '{}' is not an account id: set it to the 12 digits or unset it",
+            echo(value)
+        )))
+    }
+}
+
 pub fn external_id(value: &str) -> Result<(), Usage> {
     let ok_char = |c: char| is_name_char(c) || c == ':' || c == '/';
     if (2..=1224).contains(&value.len()) && value.chars().all(ok_char) {

@@ -115,12 +115,16 @@ pub struct StoredCreds {
     access_key_id: String,
     secret_access_key: String,
     session_token: String,
+    /// Absent from entries older aws-login versions wrote, and when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    account_id: Option<String>,
 }
 
 impl std::fmt::Debug for StoredCreds {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StoredCreds")
             .field("access_key_id", &self.access_key_id)
+            .field("account_id", &self.account_id)
             .finish_non_exhaustive()
     }
 }
@@ -145,6 +149,7 @@ impl Entry {
                 access_key_id: c.access_key_id.clone(),
                 secret_access_key: c.secret_access_key.clone(),
                 session_token: token.clone(),
+                account_id: c.account_id.clone(),
             },
         })
     }
@@ -199,6 +204,8 @@ impl Entry {
                 secret_access_key: c.secret_access_key.clone(),
                 session_token: Some(c.session_token.clone()),
                 expiration: Some(self.expiration),
+                // Checked again: the file is read back, not trusted to hold an account id.
+                account_id: crate::creds::account(c.account_id.as_deref()),
             },
             shape: self.shape,
         }
@@ -230,6 +237,7 @@ mod tests {
             secret_access_key: "secret-value".into(),
             session_token: Some("token-value".into()),
             expiration,
+            account_id: Some("123456789012".into()),
         }
         .into()
     }
@@ -306,5 +314,26 @@ mod tests {
         assert!(Entry::parse(&json.replace("\"version\": 1", "\"version\": 2")).is_none());
         assert!(Entry::parse(&json[..json.len() / 2]).is_none());
         assert!(Entry::parse(&json.replace("token-value", "")).is_none());
+    }
+
+    #[test]
+    fn the_account_is_kept_and_entries_without_it_still_load() {
+        let now = DateTime::from_timestamp(2_000_000_000, 0).unwrap();
+        let json = Entry::new(&Meta::default(), &temp(Some(now)), now)
+            .unwrap()
+            .to_json();
+        assert!(json.contains(r#""AccountId": "123456789012""#), "{json}");
+        let back = Entry::parse(&json).unwrap().cached().creds;
+        assert_eq!(back.account_id.as_deref(), Some("123456789012"));
+
+        let older = json.replace(r#""AccountId": "123456789012""#, r#""Other": 1"#);
+        assert!(!older.contains("AccountId"));
+        let back = Entry::parse(&older).expect("an entry without an account loads");
+        assert_eq!(back.cached().creds.account_id, None);
+        assert_eq!(back.cached().creds.access_key_id, "ASIAX");
+
+        let tampered = json.replace("123456789012", "1234;id;5678");
+        let back = Entry::parse(&tampered).unwrap();
+        assert_eq!(back.cached().creds.account_id, None);
     }
 }

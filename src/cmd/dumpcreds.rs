@@ -20,6 +20,9 @@ struct ProcessCredentials<'a> {
     session_token: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expiration: Option<String>,
+    /// Read by botocore and aws-config for account-based endpoints; when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account_id: Option<&'a str>,
 }
 
 pub async fn run(args: &DumpcredsArgs, env: &Env) -> Result<()> {
@@ -48,5 +51,6 @@ fn helper_json(c: &Creds) -> String {
         secret_access_key: &c.secret_access_key,
         session_token: c.session_token.as_deref(),
         expiration: c.expiration_rfc3339(),
+        account_id: c.account_id.as_deref(),
     })
 }

@@ -105,6 +105,7 @@ mod tests {
             secret_access_key: "s".into(),
             session_token: None,
             expiration: None,
+            account_id: None,
         }
     }
 

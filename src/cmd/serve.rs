@@ -18,14 +18,16 @@ use crate::pipeline::Request;
 use crate::region::REGION_VARS;
 use crate::serve::{Acquire, Endpoint};
 
-/// What the child must not inherit: keys (the endpoint replaces them), profile names
-/// (SDKs would prefer the profile), and container settings that outrank the full URI.
-const CHILD_REMOVES: [&str; 9] = [
+/// What the child must not inherit: keys and their account (the endpoint replaces them),
+/// profile names (SDKs would prefer the profile), and container settings that outrank the
+/// full URI.
+const CHILD_REMOVES: [&str; 10] = [
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
     "AWS_SECURITY_TOKEN",
     crate::time::EXPIRATION_VAR,
+    "AWS_ACCOUNT_ID",
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
@@ -59,6 +61,7 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
     let rt = super::runtime()?;
     let code = rt.block_on(async {
         let (creds, acquire, region) = first(args.cred.clone(), env).await?;
+        let account = creds.account_id.clone();
         let loopback = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
         let endpoint = Endpoint::start(loopback, creds, acquire).await?;
         // Before the child exists, so that no signal meant for it ends aws-login alone.
@@ -74,6 +77,10 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
             for name in REGION_VARS {
                 cmd.env(name, region);
             }
+        }
+        // Every refresh re-acquires the same chain: the account stays this one.
+        if let Some(account) = &account {
+            cmd.env("AWS_ACCOUNT_ID", account);
         }
         let mut child = cmd.spawn().map_err(|e| runas::cannot_run(&shown, &e))?;
         let pid = child.id() as libc::pid_t;

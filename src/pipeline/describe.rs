@@ -21,6 +21,7 @@ use crate::transition::Plan;
 /// described by their hash, so the description never holds a secret.
 const PROFILE_KEYS: &[&str] = &[
     "aws_access_key_id",
+    "aws_account_id",
     "aws_secret_access_key",
     "aws_session_token",
     "credential_process",
@@ -146,6 +147,14 @@ fn token_from(options: &SsoOptions, env: &Env) -> Option<TokenFrom> {
     }
 }
 
+/// With environment keys, the account given beside them (`AWS_ACCOUNT_ID`) is part of
+/// the answer. Added only when there is one, so other requests keep the keys they had.
+fn with_env_account(source: &mut Value, env_key: Option<&str>, env: &Env) {
+    if let (Some(_), Some(account)) = (env_key, env.get("AWS_ACCOUNT_ID")) {
+        source["env_account"] = account.into();
+    }
+}
+
 impl Request {
     /// A canonical description of the whole request: the source identity, every
     /// transition with its options, and the region (see crate::cache).
@@ -177,11 +186,13 @@ impl Request {
                 let env_key = matches!(base, Base::Environment)
                     .then(|| env.get("AWS_ACCESS_KEY_ID"))
                     .flatten();
-                json!({"profile": {
+                let mut source = json!({
                     "profile": self.profile,
                     "env_key": env_key,
                     "settings": self.profile_settings,
-                }})
+                });
+                with_env_account(&mut source, env_key, env);
+                json!({ "profile": source })
             }
             Start::Chain {
                 explicit_profile, ..
@@ -189,12 +200,14 @@ impl Request {
                 let env_key = (!explicit_profile)
                     .then(|| env.get("AWS_ACCESS_KEY_ID"))
                     .flatten();
-                json!({"chain": {
+                let mut source = json!({
                     "profile": self.profile,
                     "explicit": explicit_profile,
                     "env_key": env_key,
                     "settings": self.profile_settings,
-                }})
+                });
+                with_env_account(&mut source, env_key, env);
+                json!({ "chain": source })
             }
         };
         let endpoints: Map<String, Value> = ENV_KEYS

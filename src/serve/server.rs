@@ -97,12 +97,17 @@ async fn answer(
 
 /// The container-credentials answer (what ECS's agent sends).
 fn body(c: &Creds) -> serde_json::Value {
-    json!({
+    let mut body = json!({
         "AccessKeyId": c.access_key_id,
         "SecretAccessKey": c.secret_access_key,
         "Token": c.session_token,
         "Expiration": c.expiration_rfc3339(),
-    })
+    });
+    // As ECS's agent sends it, and only when known: a null is not an account to the SDKs.
+    if let Some(account) = &c.account_id {
+        body["AccountId"] = account.as_str().into();
+    }
+    body
 }
 
 fn error(code: &str, message: &str) -> serde_json::Value {

@@ -177,6 +177,18 @@ fn is_sso(p: &Profile) -> bool {
     p.get("sso_session").is_some() || p.get("sso_start_url").is_some()
 }
 
+/// The profile's `aws_account_id` (the account of its keys, as botocore and aws-config
+/// read it), checked: it is exported beside them.
+pub fn account_id(p: &Profile) -> Result<Option<String>> {
+    match p.get("aws_account_id") {
+        Some(id) if !is_account_id(id) => Err(bad(
+            p,
+            &format!("has aws_account_id = {}: use the 12 digits", echo(id)),
+        )),
+        id => Ok(id.map(str::to_string)),
+    }
+}
+
 fn has_keys(p: &Profile) -> bool {
     p.get("aws_access_key_id").is_some()
 }
@@ -193,6 +205,7 @@ fn keys(p: &Profile) -> Result<Creds> {
         secret_access_key: secret.to_string(),
         session_token: p.get("aws_session_token").map(str::to_string),
         expiration: None,
+        account_id: account_id(p)?,
     })
 }
 

@@ -43,6 +43,9 @@ pub async fn resolve(
     env: &Env,
 ) -> Result<Creds> {
     let conf = provider_config(region, env)?;
+    let env_keys = !(explicit && profile.is_some())
+        && env.get("AWS_ACCESS_KEY_ID").is_some()
+        && env.get("AWS_SECRET_ACCESS_KEY").is_some();
     let result = match profile {
         Some(name) if explicit => {
             ProfileFileCredentialsProvider::builder()
@@ -55,9 +58,7 @@ pub async fn resolve(
         // Keys in the environment come first in the SDK's default chain; read them with
         // its own first link rather than building the whole chain (a fifth of the CPU of
         // a two-hop run).
-        _ if env.get("AWS_ACCESS_KEY_ID").is_some()
-            && env.get("AWS_SECRET_ACCESS_KEY").is_some() =>
-        {
+        _ if env_keys => {
             EnvironmentVariableCredentialsProvider::new()
                 .provide_credentials()
                 .await
@@ -77,6 +78,11 @@ pub async fn resolve(
             let mut creds = Creds::from_sdk(&c);
             if !explicit {
                 creds.expiration = creds.expiration.or_else(|| env_expiration(&creds, env));
+            }
+            // The SDK's provider reads the process environment; the account beside the
+            // keys is read from the one the precedence rule lets this run see.
+            if env_keys {
+                creds.account_id = crate::creds::account(env.get("AWS_ACCOUNT_ID"));
             }
             let expiration = creds.expiration_rfc3339();
             let expiration = expiration.as_deref().unwrap_or("none");
@@ -209,6 +215,7 @@ pub async fn profile_base(
                 secret_access_key: secret.to_string(),
                 session_token: env.get("AWS_SESSION_TOKEN").map(str::to_string),
                 expiration: None,
+                account_id: crate::creds::account(env.get("AWS_ACCOUNT_ID")),
             };
             creds.expiration = env_expiration(&creds, env);
             return Ok(creds);

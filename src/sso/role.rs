@@ -46,6 +46,8 @@ impl Session<'_> {
                             .map(str::to_string),
                         expiration: DateTime::from_timestamp_millis(c.expiration())
                             .filter(|_| c.expiration() > 0),
+                        // The portal was asked for this account's role.
+                        account_id: crate::creds::account(Some(account)),
                     });
                 }
                 Err(e)

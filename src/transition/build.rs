@@ -255,6 +255,7 @@ mod tests {
             secret_access_key: "s".into(),
             session_token: None,
             expiration: None,
+            account_id: None,
         };
         assert!(plan.check_source(&creds).is_ok());
         creds.session_token = Some("t".into());

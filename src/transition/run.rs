@@ -6,7 +6,7 @@ use aws_sdk_sts::types::{PolicyDescriptorType, Tag};
 
 use super::Plan;
 use crate::aws::{Service, call_error, sts};
-use crate::creds::Creds;
+use crate::creds::{Creds, account_of_arn};
 use crate::env::Env;
 use crate::mfa::session::{self as mfa_session, cached_mfa_session};
 
@@ -44,7 +44,7 @@ impl Plan {
             let session =
                 cached_mfa_session(env, sdk, &creds, serial, &mut self.codes, duration).await?;
             tracing::debug!(expires = %session.expiration, "MFA session");
-            creds = session.creds;
+            creds = same_account(session.creds, &creds);
             mfa_proven = true;
         } else if let Some(duration) = self.session_token {
             tracing::info!("calling GetSessionToken");
@@ -54,7 +54,7 @@ impl Plan {
                 .send()
                 .await
                 .map_err(|e| call_error(Service::STS, "GetSessionToken", e))?;
-            creds = stage_creds(out.credentials(), "GetSessionToken")?;
+            creds = same_account(stage_creds(out.credentials(), "GetSessionToken")?, &creds);
         }
         if let Some(fed) = &self.federation {
             let policy = format!(
@@ -70,7 +70,13 @@ impl Plan {
                 .send()
                 .await
                 .map_err(|e| call_error(Service::STS, "GetFederationToken", e))?;
-            creds = stage_creds(out.credentials(), "GetFederationToken")?;
+            let mut federated = stage_creds(out.credentials(), "GetFederationToken")?;
+            // The federated user's ARN names the account; the IAM user's is the same one.
+            federated.account_id = out
+                .federated_user()
+                .and_then(|u| account_of_arn(u.arn()))
+                .or_else(|| creds.account_id.clone());
+            creds = federated;
         }
         let total = self.hops.len();
         let mut cli_serial = self.mfa_serial.take();
@@ -121,10 +127,24 @@ impl Plan {
                         e,
                     )
                 })?;
-            creds = stage_creds(out.credentials(), "AssumeRole")?;
+            let mut assumed = stage_creds(out.credentials(), "AssumeRole")?;
+            // The session's ARN names its account; the role's own ARN, asked for, when
+            // the answer does not hold a valid one.
+            assumed.account_id = out
+                .assumed_role_user()
+                .and_then(|u| account_of_arn(u.arn()))
+                .or_else(|| Some(hop.arn.account.clone()));
+            creds = assumed;
         }
         Ok(creds)
     }
+}
+
+/// GetSessionToken's credentials are the same IAM user's: the account stays the one known
+/// for `from` (none for plain keys: finding it would cost a call).
+fn same_account(mut session: Creds, from: &Creds) -> Creds {
+    session.account_id = from.account_id.clone().or(session.account_id);
+    session
 }
 
 fn stage_creds(c: Option<&aws_sdk_sts::types::Credentials>, op: &str) -> Result<Creds> {

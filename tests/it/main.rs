@@ -1,6 +1,7 @@
 //! aws-login's integration tests: one binary, driving the real executable against the
 //! fake-aws emulator and, for interop, against tools we did not write.
 
+mod account;
 mod adversarial;
 mod bad_input;
 mod browser;

@@ -45,7 +45,7 @@ fn respond(state: &State, req: &Request) -> (Response, Option<&'static str>) {
         "Token": s.creds.session_token,
         "Expiration": s.creds.expiration.to_rfc3339_opts(SecondsFormat::Secs, true),
         "RoleArn": cfg.role_arn,
-        "AccountId": s.principal.account(),
+        "AccountId": state.reported_account(s.principal.account()),
     });
     (Response::json(200, &body), None)
 }

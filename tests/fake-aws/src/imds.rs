@@ -63,7 +63,7 @@ fn respond(state: &State, req: &Request) -> Response {
             "" | "/" => Response::text(200, role_name),
             name if name.strip_prefix('/') == Some(role_name) => {
                 match state.instance_session(Service::Imds, &imds.role_arn) {
-                    Some(s) => credentials(&s, extended),
+                    Some(s) => credentials(state, &s, extended),
                     None => not_found(),
                 }
             }
@@ -105,7 +105,7 @@ fn token_valid(state: &State, req: &Request) -> bool {
     tokens.get(token).is_some_and(|exp| *exp > Utc::now())
 }
 
-fn credentials(s: &Session, extended: bool) -> Response {
+fn credentials(state: &State, s: &Session, extended: bool) -> Response {
     let fmt = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
     let mut body = json!({
         "Code": "Success",
@@ -117,7 +117,7 @@ fn credentials(s: &Session, extended: bool) -> Response {
         "Expiration": fmt(s.creds.expiration),
     });
     if extended {
-        body["AccountId"] = s.principal.account().into();
+        body["AccountId"] = state.reported_account(s.principal.account()).into();
     }
     Response::json(200, &body)
 }

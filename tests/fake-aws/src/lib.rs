@@ -209,6 +209,13 @@ impl FakeAws {
         self.state.redirects.seen()
     }
 
+    /// Answers name `account` as the caller's account (STS's AssumedRoleUser and
+    /// FederatedUser ARNs, the container's and IMDS's AccountId), whatever it is: a
+    /// misbehaving AWS for tests of what clients let through. `None` restores the truth.
+    pub fn set_account_override(&self, account: Option<&str>) {
+        self.state.set_account_override(account.map(str::to_string));
+    }
+
     /// Prints a one-line summary of each request to stderr (no secrets).
     pub fn echo_requests(&self, on: bool) {
         self.state.set_echo(on);

@@ -40,6 +40,8 @@ pub struct State {
     /// IMDSv2 session tokens and their expiry.
     pub imds_tokens: Mutex<HashMap<String, chrono::DateTime<Utc>>>,
     echo: AtomicBool,
+    /// When set, the account every answer names (see [`State::reported_account`]).
+    account_override: Mutex<Option<String>>,
 }
 
 impl State {
@@ -60,7 +62,30 @@ impl State {
             instance_keys: Mutex::default(),
             imds_tokens: Mutex::default(),
             echo: AtomicBool::new(false),
+            account_override: Mutex::default(),
         }
+    }
+
+    /// Answers name `account` (any text, even one that is no account id) instead of the
+    /// principal's: an AWS that misbehaves, for clients that must check what they get.
+    pub fn set_account_override(&self, account: Option<String>) {
+        *self.account_override.lock().unwrap() = account;
+    }
+
+    /// The account an answer names for a principal of `real`.
+    pub fn reported_account(&self, real: &str) -> String {
+        let over = self.account_override.lock().unwrap();
+        over.clone().unwrap_or_else(|| real.to_string())
+    }
+
+    /// `arn` with its account field as an answer names it.
+    pub fn reported_arn(&self, arn: &str) -> String {
+        let mut parts: Vec<&str> = arn.splitn(6, ':').collect();
+        let account = self.reported_account(parts.get(4).copied().unwrap_or_default());
+        if parts.len() == 6 {
+            parts[4] = &account;
+        }
+        parts.join(":")
     }
 
     pub fn record(&self, entry: LogEntry) {

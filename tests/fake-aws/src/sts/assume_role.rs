@@ -60,7 +60,7 @@ pub fn assume_role(state: &State, caller: &Caller, params: &Params) -> Result<St
         role: role_id,
         session_name: session_name.to_string(),
     };
-    let (arn, user_id) = (principal.arn(), principal.user_id());
+    let (arn, user_id) = (state.reported_arn(&principal.arn()), principal.user_id());
     let session = {
         let mut sessions = state.sessions.lock().unwrap();
         let session = sessions.issue_with(principal, CredKind::AssumedRole, mfa, chained, secs);

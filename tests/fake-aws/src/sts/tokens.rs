@@ -48,7 +48,7 @@ pub fn get_federation_token(
         account: caller.principal.account().to_string(),
         name: name.to_string(),
     };
-    let (arn, user_id) = (principal.arn(), principal.user_id());
+    let (arn, user_id) = (state.reported_arn(&principal.arn()), principal.user_id());
     let session = state
         .sessions
         .lock()
