@@ -30,6 +30,8 @@ pub struct State {
     pub sessions: Mutex<SessionStore>,
     /// Console sign-in tokens and the console sessions opened with them.
     pub signin: Mutex<SigninStore>,
+    /// Sign-In's OAuth codes and refresh tokens (`aws login`).
+    pub login: Mutex<crate::signin::oauth::LoginStore>,
     pub faults: Faults,
     log: Mutex<Vec<LogEntry>>,
     /// Current instance-role session key per credential-vending service.
@@ -51,6 +53,7 @@ impl State {
             base_url,
             sessions: Mutex::new(SessionStore::with_lifetime_cap(lifetime_cap)),
             signin: Mutex::default(),
+            login: Mutex::default(),
             faults: Faults::default(),
             log: Mutex::default(),
             instance_keys: Mutex::default(),
