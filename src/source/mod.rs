@@ -150,6 +150,9 @@ pub async fn profile_base(
             let mut session = crate::sso::Session::open(options, sdk, env).await?;
             return session.role_credentials(&link.account, &link.role).await;
         }
+        Base::Login { session, profile } => {
+            return crate::login::credentials(session, profile, region, env).await;
+        }
         Base::Environment => {
             let (Some(id), Some(secret)) = (
                 env.get("AWS_ACCESS_KEY_ID"),

@@ -1,0 +1,122 @@
+//! DPoP proofs (RFC 9449) for AWS Sign-In's token endpoint: every call carries an ES256
+//! JWT over the method, the URL, the time and a one-time id, signed with the P-256 key
+//! the session's refresh token is bound to. The key is kept in the cache as SEC1 PEM,
+//! as the AWS CLI keeps it.
+
+use anyhow::{Result, anyhow};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use p256::SecretKey;
+use p256::ecdsa::signature::Signer;
+use p256::ecdsa::{Signature, SigningKey};
+use p256::elliptic_curve::sec1::ToEncodedPoint;
+use p256::pkcs8::LineEnding;
+use serde_json::json;
+
+pub struct Key(SecretKey);
+
+impl Key {
+    /// The key of a cached session; the CLI's PEM may hold escaped newlines.
+    pub fn from_pem(pem: &str) -> Result<Key> {
+        SecretKey::from_sec1_pem(&pem.replace("\\n", "\n"))
+            .map(Key)
+            .map_err(|_| anyhow!("its dpopKey is not a P-256 private key"))
+    }
+
+    /// A new key for a new session.
+    pub fn generate() -> Key {
+        loop {
+            let bytes: [u8; 32] = rand::random();
+            if let Ok(k) = SecretKey::from_slice(&bytes) {
+                return Key(k);
+            }
+        }
+    }
+
+    pub fn to_pem(&self) -> Result<String> {
+        Ok(self
+            .0
+            .to_sec1_pem(LineEnding::LF)
+            .map_err(|_| anyhow!("cannot encode the session key"))?
+            .to_string())
+    }
+
+    /// The proof for a POST to `htu` now.
+    pub fn proof(&self, htu: &str) -> String {
+        let point = self.0.public_key().to_encoded_point(false);
+        let coord = |c: Option<&p256::FieldBytes>| {
+            URL_SAFE_NO_PAD.encode(c.map(|b| b.as_slice()).unwrap_or_default())
+        };
+        let header = json!({
+            "typ": "dpop+jwt",
+            "alg": "ES256",
+            "jwk": {"kty": "EC", "x": coord(point.x()), "y": coord(point.y()), "crv": "P-256"},
+        });
+        let payload = json!({
+            "jti": uuid(),
+            "htm": "POST",
+            "htu": htu,
+            "iat": chrono::Utc::now().timestamp(),
+        });
+        let message = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(payload.to_string())
+        );
+        let signature: Signature = SigningKey::from(&self.0).sign(message.as_bytes());
+        format!("{message}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
+    }
+}
+
+/// A random (version 4) UUID, the form the AWS CLI gives `jti`.
+fn uuid() -> String {
+    let mut b: [u8; 16] = rand::random();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use p256::ecdsa::VerifyingKey;
+    use p256::ecdsa::signature::Verifier;
+
+    #[test]
+    fn a_proof_verifies_with_the_key_in_its_header() {
+        let key = Key::generate();
+        let again = Key::from_pem(&key.to_pem().unwrap()).unwrap();
+        let proof = again.proof("https://us-east-1.signin.aws.amazon.com/v1/token");
+        let parts: Vec<&str> = proof.split('.').collect();
+        let header: serde_json::Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
+        let payload: serde_json::Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+        assert_eq!(payload["htm"], "POST");
+        assert_eq!(payload["jti"].as_str().unwrap().len(), 36);
+        let x = URL_SAFE_NO_PAD
+            .decode(header["jwk"]["x"].as_str().unwrap())
+            .unwrap();
+        let y = URL_SAFE_NO_PAD
+            .decode(header["jwk"]["y"].as_str().unwrap())
+            .unwrap();
+        let point = p256::EncodedPoint::from_affine_coordinates(
+            p256::FieldBytes::from_slice(&x),
+            p256::FieldBytes::from_slice(&y),
+            false,
+        );
+        let vk = VerifyingKey::from_encoded_point(&point).unwrap();
+        let sig = Signature::from_slice(&URL_SAFE_NO_PAD.decode(parts[2]).unwrap()).unwrap();
+        vk.verify(format!("{}.{}", parts[0], parts[1]).as_bytes(), &sig)
+            .unwrap();
+        assert!(Key::from_pem("not a key").is_err());
+    }
+}

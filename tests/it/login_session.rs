@@ -1,0 +1,216 @@
+//! Console sessions (`login_session`, the AWS CLI's `aws login`) as a source: read from
+//! the CLI's cache, refreshed with DPoP under a lock when under 5 minutes are left, and
+//! `aws-login login` / `logout`.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+
+use crate::harness::*;
+
+const ALICE_ARN: &str = "arn:aws:iam::111111111111:user/alice";
+
+/// A world with `[profile console]` naming a login session that has `ttl` seconds left,
+/// and `[profile deploy]` assuming Deploy from it; the session and its cache file.
+fn signed_in(ttl: i64) -> (World, fake_aws::LoginSession, PathBuf) {
+    let w = World::new();
+    let s = w.fake.issue_login_session(ttl);
+    w.write(
+        ".aws/config",
+        &format!(
+            "[profile console]\nlogin_session = {}\nregion = us-east-1\n\n\
+             [profile deploy]\nrole_arn = {DEPLOY}\nsource_profile = console\nregion = us-east-1\n",
+            s.arn
+        ),
+    );
+    let file = cache_file(&w, &s.arn);
+    w.write(
+        file.strip_prefix(w.home()).unwrap().to_str().unwrap(),
+        &s.cache_json,
+    );
+    (w, s, file)
+}
+
+fn cache_file(w: &World, session: &str) -> PathBuf {
+    use sha2::Digest;
+    let hash: String = sha2::Sha256::digest(session.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    w.home().join(format!(".aws/login/cache/{hash}.json"))
+}
+
+fn token_calls(w: &World) -> Vec<fake_aws::LogEntry> {
+    w.calls("CreateOAuth2Token")
+}
+
+fn cached(file: &PathBuf) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+}
+
+#[test]
+fn a_login_session_profile_is_a_source_for_every_command_and_for_role_profiles() {
+    let (w, s, _) = signed_in(3600);
+    assert_eq!(
+        w.cmd(&["getcallerid", "--profile", "console"])
+            .run()
+            .ok()
+            .arn(),
+        ALICE_ARN
+    );
+    let helper = w
+        .cmd(&["dumpcreds", "--credential-helper", "--profile", "console"])
+        .run();
+    helper.ok();
+    assert_eq!(helper.json()["AccessKeyId"], s.creds.access_key_id.as_str());
+    assert!(
+        w.cmd(&["getcallerid", "--profile", "deploy"])
+            .run()
+            .ok()
+            .arn()
+            .starts_with("arn:aws:sts::222222222222:assumed-role/Deploy/")
+    );
+    assert!(
+        token_calls(&w).is_empty(),
+        "fresh credentials need no refresh"
+    );
+}
+
+#[test]
+fn a_missing_sign_in_says_how_to_sign_in() {
+    let (w, _, file) = signed_in(3600);
+    std::fs::remove_file(file).unwrap();
+    w.cmd(&["getcallerid", "--profile", "console"])
+        .run()
+        .fails(1, "aws-login login --profile console");
+}
+
+#[test]
+fn under_five_minutes_left_one_dpop_refresh_rotates_the_token_atomically() {
+    let (w, s, file) = signed_in(240);
+    let out = w
+        .cmd(&["dumpcreds", "--credential-helper", "--profile", "console"])
+        .run();
+    out.ok();
+    let calls = token_calls(&w);
+    assert_eq!(calls.len(), 1);
+    // The emulator answers 200 only to a proof that verifies (signature, htm, htu, iat,
+    // a new jti) with the key the refresh token is bound to.
+    assert_eq!(calls[0].status, 200, "{:?}", calls[0]);
+    assert_eq!(calls[0].params["grantType"], "refresh_token");
+    let after = cached(&file);
+    assert_ne!(after["refreshToken"], s.refresh_token.as_str());
+    assert_eq!(
+        out.json()["AccessKeyId"],
+        after["accessToken"]["accessKeyId"]
+    );
+    assert_ne!(
+        after["accessToken"]["accessKeyId"],
+        s.creds.access_key_id.as_str()
+    );
+    let before: serde_json::Value = serde_json::from_str(&s.cache_json).unwrap();
+    for kept in ["dpopKey", "clientId", "idToken", "tokenType"] {
+        assert_eq!(after[kept], before[kept], "{kept}");
+    }
+    assert_eq!(after["accessToken"]["accountId"], "111111111111");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(file.parent().unwrap()), 0o700);
+    let left: Vec<_> = std::fs::read_dir(file.parent().unwrap()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temp file left beside the cache");
+    assert!(
+        !w.lock_file(&file).starts_with(file.parent().unwrap()),
+        "the lock is not in the CLI's directory"
+    );
+    // Fresh now: the next run uses the stored credentials.
+    w.cmd(&["getcallerid", "--profile", "console"]).run().ok();
+    assert_eq!(token_calls(&w).len(), 1);
+}
+
+#[test]
+fn a_proof_made_with_another_key_is_refused() {
+    let (w, _, file) = signed_in(240);
+    let other = w.fake.issue_login_session(3600);
+    let mut doc = cached(&file);
+    doc["dpopKey"] = cached_from(&other)["dpopKey"].clone();
+    std::fs::write(&file, doc.to_string()).unwrap();
+    w.cmd(&["getcallerid", "--profile", "console"])
+        .run()
+        .fails(1, "AWS Sign-In");
+    assert_eq!(token_calls(&w)[0].status, 400);
+    assert_eq!(cached(&file), doc, "a failed refresh leaves the file alone");
+}
+
+fn cached_from(s: &fake_aws::LoginSession) -> serde_json::Value {
+    serde_json::from_str(&s.cache_json).unwrap()
+}
+
+#[test]
+fn sixteen_concurrent_helpers_make_one_refresh_and_all_succeed() {
+    let (w, _, file) = signed_in(240);
+    // Half as the session itself, half as a role from it: runs that aws-login's session
+    // cache does not serialize (other entries, and --fresh), which meet at the login cache.
+    let children: Vec<_> = (0..16)
+        .map(|i| {
+            let profile = if i % 2 == 0 { "console" } else { "deploy" };
+            let args = [
+                "dumpcreds",
+                "--credential-helper",
+                "--fresh",
+                "--profile",
+                profile,
+            ];
+            (profile, w.cmd(&args).spawn())
+        })
+        .collect();
+    let mut keys = std::collections::BTreeSet::new();
+    for (profile, c) in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if profile == "console" {
+            keys.insert(j["AccessKeyId"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(token_calls(&w).len(), 1, "{:?}", token_calls(&w));
+    assert_eq!(keys.len(), 1, "every run got the refreshed credentials");
+    assert_eq!(
+        cached(&file)["accessToken"]["accessKeyId"]
+            .as_str()
+            .unwrap(),
+        keys.first().unwrap()
+    );
+}
+
+#[test]
+fn botocore_reads_the_file_aws_login_wrote() {
+    let probe = "import botocore.credentials as c; print(hasattr(c, 'LoginCredentialFetcher'))";
+    let has = std::process::Command::new("python3")
+        .args(["-c", probe])
+        .output();
+    if !has.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "True") {
+        have("botocore with LoginCredentialFetcher");
+        return;
+    }
+    let (w, s, file) = signed_in(240);
+    w.cmd(&["getcallerid", "--profile", "console"]).run().ok();
+    // botocore's own loader and fetcher: what LoginProvider builds its credentials from.
+    let script = format!(
+        "import json, sys\n\
+         from botocore.credentials import LoginCredentialFetcher\n\
+         from botocore.utils import JSONFileCache, LoginTokenLoader, get_login_token_cache_directory\n\
+         f = LoginCredentialFetcher(session_name='{}', token_loader=LoginTokenLoader(JSONFileCache(get_login_token_cache_directory())), client_creator=None)\n\
+         c = f.load_cached_credentials()\n\
+         print(json.dumps({{'key': c['access_key'], 'account': c['account_id'], 'expiry': str(c['expiry_time'])}}))\n",
+        s.arn
+    );
+    let out = w.cmd(&["-c", &script]).program("python3").run();
+    out.ok();
+    let j = out.json();
+    assert_eq!(j["key"], cached(&file)["accessToken"]["accessKeyId"]);
+    assert_ne!(j["key"], s.creds.access_key_id.as_str());
+    assert_eq!(j["account"], "111111111111");
+}
