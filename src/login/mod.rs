@@ -11,7 +11,10 @@
 //! credentials are used: N concurrent runs make one refresh and the session survives.
 
 pub mod cache;
+pub mod config;
 mod dpop;
+pub mod logout;
+pub mod signin;
 mod token;
 
 use anyhow::{Result, anyhow};
