@@ -10,8 +10,12 @@ use p256::SecretKey;
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
 use p256::elliptic_curve::sec1::ToEncodedPoint;
-use p256::pkcs8::LineEnding;
+use sec1::LineEnding;
 use serde_json::json;
+
+/// prime256v1 (secp256r1).
+const P256_OID: sec1::der::asn1::ObjectIdentifier =
+    sec1::der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 
 pub struct Key(SecretKey);
 
@@ -33,12 +37,21 @@ impl Key {
         }
     }
 
+    /// SEC1 PEM naming the curve: p256's own encoding leaves the curve out, and the AWS
+    /// CLI's crypto library (awscrt) refuses a key without it.
     pub fn to_pem(&self) -> Result<String> {
-        Ok(self
-            .0
-            .to_sec1_pem(LineEnding::LF)
-            .map_err(|_| anyhow!("cannot encode the session key"))?
-            .to_string())
+        use sec1::der::Encode;
+        let secret = self.0.to_bytes();
+        let public = self.0.public_key().to_encoded_point(false);
+        let der = sec1::EcPrivateKey {
+            private_key: &secret,
+            parameters: Some(sec1::EcParameters::NamedCurve(P256_OID)),
+            public_key: Some(public.as_bytes()),
+        }
+        .to_der()
+        .map_err(|_| anyhow!("cannot encode the session key"))?;
+        sec1::der::pem::encode_string("EC PRIVATE KEY", LineEnding::LF, &der)
+            .map_err(|_| anyhow!("cannot encode the session key"))
     }
 
     /// The proof for a POST to `htu` now.
@@ -118,5 +131,19 @@ mod tests {
         vk.verify(format!("{}.{}", parts[0], parts[1]).as_bytes(), &sig)
             .unwrap();
         assert!(Key::from_pem("not a key").is_err());
+        // The form the AWS CLI writes: the 121-byte SEC1 DER with the curve named.
+        let pem = key.to_pem().unwrap();
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap();
+        assert_eq!(der.len(), 121);
+        assert_eq!(&der[..7], &[0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20]);
+        assert_eq!(
+            &der[39..51],
+            &[
+                0xa0, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07
+            ]
+        );
     }
 }

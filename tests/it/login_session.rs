@@ -291,6 +291,11 @@ fn check_signed_in(w: &World, client: &str) {
         out.stdout.trim(),
         cached(&file)["accessToken"]["accessKeyId"]
     );
+    // And the reverse: aws-login uses what botocore wrote.
+    let helper = w
+        .cmd(&["dumpcreds", "--credential-helper", "--profile", "console"])
+        .run();
+    assert_eq!(helper.ok().json()["AccessKeyId"], out.stdout.trim());
 }
 
 #[test]
