@@ -101,3 +101,60 @@ pub fn key_thumbprint(key: &p256::SecretKey) -> String {
     let point = key.public_key().to_encoded_point(false);
     thumbprint(point.x().unwrap(), point.y().unwrap())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use p256::ecdsa::SigningKey;
+    use p256::ecdsa::signature::Signer;
+    use serde_json::json;
+
+    const HTU: &str = "http://127.0.0.1:1/v1/token";
+
+    fn proof(key: &p256::SecretKey, htm: &str, htu: &str, iat: i64, jti: &str) -> String {
+        let point = key.public_key().to_encoded_point(false);
+        let header = json!({"typ": "dpop+jwt", "alg": "ES256", "jwk": {
+            "kty": "EC", "crv": "P-256",
+            "x": URL_SAFE_NO_PAD.encode(point.x().unwrap()),
+            "y": URL_SAFE_NO_PAD.encode(point.y().unwrap())}});
+        let payload = json!({"htm": htm, "htu": htu, "iat": iat, "jti": jti});
+        let msg = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(payload.to_string())
+        );
+        let sig: Signature = SigningKey::from(key).sign(msg.as_bytes());
+        format!("{msg}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes()))
+    }
+
+    #[test]
+    fn only_a_signed_current_proof_for_this_url_passes() {
+        let key = p256::SecretKey::from_slice(&[7u8; 32]).unwrap();
+        let now = 1_800_000_000;
+        let good = verify(&proof(&key, "POST", HTU, now, "j1"), HTU, now).unwrap();
+        assert_eq!(good.jkt, key_thumbprint(&key));
+        assert_eq!(good.jti, "j1");
+        let fails = |p: String, why: &str| {
+            let e = verify(&p, HTU, now).err().unwrap();
+            assert!(e.contains(why), "{e}");
+        };
+        fails(proof(&key, "GET", HTU, now, "j"), "htm");
+        fails(
+            proof(&key, "POST", "http://other/v1/token", now, "j"),
+            "htu",
+        );
+        fails(proof(&key, "POST", HTU, now - 600, "j"), "iat");
+        fails(proof(&key, "POST", HTU, now, ""), "jti");
+        // Another key's signature over the same header and payload.
+        let other = p256::SecretKey::from_slice(&[9u8; 32]).unwrap();
+        let mine = proof(&key, "POST", HTU, now, "j");
+        let theirs = proof(&other, "POST", HTU, now, "j");
+        let forged = format!(
+            "{}.{}",
+            mine.rsplit_once('.').unwrap().0,
+            theirs.rsplit_once('.').unwrap().1
+        );
+        fails(forged, "signature");
+        fails("a.b".to_string(), "not a JWT");
+    }
+}
