@@ -64,6 +64,16 @@ pub async fn credentials(session: &str, profile: &str, region: &str, env: &Env) 
     if fresh(&entry) {
         return Ok(entry.creds);
     }
+    // The same for a directory the new token could not be written to (a read-only HOME):
+    // an unnamed temp file, gone on close, is the cheapest true test of a write.
+    tempfile::tempfile_in(&dir).map_err(|e| {
+        anyhow!(
+            "the sign-in of profile '{}' needs a refresh, but {} is not writable ({}), so the rotated token could not be kept: make it writable, or {again}",
+            echo(profile),
+            dir.display(),
+            crate::input::io_reason(&e)
+        )
+    })?;
     tracing::debug!(session = %echo(session), "refreshing the login session");
     let key = dpop::Key::from_pem(&entry.dpop_key).map_err(|e| {
         anyhow!(

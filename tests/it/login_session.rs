@@ -332,3 +332,43 @@ fn the_emulator_refuses_a_replayed_proof_and_a_spent_refresh_token() {
     assert_eq!(status, 401);
     assert!(body.contains("TOKEN_EXPIRED"), "{body}");
 }
+
+#[test]
+fn no_refresh_is_made_that_could_not_be_stored() {
+    let (w, s, file) = signed_in(240);
+    let unshare = std::process::Command::new("unshare")
+        .args(["-m", "true"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !require_tool(unshare, "unshare -m", "not permitted (no read-only mount)") {
+        return;
+    }
+    // As the AWS CLI leaves it: private.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // The cache directory read-only in a mount namespace (root included); the lock
+    // directory stays writable, so only the write of the rotated token would fail.
+    const SCRIPT: &str = r#"mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" || exit 98
+shift; exec "$@""#;
+    let dir = file.parent().unwrap().to_str().unwrap();
+    let args = [
+        "-m",
+        "--",
+        "/bin/sh",
+        "-c",
+        SCRIPT,
+        "ro",
+        dir,
+        BIN,
+        "getcallerid",
+        "--profile",
+        "console",
+    ];
+    let out = w.cmd(&args).program("unshare").run();
+    out.fails(1, "is not writable");
+    assert!(
+        token_calls(&w).is_empty(),
+        "the refresh token was not spent"
+    );
+    assert_eq!(cached(&file)["refreshToken"], s.refresh_token.as_str());
+}
