@@ -372,3 +372,17 @@ shift; exec "$@""#;
     );
     assert_eq!(cached(&file)["refreshToken"], s.refresh_token.as_str());
 }
+
+#[test]
+fn runas_works_from_a_login_session() {
+    let (w, s, _) = signed_in(3600);
+    let args = [
+        "runas",
+        "--profile",
+        "console",
+        "-c",
+        "echo $AWS_ACCESS_KEY_ID",
+    ];
+    let out = w.cmd(&args).run();
+    assert_eq!(out.ok().stdout.trim(), s.creds.access_key_id);
+}
