@@ -1,6 +1,7 @@
 //! A profile that aws-login resolves itself, as the AWS CLI v2 does: the `role_arn` hops
 //! along `source_profile` (any depth) down to the base that gives the first credentials
-//! (keys, `credential_process`, an IAM Identity Center role, or `credential_source`).
+//! (keys, `credential_process`, an IAM Identity Center role, a console session
+//! (`login_session`), or `credential_source`).
 //!
 //! aws-config resolves such profiles too, but it cannot sign in, drops `mfa_serial`, and
 //! reports a cycle or a bad value as a nested SDK error. Profiles that only hold keys or a

@@ -124,16 +124,13 @@ pub struct LoginSession {
 /// Issue a login session whose credentials live `ttl_secs`, with a fresh DPoP key and
 /// a refresh token bound to it (not logged).
 pub fn issue_for_tests(state: &State, ttl_secs: i64) -> LoginSession {
-    use p256::pkcs8::LineEnding;
     let key = loop {
         let bytes: [u8; 32] = rand::random();
         if let Ok(k) = p256::SecretKey::from_slice(&bytes) {
             break k;
         }
     };
-    let pem = key
-        .to_sec1_pem(LineEnding::LF)
-        .expect("a P-256 key has a PEM form");
+    let pem = sec1_pem(&key);
     let session = issue(state, ttl_secs).expect("the scenario has a user");
     let refresh_token = crate::ids::sso_refresh_token();
     let jkt = dpop::key_thumbprint(&key);
@@ -163,4 +160,24 @@ pub fn issue_for_tests(state: &State, ttl_secs: i64) -> LoginSession {
         refresh_token,
         creds: session.creds,
     }
+}
+
+/// The key as the AWS CLI writes it: SEC1 with the curve named (awscrt, botocore's
+/// signer, refuses a key without it).
+fn sec1_pem(key: &p256::SecretKey) -> String {
+    use p256::elliptic_curve::sec1::ToEncodedPoint;
+    use sec1::der::Encode;
+    let secret = key.to_bytes();
+    let public = key.public_key().to_encoded_point(false);
+    let der = sec1::EcPrivateKey {
+        private_key: &secret,
+        parameters: Some(sec1::EcParameters::NamedCurve(
+            sec1::der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
+        )),
+        public_key: Some(public.as_bytes()),
+    }
+    .to_der()
+    .expect("a P-256 key has a DER form");
+    sec1::der::pem::encode_string("EC PRIVATE KEY", sec1::LineEnding::LF, &der)
+        .expect("a P-256 key has a PEM form")
 }
