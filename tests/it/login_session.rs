@@ -234,6 +234,22 @@ fn botocore_reads_the_file_aws_login_wrote() {
     assert_eq!(j["key"], cached(&file)["accessToken"]["accessKeyId"]);
     assert_ne!(j["key"], s.creds.access_key_id.as_str());
     assert_eq!(j["account"], "111111111111");
+    // The whole provider chain, where botocore has awscrt (LoginProvider needs it).
+    let crt = std::process::Command::new("python3")
+        .args(["-c", "import awscrt.crypto"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !require_tool(crt, "awscrt (botocore[crt])", "not installed") {
+        return;
+    }
+    let script = "import botocore.session\n\
+                  c = botocore.session.Session(profile='console').get_credentials()\n\
+                  print(c.method, c.get_frozen_credentials().access_key)\n";
+    let out = w.cmd(&["-c", script]).program("python3").run();
+    assert_eq!(
+        out.ok().stdout.trim(),
+        format!("login {}", j["key"].as_str().unwrap())
+    );
 }
 
 #[test]
