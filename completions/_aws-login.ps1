@@ -40,7 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the identity, region and time left in this shell (no network unless --check)')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'aws-login''s session cache: list or clear the credentials it keeps between runs')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -488,12 +489,26 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
         'aws-login;cache;help;help' {
             break
         }
+        'aws-login;login' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to sign in for (default: AWS_PROFILE, else default); its login_session is set')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the sign-in (default: AWS_REGION, AWS_DEFAULT_REGION, the profile''s, us-east-1)')
+            [CompletionResult]::new('--login-timeout', '--login-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the sign-in in the browser, in seconds')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Sign in on another device: print the URL, then read the code the page shows')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'aws-login;logout' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Sign out of the console session (aws-login login, aws login) this profile names')
             [CompletionResult]::new('--sso-session-name', '--sso-session-name', [CompletionResultType]::ParameterName, 'The sso-session to sign out of (the token cache''s key)')
             [CompletionResult]::new('--start-url', '--start-url', [CompletionResultType]::ParameterName, 'Sign out of every session with this start URL')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Sign out of every session in the shared token cache')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Sign out of every session in the shared token cache, and of every console session')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -514,7 +529,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the identity, region and time left in this shell (no network unless --check)')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'aws-login''s session cache: list or clear the credentials it keeps between runs')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -571,6 +587,9 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             break
         }
         'aws-login;help;cache;clear' {
+            break
+        }
+        'aws-login;help;login' {
             break
         }
         'aws-login;help;logout' {

@@ -40,6 +40,9 @@ _aws__login() {
             aws__login,importcache)
                 cmd="aws__login__subcmd__importcache"
                 ;;
+            aws__login,login)
+                cmd="aws__login__subcmd__login"
+                ;;
             aws__login,logout)
                 cmd="aws__login__subcmd__logout"
                 ;;
@@ -103,6 +106,9 @@ _aws__login() {
             aws__login__subcmd__help,importcache)
                 cmd="aws__login__subcmd__help__subcmd__importcache"
                 ;;
+            aws__login__subcmd__help,login)
+                cmd="aws__login__subcmd__help__subcmd__login"
+                ;;
             aws__login__subcmd__help,logout)
                 cmd="aws__login__subcmd__help__subcmd__logout"
                 ;;
@@ -161,7 +167,7 @@ _aws__login() {
 
     case "${cmd}" in
         aws__login)
-            opts="-v -h -V --verbose --help --version console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache logout help"
+            opts="-v -h -V --verbose --help --version console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,7 +861,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__help)
-            opts="console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache logout help"
+            opts="console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1001,20 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__help__subcmd__importcache)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__help__subcmd__login)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1156,13 +1176,43 @@ _aws__login() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        aws__subcmd__login__subcmd__logout)
-            opts="-v -h -V --verbose --sso-session-name --start-url --all --help --version"
+        aws__subcmd__login__subcmd__login)
+            opts="-v -h -V --verbose --profile --remote --region --login-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --login-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__logout)
+            opts="-v -h -V --verbose --profile --sso-session-name --start-url --all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --sso-session-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -37,7 +37,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand refresh 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
             cand whoami 'Show the identity, region and time left in this shell (no network unless --check)'
             cand cache 'aws-login''s session cache: list or clear the credentials it keeps between runs'
-            cand logout 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed'
+            cand login 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session'
+            cand logout 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;console'= {
@@ -459,12 +460,25 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         }
         &'aws-login;cache;help;help'= {
         }
+        &'aws-login;login'= {
+            cand --profile 'The profile to sign in for (default: AWS_PROFILE, else default); its login_session is set'
+            cand --region 'Region of the sign-in (default: AWS_REGION, AWS_DEFAULT_REGION, the profile''s, us-east-1)'
+            cand --login-timeout 'How long to wait for the sign-in in the browser, in seconds'
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --remote 'Sign in on another device: print the URL, then read the code the page shows'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'aws-login;logout'= {
+            cand --profile 'Sign out of the console session (aws-login login, aws login) this profile names'
             cand --sso-session-name 'The sso-session to sign out of (the token cache''s key)'
             cand --start-url 'Sign out of every session with this start URL'
             cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
-            cand --all 'Sign out of every session in the shared token cache'
+            cand --all 'Sign out of every session in the shared token cache, and of every console session'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -484,7 +498,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand refresh 'Re-run the last `awsl assume` without a browser: cached and refreshed tokens only'
             cand whoami 'Show the identity, region and time left in this shell (no network unless --check)'
             cand cache 'aws-login''s session cache: list or clear the credentials it keeps between runs'
-            cand logout 'Sign out of IAM Identity Center: the session''s token and the credentials made from it are removed'
+            cand login 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session'
+            cand logout 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;help;console'= {
@@ -524,6 +539,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         &'aws-login;help;cache;list'= {
         }
         &'aws-login;help;cache;clear'= {
+        }
+        &'aws-login;help;login'= {
         }
         &'aws-login;help;logout'= {
         }

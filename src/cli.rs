@@ -67,7 +67,9 @@ pub enum Command {
     /// aws-login's session cache: list or clear the credentials it keeps between runs.
     #[command(subcommand)]
     Cache(CacheCommand),
-    /// Sign out of IAM Identity Center: the session's token and the credentials made from it are removed.
+    /// Sign in to an AWS console session for a profile (as `aws login`): sets its login_session.
+    Login(LoginArgs),
+    /// Sign out of IAM Identity Center or of a console session: the session's token and the credentials made from it are removed.
     Logout(LogoutArgs),
 }
 

@@ -16,6 +16,7 @@ mod inert;
 mod input;
 mod lock;
 mod logging;
+mod login;
 mod mfa;
 mod net;
 mod output;

@@ -55,6 +55,22 @@ pub fn sso_cache_dir(env: &Env) -> Option<PathBuf> {
     Some(home(env)?.join(".aws").join("sso").join("cache"))
 }
 
+/// The AWS CLI's `aws login` cache: `AWS_LOGIN_CACHE_DIRECTORY` (a leading `~` is the
+/// home directory, as the CLI expands it), else `~/.aws/login/cache`.
+pub fn login_cache_dir(env: &Env) -> Option<PathBuf> {
+    let home = home(env);
+    match env
+        .get("AWS_LOGIN_CACHE_DIRECTORY")
+        .filter(|d| !d.is_empty())
+    {
+        None => Some(home?.join(".aws").join("login").join("cache")),
+        Some(dir) => match (Path::new(dir).strip_prefix("~"), home) {
+            (Ok(rest), Some(home)) => Some(home.join(rest)),
+            _ => Some(PathBuf::from(dir)),
+        },
+    }
+}
+
 /// aws-login's state (discovery index, assume history): `$XDG_STATE_HOME/aws-login`, else
 /// `~/.local/state/aws-login`.
 pub fn state_dir(env: &Env) -> Option<PathBuf> {

@@ -22,6 +22,12 @@ pub enum Which {
 }
 
 pub async fn run(args: &LogoutArgs, env: &Env) -> Result<()> {
+    if let Some(profile) = &args.profile {
+        return crate::login::logout::profile(profile, env).await;
+    }
+    if args.all {
+        crate::login::logout::all(env)?;
+    }
     let which = match (&args.sso_session_name, &args.start_url) {
         (Some(n), _) => Which::Name(n.clone()),
         (None, Some(u)) => Which::StartUrl(u.clone()),

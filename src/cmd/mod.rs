@@ -7,6 +7,7 @@ mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
+mod login;
 mod logout;
 mod pick;
 mod replay;
@@ -37,6 +38,7 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Unassume(args) => runtime()?.block_on(assume::unassume(&args, env)),
         Command::Whoami(args) => runtime()?.block_on(whoami::run(&args, env)),
         Command::Cache(args) => runtime()?.block_on(cache::run(&args, env)),
+        Command::Login(args) => runtime()?.block_on(login::run(&args, env)),
         Command::Logout(args) => runtime()?.block_on(logout::run(&args, env)),
     }
 }

@@ -6,10 +6,7 @@
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
-use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorSettings};
-use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_types::body::SdkBody;
-use http_body_util::BodyExt;
 use hyper::body::Bytes;
 use serde::Serialize;
 
@@ -103,33 +100,8 @@ pub fn logout_then(logout_endpoint: &str, login_url: &str) -> Result<String> {
 }
 
 async fn get(url: url::Url) -> Result<(hyper::StatusCode, Bytes), String> {
-    // aws-login's one HTTP client: the same proxies and trusted CAs as the STS calls.
-    let settings = HttpConnectorSettings::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .build();
-    let connector = crate::net::connector(&settings).map_err(|e| e.to_string())?;
     let request = http::Request::get(url.as_str())
         .body(SdkBody::empty())
         .map_err(|_| "bad URL".to_string())?;
-    let request = HttpRequest::try_from(request).map_err(|_| "bad URL".to_string())?;
-    // Errors are described by kind only (or by what aws-login can name: a proxy, a
-    // certificate): their text could quote the request.
-    let resp = connector.call(request).await.map_err(|e| {
-        crate::net::explain(&e).unwrap_or_else(|| {
-            if e.is_timeout() {
-                "the connection timed out".to_string()
-            } else {
-                "connection failed".to_string()
-            }
-        })
-    })?;
-    let status = hyper::StatusCode::from_u16(resp.status().as_u16())
-        .map_err(|_| "the answer was not HTTP".to_string())?;
-    let body = resp
-        .into_body()
-        .collect()
-        .await
-        .map_err(|_| "the answer was cut off".to_string())?
-        .to_bytes();
-    Ok((status, body))
+    crate::net::call::send(request).await
 }

@@ -6,6 +6,7 @@
 //! that makes no connection, reads no certificate file. Proxies ([`proxy`]) are chosen per
 //! request; one that fails is named in the error, without its credentials.
 
+pub mod call;
 pub mod proxy;
 pub mod tls;
 

@@ -1,6 +1,7 @@
 //! A profile that aws-login resolves itself, as the AWS CLI v2 does: the `role_arn` hops
 //! along `source_profile` (any depth) down to the base that gives the first credentials
-//! (keys, `credential_process`, an IAM Identity Center role, or `credential_source`).
+//! (keys, `credential_process`, an IAM Identity Center role, a console session
+//! (`login_session`), or `credential_source`).
 //!
 //! aws-config resolves such profiles too, but it cannot sign in, drops `mfa_serial`, and
 //! reports a cycle or a bad value as a nested SDK error. Profiles that only hold keys or a
@@ -34,6 +35,12 @@ pub enum Base {
     Sdk(String),
     /// An IAM Identity Center role: `sso_session`, or the legacy `sso_start_url` keys.
     Sso(SsoProfile),
+    /// A console session (`login_session`, the AWS CLI's `aws login`): the session ARN
+    /// and the profile that names it.
+    Login {
+        session: String,
+        profile: String,
+    },
     /// `credential_source`.
     Environment,
     Ec2InstanceMetadata,
@@ -75,7 +82,7 @@ pub fn resolve(set: &ProfileSet, name: &str) -> Result<Option<Chain>> {
     let Some(top) = set.get_profile(name) else {
         return Ok(None);
     };
-    if !assumes_role(top) && !is_sso(top) {
+    if !assumes_role(top) && !is_sso(top) && !is_login(top) {
         return Ok(None);
     }
     let mut visited: Vec<String> = Vec::new();
@@ -140,6 +147,8 @@ pub fn resolve(set: &ProfileSet, name: &str) -> Result<Option<Chain>> {
             }
         } else if is_sso(p) {
             break Base::Sso(sso(p)?);
+        } else if let Some(session) = p.get("login_session") {
+            break login(p, session)?;
         } else if has_keys(p) {
             break Base::Keys(keys(p)?);
         } else if p.get("credential_process").is_some() || p.get("role_arn").is_some() {
@@ -147,7 +156,7 @@ pub fn resolve(set: &ProfileSet, name: &str) -> Result<Option<Chain>> {
         } else {
             return Err(bad(
                 p,
-                "holds no credentials: give it aws_access_key_id/aws_secret_access_key, role_arn with source_profile, credential_process or sso_session",
+                "holds no credentials: give it aws_access_key_id/aws_secret_access_key, role_arn with source_profile, credential_process, sso_session or login_session",
             ));
         }
     };
@@ -187,6 +196,32 @@ pub fn account_id(p: &Profile) -> Result<Option<String>> {
         )),
         id => Ok(id.map(str::to_string)),
     }
+}
+
+fn is_login(p: &Profile) -> bool {
+    p.get("login_session").is_some()
+}
+
+/// `login_session` names the console session by its ARN (a user's or a role session's).
+fn login(p: &Profile, session: &str) -> Result<Base> {
+    let session = session.trim();
+    if !session.starts_with("arn:")
+        || session.split(':').count() < 6
+        || session.chars().any(char::is_whitespace)
+    {
+        return Err(bad(
+            p,
+            &format!(
+                "has login_session = {}, which is not an ARN: sign in again with aws-login login --profile {}",
+                echo(session),
+                echo(p.name())
+            ),
+        ));
+    }
+    Ok(Base::Login {
+        session: session.to_string(),
+        profile: p.name().to_string(),
+    })
 }
 
 fn has_keys(p: &Profile) -> bool {

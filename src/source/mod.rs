@@ -201,6 +201,12 @@ pub async fn profile_base(
             let mut session = crate::sso::Session::open(options, sdk, env).await?;
             return session.role_credentials(&link.account, &link.role).await;
         }
+        Base::Login { session, profile } => {
+            // The session's ARN names its account, whatever the cache holds.
+            let mut creds = crate::login::credentials(session, profile, region, env).await?;
+            creds.account_id = crate::creds::account_of_arn(session);
+            return Ok(creds);
+        }
         Base::Environment => {
             let (Some(id), Some(secret)) = (
                 env.get("AWS_ACCESS_KEY_ID"),

@@ -1,7 +1,7 @@
 //! IAM Identity Center: where the access token comes from (one meaning for every
 //! command), when it is refreshed, and turning it into role credentials.
 
-mod browser;
+pub(crate) mod browser;
 pub mod cache;
 mod device;
 pub mod discovery;
@@ -9,7 +9,7 @@ pub mod hint;
 pub mod index;
 mod oidc;
 pub mod options;
-mod pkce;
+pub(crate) mod pkce;
 mod role;
 pub mod section;
 mod session;

@@ -20,7 +20,7 @@ use super::oidc::{Flow, Granted, Oidc, Registration, granted};
 use crate::aws::{Service, call_error};
 use crate::inert;
 
-const CALLBACK: &str = "/oauth/callback";
+pub(crate) const CALLBACK: &str = "/oauth/callback";
 
 pub struct Pkce<'a> {
     pub oidc: &'a Oidc,
@@ -36,7 +36,7 @@ pub struct Pkce<'a> {
 }
 
 /// What the callback brought.
-enum Callback {
+pub(crate) enum Callback {
     Code(String),
     Refused(String),
 }
@@ -109,9 +109,11 @@ impl Pkce<'_> {
         let spinner = Spinner::start("Waiting for sign-in in the browser (Ctrl-C to cancel)");
         let timeout = self.timeout;
         let expected_state = state.clone();
-        let callback = tokio::task::spawn_blocking(move || wait(&server, &expected_state, timeout))
-            .await
-            .map_err(|e| anyhow!("the sign-in listener failed: {e}"))??;
+        let retry = "run the command again, raise --login-timeout, or use --use-device-code";
+        let callback =
+            tokio::task::spawn_blocking(move || wait(&server, &expected_state, timeout, retry))
+                .await
+                .map_err(|e| anyhow!("the sign-in listener failed: {e}"))??;
         drop(spinner);
         let code = match callback {
             Callback::Code(code) => code,
@@ -178,13 +180,19 @@ fn random_b64(n: usize) -> String {
 /// Serve until the callback with the right `state` arrives, or the timeout. Other paths
 /// get 404 and a callback with a wrong state gets 400; both keep the wait going, so a
 /// stray request (favicon, a stale tab) cannot end or hijack the sign-in.
-fn wait(server: &tiny_http::Server, state: &str, timeout: Duration) -> Result<Callback> {
+/// `retry` says what to do after a timeout.
+pub(crate) fn wait(
+    server: &tiny_http::Server,
+    state: &str,
+    timeout: Duration,
+    retry: &str,
+) -> Result<Callback> {
     let deadline = Instant::now() + timeout;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
             return Err(anyhow!(
-                "sign-in timed out after {} s: run the command again, raise --login-timeout, or use --use-device-code",
+                "sign-in timed out after {} s: {retry}",
                 timeout.as_secs()
             ));
         }

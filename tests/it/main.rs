@@ -17,6 +17,7 @@ mod exit_codes;
 mod harness;
 mod hygiene;
 mod interop;
+mod login_session;
 mod net;
 mod outform;
 mod picker;

@@ -40,6 +40,7 @@ pub use scenario::{
 };
 pub use sessions::IssuedCreds;
 pub use signin::ConsoleSignin;
+pub use signin::oauth::LoginSession;
 pub use sso_store::{SsoRegistration, SsoToken};
 pub use tls::TlsListener;
 
@@ -148,6 +149,7 @@ impl FakeAws {
         let mut secrets = self.state.sessions.lock().unwrap().secrets();
         secrets.extend(self.state.sso.lock().unwrap().secrets());
         secrets.extend(self.state.signin.lock().unwrap().secrets());
+        secrets.extend(self.state.login.lock().unwrap().secrets());
         secrets
     }
 
@@ -169,6 +171,12 @@ impl FakeAws {
     /// scenario's start URL would leave it. Not logged.
     pub fn issue_sso_token(&self, ttl_secs: i64, refreshable: bool) -> SsoToken {
         sso_store::issue_for_tests(&self.state, ttl_secs, refreshable)
+    }
+
+    /// A finished `aws login` whose credentials live `ttl_secs`: the cache file's JSON
+    /// (the AWS CLI's format, with a fresh DPoP key) and the refresh token bound to it.
+    pub fn issue_login_session(&self, ttl_secs: i64) -> LoginSession {
+        signin::oauth::issue_for_tests(&self.state, ttl_secs)
     }
 
     /// Every SSO access token issued so far is expired; refresh tokens stay valid.

@@ -31,6 +31,8 @@ pub struct State {
     pub sessions: Mutex<SessionStore>,
     /// Console sign-in tokens and the console sessions opened with them.
     pub signin: Mutex<SigninStore>,
+    /// Sign-In's OAuth codes and refresh tokens (`aws login`).
+    pub login: Mutex<crate::signin::oauth::LoginStore>,
     pub faults: Faults,
     /// Vanity start URL hosts and their redirects.
     pub redirects: Redirects,
@@ -56,6 +58,7 @@ impl State {
             base_url,
             sessions: Mutex::new(SessionStore::with_lifetime_cap(lifetime_cap)),
             signin: Mutex::default(),
+            login: Mutex::default(),
             faults: Faults::default(),
             redirects: Redirects::default(),
             log: Mutex::default(),

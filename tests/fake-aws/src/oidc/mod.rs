@@ -3,7 +3,7 @@
 //! verification and /authorize) live here too, so a test's "browser" only
 //! needs the URLs the flows hand out.
 
-mod authorize;
+pub(crate) mod authorize;
 mod device;
 mod register;
 mod token;

@@ -15,6 +15,7 @@
 mod console;
 mod login;
 mod logout;
+pub mod oauth;
 mod store;
 mod token;
 
@@ -42,7 +43,7 @@ type Params = BTreeMap<String, String>;
 type Handler = fn(&State, &Request, &Params, &mut Outcome) -> Result<Response, SigninError>;
 
 pub fn owns(path: &str) -> bool {
-    path == FEDERATION_PATH || path == CONSOLE_PATH || path == OAUTH_PATH
+    oauth::owns(path) || path == FEDERATION_PATH || path == CONSOLE_PATH || path == OAUTH_PATH
 }
 
 /// The console session id the browser's cookie holds.
@@ -83,6 +84,9 @@ impl SigninError {
 }
 
 pub fn describe(req: &Request) -> Described {
+    if oauth::owns(&req.path) {
+        return oauth::describe(req);
+    }
     let params: Params = req.params().into_iter().collect();
     let action = if req.path == CONSOLE_PATH {
         "console"
@@ -124,6 +128,9 @@ pub fn fault_response(fault: Injected) -> (Response, &'static str) {
 }
 
 pub fn handle(state: &State, req: &Request) -> Outcome {
+    if oauth::owns(&req.path) {
+        return oauth::handle(state, req);
+    }
     let params: Params = req.params().into_iter().collect();
     let mut out = describe(req).into_outcome(Response::text(500, ""), None);
     match run(state, req, &params, &mut out) {
