@@ -9,8 +9,10 @@ use crate::shell::{Outform, Shell};
 pub use crate::sso::Refresh;
 
 mod credentials;
+mod endpoint;
 mod lifecycle;
 pub use credentials::*;
+pub use endpoint::*;
 pub use lifecycle::*;
 
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
@@ -194,6 +196,9 @@ pub struct RunasArgs {
     /// (for work that outlives the credentials); it ends with the child.
     #[arg(long)]
     pub serve: bool,
+
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -208,6 +213,9 @@ pub struct ServeArgs {
     /// Address and port to listen on [default: 127.0.0.1 and a free port].
     #[arg(long, value_name = "ADDR:PORT")]
     pub bind: Option<std::net::SocketAddr>,
+
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
 }
 
 #[derive(Debug, Args, Clone)]

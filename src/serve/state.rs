@@ -125,11 +125,15 @@ pub struct State {
     inner: Mutex<Inner>,
     done: watch::Sender<u64>,
     acquire: Acquire,
+    /// Nothing is served after this (`--max-lifetime`): credentials that last until
+    /// then need no refresh.
+    deadline: Option<DateTime<Utc>>,
 }
 
 impl State {
-    /// `first`: the credentials acquired before serving (with an expiry: checked by the caller).
-    pub fn new(first: Creds, acquire: Acquire) -> Arc<State> {
+    /// `first`: the credentials acquired before serving (with an expiry: checked by the
+    /// caller); `deadline`: when the endpoint stops serving (`--max-lifetime`), if ever.
+    pub fn new(first: Creds, acquire: Acquire, deadline: Option<DateTime<Utc>>) -> Arc<State> {
         Arc::new(State {
             inner: Mutex::new(Inner {
                 current: Held::new(first),
@@ -139,6 +143,7 @@ impl State {
             }),
             done: watch::channel(0).0,
             acquire,
+            deadline,
         })
     }
 
@@ -148,7 +153,7 @@ impl State {
             let mut inner = self.inner.lock().unwrap();
             let now = Utc::now();
             let usable = match &inner.current {
-                Some(h) => match h.usable(now) {
+                Some(h) => match self.usable(h, now) {
                     Usable::AsTheyAre => return Ok(h.creds.clone()),
                     Usable::DuringRefresh => Some(h.creds.clone()),
                     Usable::No => None,
@@ -174,12 +179,22 @@ impl State {
         let inner = self.inner.lock().unwrap();
         let now = Utc::now();
         match &inner.current {
-            Some(h) if h.usable(now) != Usable::No => Ok(h.creds.clone()),
+            Some(h) if self.usable(h, now) != Usable::No => Ok(h.creds.clone()),
             _ => Err(inner
                 .last_error
                 .clone()
                 .unwrap_or_else(|| "the credentials expired and no refresh finished".into())),
         }
+    }
+
+    fn usable(&self, held: &Held, now: DateTime<Utc>) -> Usable {
+        if self
+            .deadline
+            .is_some_and(|d| held.expiration >= d && now < d)
+        {
+            return Usable::AsTheyAre;
+        }
+        held.usable(now)
     }
 
     async fn refresh(self: Arc<Self>) {

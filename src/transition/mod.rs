@@ -11,6 +11,7 @@ use crate::env::Env;
 use crate::mfa::Codes;
 
 mod build;
+mod fit;
 mod run;
 
 pub const DEFAULT_SESSION_NAME: &str = "aws-login";
