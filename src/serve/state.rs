@@ -303,4 +303,37 @@ mod tests {
         assert_eq!(usable(Duration::from_secs(9), short), Usable::DuringRefresh);
         assert_eq!(usable(Duration::from_secs(5), short), Usable::No);
     }
+
+    #[tokio::test]
+    async fn credentials_that_outlast_the_deadline_are_never_refreshed() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let calls = Arc::new(AtomicUsize::new(0));
+        let acquire: Acquire = Arc::new({
+            let calls = calls.clone();
+            move || {
+                calls.fetch_add(1, Ordering::Relaxed);
+                Box::pin(async { Err(anyhow!("not to be called")) })
+            }
+        });
+        let now = Utc::now();
+        let creds = |secs| Creds {
+            access_key_id: "ASIA".into(),
+            secret_access_key: "s".into(),
+            session_token: Some("t".into()),
+            expiration: Some(now + chrono::Duration::seconds(secs)),
+        };
+        // 2 s credentials, past their 1 s margin after 1.2 s: a refresh is due, unless
+        // the endpoint stops serving before they expire.
+        let capped = State::new(
+            creds(2),
+            acquire.clone(),
+            Some(now + chrono::Duration::milliseconds(1500)),
+        );
+        let uncapped = State::new(creds(2), acquire, None);
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        assert!(capped.get().await.is_ok());
+        assert_eq!(calls.load(Ordering::Relaxed), 0);
+        let _ = uncapped.get().await;
+        assert_eq!(calls.load(Ordering::Relaxed), 1);
+    }
 }

@@ -164,3 +164,28 @@ fn caps_are_checked_and_belong_to_the_endpoint() {
     }
     assert!(w.sts_actions().is_empty());
 }
+
+/// Each refresh asks for what is left of the cap, less than the first acquisition did.
+#[test]
+fn a_refresh_asks_for_no_more_than_the_cap_leaves() {
+    // 6 s credentials: refreshed below 3 s left.
+    let w = short_lived(6);
+    let (mut child, uri, token, _) = start_with_file(serve_command(&w, &["--max-lifetime", "20m"]));
+    let (host, path) = split(&uri);
+    assert_eq!(get(&host, &host, &path, Some(&token)).0, 200);
+    std::thread::sleep(Duration::from_millis(3500));
+    let start = Instant::now();
+    while assume_roles(&w).len() < 2 {
+        assert!(start.elapsed() < Duration::from_secs(10), "no refresh");
+        assert_eq!(get(&host, &host, &path, Some(&token)).0, 200);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let asked: Vec<i64> = assume_roles(&w)
+        .iter()
+        .map(|e| e.params["DurationSeconds"].parse().unwrap())
+        .collect();
+    assert!(asked[0] <= 1200 && asked[1] <= 1197, "{asked:?}");
+    assert!(asked[1] < asked[0], "{asked:?}");
+    sigterm(&child);
+    assert_eq!(finish(&mut child).0, 0);
+}
