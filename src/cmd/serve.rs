@@ -85,7 +85,8 @@ impl Prepared {
 /// The caps count from here.
 async fn first(args: crate::cli::CredArgs, endpoint: &EndpointArgs, env: &Env) -> Result<Prepared> {
     let mut request = Request::prepare(args.into(), env).await?;
-    let identity = request.plan.final_role().map(|r| r.to_string());
+    // The final role's ARN, or an Identity Center role's account/role, for the records.
+    let identity = request.cache_key().meta.identity;
     let log = RequestLog::new(identity, endpoint.log.as_deref())?;
     let region = request.region.exported().map(str::to_string);
     let caps = Arc::new(Caps::new(endpoint.max_lifetime, endpoint.idle_timeout));
@@ -134,8 +135,8 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
         drop(endpoint);
         anyhow::Ok(exit_code(status))
     })?;
-    // The endpoint went before the child's status came back: nothing answers on the port,
-    // and its token file is gone, once the child is done.
+    // The endpoint was dropped as the child ended: nothing answers on the port any more,
+    // and its token file is gone.
     // In the background: a refresh waiting for a lock must not hold the exit up.
     rt.shutdown_background();
     std::process::exit(code)

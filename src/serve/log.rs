@@ -17,7 +17,7 @@ use crate::inert::{SERVER_MAX, for_terminal};
 use crate::input::io_reason;
 
 pub struct RequestLog {
-    /// The final role ARN, when the chain ends in one.
+    /// The identity served: the final role's ARN, or an Identity Center account/role.
     identity: Option<String>,
     file: Option<Mutex<File>>,
 }
