@@ -167,7 +167,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-serial
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l mfa-code -d 'The MFA code for --mfa-serial or a profile\'s mfa_serial (else the profile\'s mfa_process, else asked for on the terminal)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l external-id -d 'ExternalId for every role hop that sets none of its own' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s c -l command -d 'Command line to run through `sh -c`' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts, and never acquire credentials that outlive it (30s, 15m, 2h, 1h30m)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h, 1h30m); until then STS is asked for no more than is left (900 s at least), and served credentials are said to expire by then' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l idle-timeout -d 'Stop the endpoint after no request for this long (`serve` then exits; with `runas --serve` the child goes on without it)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l token-file -d 'Where to write the authorization token for AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (0600, removed when the endpoint ends) [default: in aws-login\'s runtime directory]' -r -F
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l log -d 'Append one JSON line per request to FILE (time, peer, path, status, identity; never a secret or the token)' -r -F
@@ -208,7 +208,7 @@ windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts, and never acquire credentials that outlive it (30s, 15m, 2h, 1h30m)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h, 1h30m); until then STS is asked for no more than is left (900 s at least), and served credentials are said to expire by then' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l idle-timeout -d 'Stop the endpoint after no request for this long (`serve` then exits; with `runas --serve` the child goes on without it)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l token-file -d 'Where to write the authorization token for AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (0600, removed when the endpoint ends) [default: in aws-login\'s runtime directory]' -r -F
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l log -d 'Append one JSON line per request to FILE (time, peer, path, status, identity; never a secret or the token)' -r -F

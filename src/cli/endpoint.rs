@@ -12,8 +12,9 @@ const LONGEST: Duration = Duration::from_secs(366 * 24 * 3600);
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Endpoint")]
 pub struct EndpointArgs {
-    /// Refuse every request (403) this long after the endpoint starts, and never acquire
-    /// credentials that outlive it (30s, 15m, 2h, 1h30m).
+    /// Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h,
+    /// 1h30m); until then STS is asked for no more than is left (900 s at least), and
+    /// served credentials are said to expire by then.
     #[arg(long, value_name = "DURATION", value_parser = duration)]
     pub max_lifetime: Option<Duration>,
 
