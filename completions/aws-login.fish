@@ -188,6 +188,10 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l transitive
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l policy -d 'Session policy (JSON or file://PATH) for the final role hop. It can only narrow what the role allows, never widen it. At most 2048 characters without whitespace' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l policy-arns -d 'Managed policies (ARN,ARN; at most 10) that narrow the final role hop as a session policy: the session gets only what both the role and these allow' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s c -l command -d 'Command line to run through `sh -c`' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h, 1h30m); until then STS is asked for no more than is left (900 s at least), and served credentials are said to expire by then' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l idle-timeout -d 'Stop the endpoint after no request for this long (`serve` then exits; with `runas --serve` the child goes on without it)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l token-file -d 'Where to write the authorization token for AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (0600, removed when the endpoint ends) [default: in aws-login\'s runtime directory]' -r -F
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l log -d 'Append one JSON line per request to FILE (time, peer, path, status, identity; never a secret or the token)' -r -F
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -230,6 +234,10 @@ windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h, 1h30m); until then STS is asked for no more than is left (900 s at least), and served credentials are said to expire by then' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l idle-timeout -d 'Stop the endpoint after no request for this long (`serve` then exits; with `runas --serve` the child goes on without it)' -r
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l token-file -d 'Where to write the authorization token for AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (0600, removed when the endpoint ends) [default: in aws-login\'s runtime directory]' -r -F
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l log -d 'Append one JSON line per request to FILE (time, peer, path, status, identity; never a secret or the token)' -r -F
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'

@@ -9,10 +9,12 @@ use crate::shell::{Outform, Shell};
 pub use crate::sso::Refresh;
 
 mod credentials;
+mod endpoint;
 mod lifecycle;
 #[cfg(test)]
 mod man;
 pub use credentials::*;
+pub use endpoint::*;
 pub use lifecycle::*;
 
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
@@ -198,6 +200,9 @@ pub struct RunasArgs {
     /// (for work that outlives the credentials); it ends with the child.
     #[arg(long)]
     pub serve: bool,
+
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -212,6 +217,9 @@ pub struct ServeArgs {
     /// Address and port to listen on [default: 127.0.0.1 and a free port].
     #[arg(long, value_name = "ADDR:PORT")]
     pub bind: Option<std::net::SocketAddr>,
+
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
 }
 
 #[derive(Debug, Args, Clone)]

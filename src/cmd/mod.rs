@@ -27,7 +27,12 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Getcallerid(args) => runtime()?.block_on(getcallerid::run(&args, env)),
         Command::Dumpcreds(args) => runtime()?.block_on(dumpcreds::run(&args, env)),
         Command::Runas(args) if args.serve => serve::runas(&args, env),
-        Command::Runas(args) => runas::run(&args, env),
+        Command::Runas(args) => {
+            if let Some(option) = args.endpoint.first_given() {
+                crate::error::bail_usage!("{option} is an option of the endpoint: add --serve");
+            }
+            runas::run(&args, env)
+        }
         Command::Serve(args) => serve::foreground(&args, env),
         Command::Console(args) => runtime()?.block_on(console::run(&args, env)),
         Command::Dumpconfig(args) => runtime()?.block_on(dumpconfig::run(&args, env)),

@@ -10,13 +10,15 @@ use anyhow::{Context, Result};
 use tokio::signal::unix::{SignalKind, signal};
 
 use super::runas;
-use crate::cli::{RunasArgs, ServeArgs};
+use crate::cli::{EndpointArgs, RunasArgs, ServeArgs};
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::error::bail_usage;
 use crate::pipeline::Request;
 use crate::region::REGION_VARS;
-use crate::serve::{Acquire, Endpoint};
+use crate::serve::caps::Caps;
+use crate::serve::log::RequestLog;
+use crate::serve::{Acquire, Endpoint, Setup, TOKEN_VAR};
 
 /// What the child must not inherit: keys and their account (the endpoint replaces them),
 /// profile names (SDKs would prefer the profile), and container settings that outrank the
@@ -31,27 +33,75 @@ const CHILD_REMOVES: [&str; 10] = [
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    TOKEN_VAR,
 ];
 
-/// The one way the endpoint re-acquires the whole chain: the checked request, unattended.
-fn reacquire(request: &Request) -> Acquire {
+/// The one way the endpoint re-acquires the whole chain: the checked request, unattended,
+/// asking for nothing that outlives the cap, and nothing at all once it has passed.
+fn reacquire(request: &Request, caps: Arc<Caps>) -> Acquire {
     let request = request.unattended();
     Arc::new(move || {
-        let request = request.clone();
+        let mut request = request.clone();
+        let caps = caps.clone();
         // Through the session cache: an entry another process stored with 15 minutes
         // left serves, and one chain answers every endpoint and process at once.
-        Box::pin(async move { request.credentials().await })
+        Box::pin(async move {
+            if let Some(reason) = caps.refusal() {
+                anyhow::bail!(reason);
+            }
+            fit(&mut request, &caps);
+            request.credentials().await
+        })
     })
 }
 
+/// The final STS call asks for no more than the cap leaves.
+fn fit(request: &mut Request, caps: &Caps) {
+    if let Some(secs) = caps.seconds_left() {
+        request.plan.fit_final_duration(secs);
+    }
+}
+
+/// What the endpoint needs besides its address.
+struct Prepared {
+    creds: Creds,
+    acquire: Acquire,
+    region: Option<String>,
+    caps: Arc<Caps>,
+    log: RequestLog,
+}
+
+impl Prepared {
+    fn setup<'a>(self, args: &'a EndpointArgs, env: &'a Env) -> (Creds, Acquire, Setup<'a>) {
+        let setup = Setup {
+            caps: self.caps,
+            log: self.log,
+            token_file: args.token_file.as_deref(),
+            env,
+        };
+        (self.creds, self.acquire, setup)
+    }
+}
+
 /// Check the options, acquire the first credentials, and the way to get the next ones.
-async fn first(args: crate::cli::CredArgs, env: &Env) -> Result<(Creds, Acquire, Option<String>)> {
-    let request = Request::prepare(args.into(), env).await?;
+/// The caps count from here.
+async fn first(args: crate::cli::CredArgs, endpoint: &EndpointArgs, env: &Env) -> Result<Prepared> {
+    let mut request = Request::prepare(args.into(), env).await?;
+    // The final role's ARN, or an Identity Center role's account/role, for the records.
+    let identity = request.cache_key().meta.identity;
+    let log = RequestLog::new(identity, endpoint.log.as_deref())?;
     let region = request.region.exported().map(str::to_string);
-    let acquire = reacquire(&request);
+    let caps = Arc::new(Caps::new(endpoint.max_lifetime, endpoint.idle_timeout));
+    let acquire = reacquire(&request, caps.clone());
+    fit(&mut request, &caps);
     let creds = request.credentials().await?;
-    Ok((creds, acquire, region))
+    Ok(Prepared {
+        creds,
+        acquire,
+        region,
+        caps,
+        log,
+    })
 }
 
 /// Spawn (not exec: the endpoint lives while the child runs) and wait; the child's
@@ -60,10 +110,13 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
     runas::check_program(args)?;
     let rt = super::runtime()?;
     let code = rt.block_on(async {
-        let (creds, acquire, region) = first(args.cred.clone(), env).await?;
+        let prepared = first(args.cred.clone(), &args.endpoint, env).await?;
+        let region = prepared.region.clone();
+        let (creds, acquire, setup) = prepared.setup(&args.endpoint, env);
         let account = creds.account_id.clone();
         let loopback = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
-        let endpoint = Endpoint::start(loopback, creds, acquire).await?;
+        // With --idle-timeout it may stop while the child runs: then connecting is refused.
+        let endpoint = Endpoint::start(loopback, creds, acquire, setup).await?;
         // Before the child exists, so that no signal meant for it ends aws-login alone.
         let mut forwarded = Forwarded::new()?;
         let (mut cmd, shown) = runas::command(args);
@@ -86,9 +139,11 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
         let pid = child.id() as libc::pid_t;
         let wait = tokio::task::spawn_blocking(move || child.wait());
         let status = forwarded.until(pid, wait).await?;
+        drop(endpoint);
         anyhow::Ok(exit_code(status))
     })?;
-    // The endpoint goes with the runtime: nothing answers on the port once the child is done.
+    // The endpoint was dropped as the child ended: nothing answers on the port any more,
+    // and its token file is gone.
     // In the background: a refresh waiting for a lock must not hold the exit up.
     rt.shutdown_background();
     std::process::exit(code)
@@ -109,8 +164,9 @@ pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
     let served = rt.block_on(async {
         let mut int = signal(SignalKind::interrupt()).context("cannot watch for Ctrl-C")?;
         let mut term = signal(SignalKind::terminate()).context("cannot watch for SIGTERM")?;
-        let (creds, acquire, _) = first(args.cred.clone(), env).await?;
-        let endpoint = Endpoint::start(bind, creds, acquire).await?;
+        let prepared = first(args.cred.clone(), &args.endpoint, env).await?;
+        let (creds, acquire, setup) = prepared.setup(&args.endpoint, env);
+        let mut endpoint = Endpoint::start(bind, creds, acquire, setup).await?;
         if !bind.ip().is_loopback() {
             eprintln!(
                 "aws-login: warning: listening on {bind}, which is not loopback: anyone who can reach it and has the token gets these credentials"
@@ -133,7 +189,10 @@ pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
         tokio::select! {
             _ = int.recv() => {}
             _ = term.recv() => {}
+            // Said on stderr where it stopped.
+            _ = endpoint.ended() => {}
         }
+        drop(endpoint);
         anyhow::Ok(())
     });
     // A refresh waiting for a lock must not hold the exit up.

@@ -4,7 +4,7 @@
 //! when room is needed for another (see [`Conns`]).
 
 use std::convert::Infallible;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,8 +19,11 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::json;
 use tokio::net::TcpListener;
 
+use super::Policy;
 use super::auth::{Guard, Refusal};
+use super::caps::Caps;
 use super::conns::{Conns, Watched};
+use super::log::Record;
 use super::state::State;
 use crate::creds::Creds;
 
@@ -36,7 +39,13 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
 const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Accept until the task is dropped (the runtime ends with the command).
-pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>, conns: Arc<Conns>) {
+pub async fn run(
+    listener: TcpListener,
+    guard: Arc<Guard>,
+    state: Arc<State>,
+    conns: Arc<Conns>,
+    policy: Arc<Policy>,
+) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEAD_TIMEOUT);
@@ -53,11 +62,21 @@ pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>, co
         let slot = conns.admit().await;
         let conn = slot.conn();
         let (guard, state, answering) = (guard.clone(), state.clone(), conn.clone());
+        let policy = policy.clone();
         let service = service_fn(move |req| {
             let (guard, state, conn) = (guard.clone(), state.clone(), answering.clone());
+            let policy = policy.clone();
             async move {
                 let _answering = conn.answering();
-                Ok::<_, Infallible>(answer(&guard, &state, peer.ip(), &req).await)
+                let (status, body, key_id) = answer(&guard, &state, &policy.caps, peer, &req).await;
+                policy.log.record(&Record {
+                    peer,
+                    method: req.method().as_str(),
+                    path: req.uri().path(),
+                    status,
+                    key_id: key_id.as_deref(),
+                });
+                Ok::<_, Infallible>(reply(status, body))
             }
         });
         let serving = http.serve_connection(TokioIo::new(Watched::new(stream, slot)), service);
@@ -70,28 +89,38 @@ pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>, co
     }
 }
 
+/// The status and body, and the key id of the credentials served.
 async fn answer(
     guard: &Guard,
     state: &Arc<State>,
-    peer: IpAddr,
+    caps: &Caps,
+    peer: SocketAddr,
     req: &Request<Incoming>,
-) -> Response<Full<Bytes>> {
+) -> (u16, serde_json::Value, Option<String>) {
     let header = |name| req.headers().get(name).map(|v| v.as_bytes());
     let checked = guard.check(
-        peer,
+        peer.ip(),
         header(HOST),
         header(AUTHORIZATION),
         req.method().as_str(),
         req.uri().path(),
     );
     if let Err(Refusal(status, message)) = checked {
-        tracing::info!(status, "refused a request: {message}");
-        return reply(status, error("AccessDenied", message));
+        tracing::trace!(status, "refused a request: {message}");
+        return (status, error("AccessDenied", message), None);
+    }
+    caps.touch();
+    // Checked before the state is asked: after the cap nothing is acquired again.
+    if let Some(reason) = caps.refusal() {
+        return (403, error("AccessDenied", &reason), None);
     }
     match state.get().await {
-        Ok(creds) => reply(200, body(&creds)),
+        Ok(creds) => {
+            let creds = caps.clamp(creds);
+            (200, body(&creds), Some(creds.access_key_id))
+        }
         // The SDKs show the body of a failed answer: the message names the sign-in.
-        Err(message) => reply(500, error("CredentialsUnavailable", &message)),
+        Err(message) => (500, error("CredentialsUnavailable", &message), None),
     }
 }
 

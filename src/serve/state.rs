@@ -125,11 +125,15 @@ pub struct State {
     inner: Mutex<Inner>,
     done: watch::Sender<u64>,
     acquire: Acquire,
+    /// Nothing is served after this (`--max-lifetime`): credentials that last until
+    /// then need no refresh.
+    deadline: Option<DateTime<Utc>>,
 }
 
 impl State {
-    /// `first`: the credentials acquired before serving (with an expiry: checked by the caller).
-    pub fn new(first: Creds, acquire: Acquire) -> Arc<State> {
+    /// `first`: the credentials acquired before serving (with an expiry: checked by the
+    /// caller); `deadline`: when the endpoint stops serving (`--max-lifetime`), if ever.
+    pub fn new(first: Creds, acquire: Acquire, deadline: Option<DateTime<Utc>>) -> Arc<State> {
         Arc::new(State {
             inner: Mutex::new(Inner {
                 current: Held::new(first),
@@ -139,6 +143,7 @@ impl State {
             }),
             done: watch::channel(0).0,
             acquire,
+            deadline,
         })
     }
 
@@ -148,7 +153,7 @@ impl State {
             let mut inner = self.inner.lock().unwrap();
             let now = Utc::now();
             let usable = match &inner.current {
-                Some(h) => match h.usable(now) {
+                Some(h) => match self.usable(h, now) {
                     Usable::AsTheyAre => return Ok(h.creds.clone()),
                     Usable::DuringRefresh => Some(h.creds.clone()),
                     Usable::No => None,
@@ -174,12 +179,22 @@ impl State {
         let inner = self.inner.lock().unwrap();
         let now = Utc::now();
         match &inner.current {
-            Some(h) if h.usable(now) != Usable::No => Ok(h.creds.clone()),
+            Some(h) if self.usable(h, now) != Usable::No => Ok(h.creds.clone()),
             _ => Err(inner
                 .last_error
                 .clone()
                 .unwrap_or_else(|| "the credentials expired and no refresh finished".into())),
         }
+    }
+
+    fn usable(&self, held: &Held, now: DateTime<Utc>) -> Usable {
+        if self
+            .deadline
+            .is_some_and(|d| held.expiration >= d && now < d)
+        {
+            return Usable::AsTheyAre;
+        }
+        held.usable(now)
     }
 
     async fn refresh(self: Arc<Self>) {
@@ -287,5 +302,39 @@ mod tests {
         assert_eq!(usable(Duration::from_secs(11), short), Usable::AsTheyAre);
         assert_eq!(usable(Duration::from_secs(9), short), Usable::DuringRefresh);
         assert_eq!(usable(Duration::from_secs(5), short), Usable::No);
+    }
+
+    #[tokio::test]
+    async fn credentials_that_outlast_the_deadline_are_never_refreshed() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let calls = Arc::new(AtomicUsize::new(0));
+        let acquire: Acquire = Arc::new({
+            let calls = calls.clone();
+            move || {
+                calls.fetch_add(1, Ordering::Relaxed);
+                Box::pin(async { Err(anyhow!("not to be called")) })
+            }
+        });
+        let now = Utc::now();
+        let creds = |secs| Creds {
+            access_key_id: "ASIA".into(),
+            secret_access_key: "s".into(),
+            session_token: Some("t".into()),
+            expiration: Some(now + chrono::Duration::seconds(secs)),
+            account_id: None,
+        };
+        // 2 s credentials, past their 1 s margin after 1.2 s: a refresh is due, unless
+        // the endpoint stops serving before they expire.
+        let capped = State::new(
+            creds(2),
+            acquire.clone(),
+            Some(now + chrono::Duration::milliseconds(1500)),
+        );
+        let uncapped = State::new(creds(2), acquire, None);
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        assert!(capped.get().await.is_ok());
+        assert_eq!(calls.load(Ordering::Relaxed), 0);
+        let _ = uncapped.get().await;
+        assert_eq!(calls.load(Ordering::Relaxed), 1);
     }
 }

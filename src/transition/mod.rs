@@ -12,6 +12,7 @@ use crate::mfa::Codes;
 
 mod build;
 pub mod controls;
+mod fit;
 mod policy;
 mod run;
 

@@ -202,8 +202,9 @@ fn a_hostile_account_from_aws_never_reaches_output() {
     // The endpoint's answer, fetched raw by the child.
     if have("python3") {
         let fetch = "import os, urllib.request as u; \
+            token = open(os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']).read(); \
             r = u.Request(os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI'], \
-            headers={'Authorization': os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']}); \
+            headers={'Authorization': token}); \
             print(u.urlopen(r).read().decode())";
         let out = w
             .cmd(

@@ -17,8 +17,15 @@ pub fn serve_command(w: &World, extra: &[&str]) -> std::process::Command {
     w.alice(&argv).command()
 }
 
-/// Start `cmd` (a `serve`), read the two variables it prints.
-pub fn start(mut cmd: std::process::Command) -> (Child, String, String) {
+/// Start `cmd` (a `serve`), read the two variables it prints: the URI and the token
+/// (read from the file the second names).
+pub fn start(cmd: std::process::Command) -> (Child, String, String) {
+    let (child, uri, token, _) = start_with_file(cmd);
+    (child, uri, token)
+}
+
+/// [`start`], with the token file's path.
+pub fn start_with_file(mut cmd: std::process::Command) -> (Child, String, String, PathBuf) {
     use std::process::Stdio;
     let mut child = cmd
         .stdout(Stdio::piped())
@@ -37,8 +44,9 @@ pub fn start(mut cmd: std::process::Command) -> (Child, String, String) {
             .to_string()
     };
     let uri = value("AWS_CONTAINER_CREDENTIALS_FULL_URI");
-    let token = value("AWS_CONTAINER_AUTHORIZATION_TOKEN");
-    (child, uri, token)
+    let file = PathBuf::from(value("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"));
+    let token = std::fs::read_to_string(&file).unwrap();
+    (child, uri, token, file)
 }
 
 pub fn split(uri: &str) -> (String, String) {

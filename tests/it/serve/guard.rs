@@ -78,6 +78,10 @@ fn sigterm_and_sigint_reach_the_child_and_a_signal_death_is_128_plus_n() {
         unsafe { libc::kill(s.child.id() as i32, signal) };
         let (got, stderr) = finish(&mut s.child);
         assert_eq!(got, code, "signal {signal}: {stderr}");
+        assert!(
+            !s.token_file.exists(),
+            "the token file outlived the endpoint"
+        );
     }
     let out = w
         .alice(&[
@@ -101,6 +105,10 @@ fn sigterm_and_sigint_reach_the_child_and_a_signal_death_is_128_plus_n() {
         ])
         .run();
     assert_eq!(out.code, 127, "{}", out.stderr);
+    // Neither a child killed outright nor one that never started leaves a token file.
+    let dir = w.home().join(".local/state/aws-login/run/serve");
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -1,10 +1,13 @@
 //! The local credentials endpoint: `runas --serve` and `serve` (issue 13).
 
+mod audit;
+mod caps;
 mod clients;
 mod foreground;
 mod guard;
 mod refresh;
 mod starve;
+mod token_file;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -27,16 +30,18 @@ pub struct Served {
     pub child: Child,
     pub uri: String,
     pub token: String,
+    /// Where the child found the token (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE).
+    pub token_file: PathBuf,
     stop: PathBuf,
 }
 
-/// The child's script: the variables (and whether any key variable or profile reached
-/// it) to `vars`, then wait for `stop` and exit with the number in it.
+/// The child's script: the variables (and whether any key variable, token variable or
+/// profile reached it) to `vars`, then wait for `stop` and exit with the number in it.
 // The traps come before the file that tells the test the child is ready: a signal sent
 // as soon as the file appears must meet them.
 const WAITER: &str = r#"trap 'exit 42' TERM
 trap 'exit 43' INT
-printf '%s\n%s\n%s\n' "$AWS_CONTAINER_CREDENTIALS_FULL_URI" "$AWS_CONTAINER_AUTHORIZATION_TOKEN" "${AWS_ACCESS_KEY_ID-nokey}${AWS_SECRET_ACCESS_KEY-}${AWS_SESSION_TOKEN-}${AWS_PROFILE-noprofile}|${AWS_REGION-}" > "$VARS.tmp" && mv "$VARS.tmp" "$VARS"
+printf '%s\n%s\n%s\n' "$AWS_CONTAINER_CREDENTIALS_FULL_URI" "$AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE" "${AWS_ACCESS_KEY_ID-nokey}${AWS_SECRET_ACCESS_KEY-}${AWS_SESSION_TOKEN-}${AWS_CONTAINER_AUTHORIZATION_TOKEN-notoken}${AWS_PROFILE-noprofile}|${AWS_REGION-}" > "$VARS.tmp" && mv "$VARS.tmp" "$VARS"
 while [ ! -s "$STOP" ]; do sleep 0.05; done
 exit "$(cat "$STOP")""#;
 
@@ -54,17 +59,20 @@ impl Served {
             .env("VARS", vars.to_str().unwrap())
             .env("STOP", stop.to_str().unwrap())
             .env("AWS_PROFILE", "stale")
+            .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "stale-token")
             .spawn();
         let text = wait_for_file(&vars);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
-            lines[2], "nokeynoprofile|eu-west-1",
+            lines[2], "nokeynotokennoprofile|eu-west-1",
             "the child's environment"
         );
+        let token_file = PathBuf::from(lines[1]);
         Served {
             child,
             uri: lines[0].to_string(),
-            token: lines[1].to_string(),
+            token: std::fs::read_to_string(&token_file).unwrap(),
+            token_file,
             stop,
         }
     }

@@ -55,7 +55,7 @@ while time.time() < end:
     sts.get_caller_identity()
     keys.add(s.get_credentials().get_frozen_credentials().access_key)
     req = urllib.request.Request(os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI'],
-        headers={'Authorization': os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']})
+        headers={'Authorization': open(os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']).read()})
     body = json.load(urllib.request.urlopen(req, timeout=10))
     exp = datetime.fromisoformat(body['Expiration'].replace('Z', '+00:00'))
     left = (exp - datetime.now(timezone.utc)).total_seconds()
