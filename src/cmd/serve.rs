@@ -16,7 +16,7 @@ use crate::env::Env;
 use crate::error::bail_usage;
 use crate::pipeline::Request;
 use crate::region::REGION_VARS;
-use crate::serve::{Acquire, Endpoint};
+use crate::serve::{Acquire, DEFAULT_ROLE, Endpoint, Kind};
 
 /// What the child must not inherit: keys (the endpoint replaces them), profile names
 /// (SDKs would prefer the profile), and container settings that outrank the full URI.
@@ -43,13 +43,36 @@ fn reacquire(request: &Request) -> Acquire {
     })
 }
 
+/// What the chain gives the endpoint: the first credentials, the way to get the next
+/// ones, the region to export, and what to speak.
+struct First {
+    creds: Creds,
+    acquire: Acquire,
+    region: Option<String>,
+    kind: Kind,
+}
+
 /// Check the options, acquire the first credentials, and the way to get the next ones.
-async fn first(args: crate::cli::CredArgs, env: &Env) -> Result<(Creds, Acquire, Option<String>)> {
+async fn first(args: crate::cli::CredArgs, env: &Env, imds: bool) -> Result<First> {
     let request = Request::prepare(args.into(), env).await?;
     let region = request.region.exported().map(str::to_string);
     let acquire = reacquire(&request);
+    let kind = if imds {
+        // Instance metadata names the instance profile's role: the final role's name.
+        let role = request.plan.final_role().map(|r| r.name.clone());
+        Kind::Imds {
+            role: role.unwrap_or_else(|| DEFAULT_ROLE.to_string()),
+        }
+    } else {
+        Kind::Container
+    };
     let creds = request.credentials().await?;
-    Ok((creds, acquire, region))
+    Ok(First {
+        creds,
+        acquire,
+        region,
+        kind,
+    })
 }
 
 /// Spawn (not exec: the endpoint lives while the child runs) and wait; the child's
@@ -58,9 +81,14 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
     runas::check_program(args)?;
     let rt = super::runtime()?;
     let code = rt.block_on(async {
-        let (creds, acquire, region) = first(args.cred.clone(), env).await?;
+        let First {
+            creds,
+            acquire,
+            region,
+            kind,
+        } = first(args.cred.clone(), env, args.imds).await?;
         let loopback = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
-        let endpoint = Endpoint::start(loopback, creds, acquire).await?;
+        let endpoint = Endpoint::start(loopback, creds, acquire, kind).await?;
         // Before the child exists, so that no signal meant for it ends aws-login alone.
         let mut forwarded = Forwarded::new()?;
         let (mut cmd, shown) = runas::command(args);
@@ -68,7 +96,10 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
             cmd.env_remove(name);
         }
         for (name, value) in endpoint.vars() {
-            cmd.env(name, value);
+            match value {
+                Some(value) => cmd.env(name, value),
+                None => cmd.env_remove(name),
+            };
         }
         if let Some(region) = &region {
             for name in REGION_VARS {
@@ -102,19 +133,22 @@ pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
     let served = rt.block_on(async {
         let mut int = signal(SignalKind::interrupt()).context("cannot watch for Ctrl-C")?;
         let mut term = signal(SignalKind::terminate()).context("cannot watch for SIGTERM")?;
-        let (creds, acquire, _) = first(args.cred.clone(), env).await?;
-        let endpoint = Endpoint::start(bind, creds, acquire).await?;
+        let first = first(args.cred.clone(), env, args.imds).await?;
+        let endpoint = Endpoint::start(bind, first.creds, first.acquire, first.kind).await?;
         if !bind.ip().is_loopback() {
+            // Instance metadata has no secret shared beforehand: reaching it is enough.
+            let who = if args.imds {
+                "anyone who can reach it"
+            } else {
+                "anyone who can reach it and has the token"
+            };
             eprintln!(
-                "aws-login: warning: listening on {bind}, which is not loopback: anyone who can reach it and has the token gets these credentials"
+                "aws-login: warning: listening on {bind}, which is not loopback: {who} gets these credentials"
             );
         }
-        let vars: Vec<(&str, Option<String>)> = endpoint
-            .vars()
-            .into_iter()
-            .map(|(name, value)| (name, Some(value)))
-            .collect();
-        let code = dialect.script(&vars).map_err(anyhow::Error::msg)?;
+        let code = dialect
+            .script(&endpoint.vars())
+            .map_err(anyhow::Error::msg)?;
         let mut out = std::io::stdout().lock();
         out.write_all(code.as_bytes())?;
         out.flush()?;

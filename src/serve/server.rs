@@ -21,6 +21,7 @@ use tokio::net::TcpListener;
 
 use super::auth::{Guard, Refusal};
 use super::conns::{Conns, Watched};
+use super::imds::{self, Imds};
 use super::state::State;
 use crate::creds::Creds;
 
@@ -36,7 +37,13 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
 const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Accept until the task is dropped (the runtime ends with the command).
-pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>, conns: Arc<Conns>) {
+pub async fn run(
+    listener: TcpListener,
+    guard: Arc<Guard>,
+    imds: Option<Arc<Imds>>,
+    state: Arc<State>,
+    conns: Arc<Conns>,
+) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEAD_TIMEOUT);
@@ -53,11 +60,17 @@ pub async fn run(listener: TcpListener, guard: Arc<Guard>, state: Arc<State>, co
         let slot = conns.admit().await;
         let conn = slot.conn();
         let (guard, state, answering) = (guard.clone(), state.clone(), conn.clone());
+        let imds = imds.clone();
         let service = service_fn(move |req| {
             let (guard, state, conn) = (guard.clone(), state.clone(), answering.clone());
+            let imds = imds.clone();
             async move {
                 let _answering = conn.answering();
-                Ok::<_, Infallible>(answer(&guard, &state, peer.ip(), &req).await)
+                let answered = match &imds {
+                    Some(imds) => imds::answer(imds, &guard, &state, peer.ip(), &req).await,
+                    None => answer(&guard, &state, peer.ip(), &req).await,
+                };
+                Ok::<_, Infallible>(answered)
             }
         });
         let serving = http.serve_connection(TokioIo::new(Watched::new(stream, slot)), service);

@@ -3,6 +3,7 @@
 mod clients;
 mod foreground;
 mod guard;
+mod imds;
 mod refresh;
 mod starve;
 
