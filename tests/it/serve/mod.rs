@@ -4,6 +4,7 @@ mod clients;
 mod foreground;
 mod guard;
 mod imds;
+mod long_run;
 mod refresh;
 mod starve;
 
