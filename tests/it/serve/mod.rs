@@ -5,6 +5,7 @@ mod foreground;
 mod guard;
 mod imds;
 mod long_run;
+mod netns;
 mod refresh;
 mod starve;
 
