@@ -16,7 +16,7 @@ use crate::env::Env;
 use crate::error::bail_usage;
 use crate::pipeline::Request;
 use crate::region::REGION_VARS;
-use crate::serve::{Acquire, DEFAULT_ROLE, Endpoint, Kind};
+use crate::serve::{Acquire, DEFAULT_ROLE, Endpoint, Kind, short_for_botocore};
 
 /// What the child must not inherit: keys (the endpoint replaces them), profile names
 /// (SDKs would prefer the profile), and container settings that outrank the full URI.
@@ -67,6 +67,11 @@ async fn first(args: crate::cli::CredArgs, env: &Env, imds: bool) -> Result<Firs
         Kind::Container
     };
     let creds = request.credentials().await?;
+    if imds && short_for_botocore(&creds) {
+        eprintln!(
+            "aws-login: warning: these credentials last under 15 minutes: botocore (boto3, the aws CLI) keeps instance-metadata credentials minutes past that, so a long-running botocore program may use expired ones; leave out --imds for it"
+        );
+    }
     Ok(First {
         creds,
         acquire,

@@ -33,6 +33,22 @@ const TTL_MAX: u64 = 21_600;
 /// store is bounded (the one expiring soonest makes room).
 const TOKENS_MAX: usize = 4096;
 
+/// botocore keeps credentials from instance metadata 2 to 10 minutes past their fetch when
+/// they have less than 15 to 25 minutes left (its "static stability" extension), and
+/// refreshes them only once its extended expiry is 15 minutes away: credentials fetched
+/// with less than 10 minutes left can expire under a long-running botocore program. The
+/// endpoint serves at least that much only from credentials that last over 15 minutes.
+pub const BOTOCORE_SAFE: Duration = Duration::from_secs(15 * 60);
+
+/// Whether `c` may be too short-lived for botocore's instance-metadata provider.
+pub fn short_for_botocore(c: &Creds) -> bool {
+    let left = c
+        .expiration
+        .and_then(|e| (e - chrono::Utc::now()).to_std().ok())
+        .unwrap_or_default();
+    left < BOTOCORE_SAFE
+}
+
 pub struct Imds {
     role: String,
     tokens: Mutex<HashMap<String, Instant>>,

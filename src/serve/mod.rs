@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 
-pub use imds::DEFAULT_ROLE;
+pub use imds::{DEFAULT_ROLE, short_for_botocore};
 pub use state::Acquire;
 
 use crate::creds::Creds;

@@ -135,6 +135,7 @@ fn serve_imds_answers_imdsv2_as_ec2_does() {
     assert_eq!(call(&addr, "GET", CREDS, &[(TOKEN, &short)]).0, 401);
     let stderr = stop(child);
     assert!(!stderr.contains(&token), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
 }
 
 #[test]
@@ -210,4 +211,32 @@ fn imds_without_serve_is_a_usage_error() {
         .run();
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--serve"), "{}", out.stderr);
+}
+
+/// botocore keeps instance-metadata credentials minutes past their fetch: credentials that
+/// last under 15 minutes are warned about, an hour's are not.
+#[test]
+fn credentials_too_short_for_botocore_through_instance_metadata_are_warned_about() {
+    let run = |w: &World| {
+        let argv = [
+            "runas",
+            "--serve",
+            "--imds",
+            "--assume-roles",
+            DEPLOY,
+            "--",
+            "true",
+        ];
+        let out = w.alice(&argv).run();
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stderr
+    };
+    let stderr = run(&short_lived(600));
+    assert!(
+        stderr.starts_with("aws-login: warning: these credentials last under 15 minutes"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let stderr = run(&World::new());
+    assert!(!stderr.contains("warning"), "{stderr}");
 }
