@@ -80,7 +80,7 @@ impl Guard {
 }
 
 /// 127.0.0.0/8, ::1, and IPv4-mapped loopback (a dual-stack socket's view of 127.0.0.1).
-fn is_loopback(ip: IpAddr) -> bool {
+pub fn is_loopback(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4.is_loopback(),
         IpAddr::V6(v6) => {

@@ -4,7 +4,7 @@
 //! the [`Guard`] are what keeps other machines and web pages out.
 
 use std::collections::HashMap;
-use std::net::IpAddr;
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,7 +15,8 @@ use hyper::header::{CONTENT_TYPE, HOST};
 use hyper::{Request, Response};
 use serde_json::json;
 
-use super::auth::{Guard, Refusal};
+use super::auth::{Guard, Refusal, is_loopback};
+use super::peer;
 use super::state::State;
 use crate::creds::Creds;
 
@@ -51,6 +52,8 @@ pub fn short_for_botocore(c: &Creds) -> bool {
 
 pub struct Imds {
     role: String,
+    /// The address the endpoint listens on (to find a loopback client's socket).
+    local: SocketAddr,
     tokens: Mutex<HashMap<String, Instant>>,
 }
 
@@ -62,9 +65,10 @@ enum Answer {
 }
 
 impl Imds {
-    pub fn new(role: &str) -> Arc<Imds> {
+    pub fn new(role: &str, local: SocketAddr) -> Arc<Imds> {
         Arc::new(Imds {
             role: role.to_string(),
+            local,
             tokens: Mutex::new(HashMap::new()),
         })
     }
@@ -98,8 +102,15 @@ impl Imds {
             .is_some_and(|until| *until > Instant::now())
     }
 
-    /// What a request gets, before the credentials are looked at.
-    fn route(&self, method: &str, path: &str, header: impl Fn(&str) -> Option<Vec<u8>>) -> Answer {
+    /// What a request gets, before the credentials are looked at. `same_user`: whether the
+    /// client may be given a session token (asked only then: it reads the socket table).
+    fn route(
+        &self,
+        method: &str,
+        path: &str,
+        header: impl Fn(&str) -> Option<Vec<u8>>,
+        same_user: impl Fn() -> bool,
+    ) -> Answer {
         // EC2 refuses a token to a request that came through a proxy: a server-side
         // request forgery on a web server carries this header.
         if header("x-forwarded-for").is_some() {
@@ -108,6 +119,11 @@ impl Imds {
         if path == TOKEN_PATH {
             if method != "PUT" {
                 return Answer::Text(405, "Method Not Allowed".into());
+            }
+            // Without a secret shared beforehand, another user's process on this machine
+            // must not get a token (and so the credentials).
+            if !same_user() {
+                return Answer::Text(403, "Forbidden".into());
             }
             let ttl = header(TTL_HEADER)
                 .and_then(|v| String::from_utf8(v).ok())
@@ -137,17 +153,18 @@ pub async fn answer(
     imds: &Imds,
     guard: &Guard,
     state: &Arc<State>,
-    peer: IpAddr,
+    peer: SocketAddr,
     req: &Request<Incoming>,
 ) -> Response<Full<Bytes>> {
     let header = |name: &str| req.headers().get(name).map(|v| v.as_bytes().to_vec());
-    if let Err(Refusal(status, message)) =
-        guard.check_origin(peer, header(HOST.as_str()).as_deref())
-    {
+    let host = header(HOST.as_str());
+    if let Err(Refusal(status, message)) = guard.check_origin(peer.ip(), host.as_deref()) {
         tracing::info!(status, "refused a request: {message}");
         return text(status, message.to_string());
     }
-    let routed = imds.route(req.method().as_str(), req.uri().path(), header);
+    // A non-loopback peer is admitted by the --bind that opened the endpoint to others.
+    let same_user = || !is_loopback(peer.ip()) || peer::is_ours(peer, imds.local);
+    let routed = imds.route(req.method().as_str(), req.uri().path(), header, same_user);
     match routed {
         Answer::Text(status, body) => {
             if status >= 400 {
@@ -209,32 +226,46 @@ mod tests {
         None
     }
 
+    fn yes() -> bool {
+        true
+    }
+
+    fn imds(role: &str) -> Arc<Imds> {
+        Imds::new(role, "127.0.0.1:1".parse().unwrap())
+    }
+
     fn token(imds: &Imds, ttl: &str) -> Answer {
         let ttl = ttl.as_bytes().to_vec();
-        imds.route("PUT", TOKEN_PATH, move |h| {
-            (h == TTL_HEADER).then(|| ttl.clone())
-        })
+        imds.route(
+            "PUT",
+            TOKEN_PATH,
+            move |h| (h == TTL_HEADER).then(|| ttl.clone()),
+            yes,
+        )
     }
 
     fn get(imds: &Imds, path: &str, token: &str) -> Answer {
         let token = token.as_bytes().to_vec();
-        imds.route("GET", path, move |h| {
-            (h == TOKEN_HEADER).then(|| token.clone())
-        })
+        imds.route(
+            "GET",
+            path,
+            move |h| (h == TOKEN_HEADER).then(|| token.clone()),
+            yes,
+        )
     }
 
     #[test]
     fn a_session_token_lives_1_to_21600_seconds_and_is_needed_for_every_read() {
-        let imds = Imds::new("Deploy");
+        let imds = imds("Deploy");
         for bad in ["0", "21601", "-1", "", "ten", "1.5"] {
             assert_eq!(token(&imds, bad), Answer::Text(400, "Bad Request".into()));
         }
         assert_eq!(
-            imds.route("PUT", TOKEN_PATH, none),
+            imds.route("PUT", TOKEN_PATH, none, yes),
             Answer::Text(400, "Bad Request".into())
         );
         assert_eq!(
-            imds.route("GET", TOKEN_PATH, none),
+            imds.route("GET", TOKEN_PATH, none, yes),
             Answer::Text(405, "Method Not Allowed".into())
         );
         let Answer::Text(200, t) = token(&imds, "21600") else {
@@ -254,14 +285,14 @@ mod tests {
             assert_eq!(get(&imds, &other, &t).status(), 404, "{other}");
         }
         // IMDSv1, a made-up token, a write.
-        assert_eq!(imds.route("GET", &list, none).status(), 401);
+        assert_eq!(imds.route("GET", &list, none, yes).status(), 401);
         assert_eq!(get(&imds, &list, "x").status(), 401);
-        assert_eq!(imds.route("POST", &list, none).status(), 405);
+        assert_eq!(imds.route("POST", &list, none, yes).status(), 405);
     }
 
     #[test]
     fn a_token_expires_after_its_ttl() {
-        let imds = Imds::new(DEFAULT_ROLE);
+        let imds = imds(DEFAULT_ROLE);
         let Answer::Text(200, t) = token(&imds, "1") else {
             panic!("no token")
         };
@@ -273,18 +304,26 @@ mod tests {
 
     #[test]
     fn a_request_through_a_proxy_is_refused() {
-        let imds = Imds::new(DEFAULT_ROLE);
+        let imds = imds(DEFAULT_ROLE);
         let forwarded = |h: &str| match h {
             "x-forwarded-for" => Some(b"203.0.113.9".to_vec()),
             TTL_HEADER => Some(b"60".to_vec()),
             _ => None,
         };
-        assert_eq!(imds.route("PUT", TOKEN_PATH, forwarded).status(), 403);
+        assert_eq!(imds.route("PUT", TOKEN_PATH, forwarded, yes).status(), 403);
+    }
+
+    #[test]
+    fn another_users_process_gets_no_token() {
+        let imds = imds(DEFAULT_ROLE);
+        let ttl = |h: &str| (h == TTL_HEADER).then(|| b"60".to_vec());
+        assert_eq!(imds.route("PUT", TOKEN_PATH, ttl, || false).status(), 403);
+        assert_eq!(imds.route("PUT", TOKEN_PATH, ttl, yes).status(), 200);
     }
 
     #[test]
     fn the_token_store_is_bounded() {
-        let imds = Imds::new(DEFAULT_ROLE);
+        let imds = imds(DEFAULT_ROLE);
         for _ in 0..TOKENS_MAX + 10 {
             imds.issue(Duration::from_secs(60));
         }

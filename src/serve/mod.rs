@@ -6,6 +6,7 @@
 mod auth;
 mod conns;
 mod imds;
+mod peer;
 mod server;
 mod state;
 
@@ -66,7 +67,7 @@ impl Endpoint {
         let state = state::State::new(first, acquire);
         let imds = match kind {
             Kind::Container => None,
-            Kind::Imds { role } => Some(imds::Imds::new(&role)),
+            Kind::Imds { role } => Some(imds::Imds::new(&role, addr)),
         };
         let served = server::run(listener, guard.clone(), imds.clone(), state, conns);
         let task = tokio::spawn(served);

@@ -67,7 +67,7 @@ pub async fn run(
             async move {
                 let _answering = conn.answering();
                 let answered = match &imds {
-                    Some(imds) => imds::answer(imds, &guard, &state, peer.ip(), &req).await,
+                    Some(imds) => imds::answer(imds, &guard, &state, peer, &req).await,
                     None => answer(&guard, &state, peer.ip(), &req).await,
                 };
                 Ok::<_, Infallible>(answered)

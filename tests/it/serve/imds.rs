@@ -240,3 +240,53 @@ fn credentials_too_short_for_botocore_through_instance_metadata_are_warned_about
     let stderr = run(&World::new());
     assert!(!stderr.contains("warning"), "{stderr}");
 }
+
+/// Instance metadata has no secret shared beforehand: on loopback, only the user aws-login
+/// runs as (or root) gets a session token. Here aws-login runs as root and curl as nobody.
+#[test]
+fn another_user_on_this_machine_gets_no_token() {
+    // SAFETY: a plain query.
+    let root = unsafe { libc::geteuid() } == 0;
+    if !have("curl")
+        || !require_tool(
+            root && have("setpriv"),
+            "setpriv",
+            "missing, or the tests do not run as root",
+        )
+    {
+        return;
+    }
+    let w = World::new();
+    let (child, addr) = serve_imds(&w, &["--assume-roles", DEPLOY]);
+    let url = format!("http://{addr}/latest/api/token");
+    let curl = |as_nobody: bool| {
+        let mut argv = vec![];
+        if as_nobody {
+            argv.extend([
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+            ]);
+        }
+        argv.extend([
+            "curl",
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "-X",
+            "PUT",
+        ]);
+        argv.extend(["-H", "X-aws-ec2-metadata-token-ttl-seconds: 60", &url]);
+        let out = std::process::Command::new(argv[0])
+            .args(&argv[1..])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(curl(true), "403");
+    assert_eq!(curl(false), "200");
+    stop(child);
+}
