@@ -1093,7 +1093,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__runas)
-            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --command --serve --help --version"
+            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --command --serve --imds --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,7 +1183,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__serve)
-            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --outform --bind --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --outform --bind --imds --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
