@@ -1,7 +1,8 @@
 //! The endpoint as EC2 instance metadata (`--imds`): IMDSv2 only, as the SDKs' instance
 //! provider reads it. A session token from `PUT /latest/api/token` is needed for every
 //! read; the protocol has no secret shared beforehand, so the peer and `Host` checks of
-//! the [`Guard`] are what keeps other machines and web pages out.
+//! the [`Guard`] keep other machines and web pages out, and on loopback a token goes only
+//! to a process of the same user (see [`peer`]).
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
