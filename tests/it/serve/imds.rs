@@ -41,9 +41,21 @@ pub fn imds_token(addr: &str, ttl: &str) -> String {
     token
 }
 
+/// An aws-login process killed when the test ends, however it ends.
+pub struct Killed(pub Option<Child>);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        if let Some(c) = &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
 /// Start `serve --imds` with `args`, read the endpoint it prints (fish syntax) and check
 /// that the container variables are unset by the same code.
-pub fn serve_imds(w: &World, args: &[&str]) -> (Child, String) {
+pub fn serve_imds(w: &World, args: &[&str]) -> (Killed, String) {
     use std::process::Stdio;
     let mut argv = vec!["serve", "--imds", "--outform", "fish"];
     argv.extend_from_slice(args);
@@ -55,6 +67,7 @@ pub fn serve_imds(w: &World, args: &[&str]) -> (Child, String) {
         .spawn()
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
+    let child = Killed(Some(child));
     let mut lines = Vec::new();
     for _ in 0..6 {
         let mut line = String::new();
@@ -81,7 +94,9 @@ pub fn serve_imds(w: &World, args: &[&str]) -> (Child, String) {
     (child, endpoint)
 }
 
-pub fn stop(mut child: Child) -> String {
+/// SIGTERM: aws-login must stop cleanly; its stderr.
+pub fn stop(mut served: Killed) -> String {
+    let mut child = served.0.take().unwrap();
     // SAFETY: a signal to the aws-login this test started.
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let (code, stderr) = finish(&mut child);

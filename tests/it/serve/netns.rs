@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use super::imds::{call, serve_imds, stop};
+use super::imds::{Killed, call, serve_imds, stop};
 use super::*;
 
 const HOST_IP: &str = "169.254.170.2";
@@ -132,18 +132,6 @@ fn sandbox() -> Option<Sandbox> {
     }
 }
 
-/// An aws-login process killed when the test ends, however it ends.
-struct Killed(Option<Child>);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        if let Some(c) = &mut self.0 {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
 const BOTO3_KEY: &str =
     "import boto3; print(boto3.Session().get_credentials().get_frozen_credentials().access_key)";
 
@@ -199,11 +187,10 @@ fn a_sandbox_reaches_instance_metadata_on_169_254_170_2() {
         return;
     };
     let w = World::new();
-    let (child, addr) = serve_imds(
+    let (served, addr) = serve_imds(
         &w,
         &["--assume-roles", DEPLOY, "--bind", &format!("{HOST_IP}:0")],
     );
-    let mut served = Killed(Some(child));
     assert!(addr.starts_with(HOST_IP), "{addr}");
     let token = super::imds::imds_token(&addr, "60");
     let path = "/latest/meta-data/iam/security-credentials/Deploy";
@@ -215,6 +202,6 @@ fn a_sandbox_reaches_instance_metadata_on_169_254_170_2() {
     let (code, out, err) = sandbox.run(&env, &["python3", "-c", BOTO3_KEY]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), expected["AccessKeyId"].as_str().unwrap());
-    let stderr = stop(served.0.take().unwrap());
+    let stderr = stop(served);
     assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
 }
