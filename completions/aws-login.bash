@@ -1243,7 +1243,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__runas)
-            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --command --serve --max-lifetime --idle-timeout --token-file --log --help --version"
+            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --command --serve --imds --max-lifetime --idle-timeout --token-file --log --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,7 +1369,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__serve)
-            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --outform --bind --max-lifetime --idle-timeout --token-file --log --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --outform --bind --imds --max-lifetime --idle-timeout --token-file --log --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -202,6 +202,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-sign-in
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l serve -d 'Give the child a local credentials endpoint that refreshes itself instead of keys (for work that outlives the credentials); it ends with the child'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l imds -d 'With --serve: speak EC2 instance metadata (IMDSv2) through AWS_EC2_METADATA_SERVICE_ENDPOINT instead of container credentials'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
@@ -247,6 +248,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-browser
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-federation-token -d 'Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l imds -d 'Speak EC2 instance metadata (IMDSv2) and print AWS_EC2_METADATA_SERVICE_ENDPOINT instead of the container-credentials variables'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l start-url -d 'Identity Center start URL: sign in through the browser (unless --use-cache finds a token)' -r

@@ -201,6 +201,11 @@ pub struct RunasArgs {
     #[arg(long)]
     pub serve: bool,
 
+    /// With --serve: speak EC2 instance metadata (IMDSv2) through
+    /// AWS_EC2_METADATA_SERVICE_ENDPOINT instead of container credentials.
+    #[arg(long, requires = "serve")]
+    pub imds: bool,
+
     #[command(flatten)]
     pub endpoint: EndpointArgs,
 }
@@ -217,6 +222,11 @@ pub struct ServeArgs {
     /// Address and port to listen on [default: 127.0.0.1 and a free port].
     #[arg(long, value_name = "ADDR:PORT")]
     pub bind: Option<std::net::SocketAddr>,
+
+    /// Speak EC2 instance metadata (IMDSv2) and print AWS_EC2_METADATA_SERVICE_ENDPOINT
+    /// instead of the container-credentials variables.
+    #[arg(long)]
+    pub imds: bool,
 
     #[command(flatten)]
     pub endpoint: EndpointArgs,

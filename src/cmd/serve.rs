@@ -18,7 +18,7 @@ use crate::pipeline::Request;
 use crate::region::REGION_VARS;
 use crate::serve::caps::Caps;
 use crate::serve::log::RequestLog;
-use crate::serve::{Acquire, Endpoint, Setup, TOKEN_VAR};
+use crate::serve::{Acquire, DEFAULT_ROLE, Endpoint, Kind, Setup, TOKEN_VAR, short_for_botocore};
 
 /// What the child must not inherit: keys and their account (the endpoint replaces them),
 /// profile names (SDKs would prefer the profile), and container settings that outrank the
@@ -67,6 +67,7 @@ struct Prepared {
     creds: Creds,
     acquire: Acquire,
     region: Option<String>,
+    kind: Kind,
     caps: Arc<Caps>,
     log: RequestLog,
 }
@@ -74,6 +75,7 @@ struct Prepared {
 impl Prepared {
     fn setup<'a>(self, args: &'a EndpointArgs, env: &'a Env) -> (Creds, Acquire, Setup<'a>) {
         let setup = Setup {
+            kind: self.kind,
             caps: self.caps,
             log: self.log,
             token_file: args.token_file.as_deref(),
@@ -85,7 +87,12 @@ impl Prepared {
 
 /// Check the options, acquire the first credentials, and the way to get the next ones.
 /// The caps count from here.
-async fn first(args: crate::cli::CredArgs, endpoint: &EndpointArgs, env: &Env) -> Result<Prepared> {
+async fn first(
+    args: crate::cli::CredArgs,
+    endpoint: &EndpointArgs,
+    imds: bool,
+    env: &Env,
+) -> Result<Prepared> {
     let mut request = Request::prepare(args.into(), env).await?;
     // The final role's ARN, or an Identity Center role's account/role, for the records.
     let identity = request.cache_key().meta.identity;
@@ -93,12 +100,27 @@ async fn first(args: crate::cli::CredArgs, endpoint: &EndpointArgs, env: &Env) -
     let region = request.region.exported().map(str::to_string);
     let caps = Arc::new(Caps::new(endpoint.max_lifetime, endpoint.idle_timeout));
     let acquire = reacquire(&request, caps.clone());
+    let kind = if imds {
+        // Instance metadata names the instance profile's role: the final role's name.
+        let role = request.plan.final_role().map(|r| r.name.clone());
+        Kind::Imds {
+            role: role.unwrap_or_else(|| DEFAULT_ROLE.to_string()),
+        }
+    } else {
+        Kind::Container
+    };
     fit(&mut request, &caps);
     let creds = request.credentials().await?;
+    if imds && short_for_botocore(&creds) {
+        eprintln!(
+            "aws-login: warning: these credentials last under 15 minutes: botocore (boto3, the aws CLI) keeps instance-metadata credentials minutes past that, so a long-running botocore program may use expired ones; leave out --imds for it"
+        );
+    }
     Ok(Prepared {
         creds,
         acquire,
         region,
+        kind,
         caps,
         log,
     })
@@ -110,7 +132,7 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
     runas::check_program(args)?;
     let rt = super::runtime()?;
     let code = rt.block_on(async {
-        let prepared = first(args.cred.clone(), &args.endpoint, env).await?;
+        let prepared = first(args.cred.clone(), &args.endpoint, args.imds, env).await?;
         let region = prepared.region.clone();
         let (creds, acquire, setup) = prepared.setup(&args.endpoint, env);
         let account = creds.account_id.clone();
@@ -124,7 +146,10 @@ pub fn runas(args: &RunasArgs, env: &Env) -> Result<()> {
             cmd.env_remove(name);
         }
         for (name, value) in endpoint.vars() {
-            cmd.env(name, value);
+            match value {
+                Some(value) => cmd.env(name, value),
+                None => cmd.env_remove(name),
+            };
         }
         if let Some(region) = &region {
             for name in REGION_VARS {
@@ -164,20 +189,23 @@ pub fn foreground(args: &ServeArgs, env: &Env) -> Result<()> {
     let served = rt.block_on(async {
         let mut int = signal(SignalKind::interrupt()).context("cannot watch for Ctrl-C")?;
         let mut term = signal(SignalKind::terminate()).context("cannot watch for SIGTERM")?;
-        let prepared = first(args.cred.clone(), &args.endpoint, env).await?;
+        let prepared = first(args.cred.clone(), &args.endpoint, args.imds, env).await?;
         let (creds, acquire, setup) = prepared.setup(&args.endpoint, env);
         let mut endpoint = Endpoint::start(bind, creds, acquire, setup).await?;
         if !bind.ip().is_loopback() {
+            // Instance metadata has no secret shared beforehand: reaching it is enough.
+            let who = if args.imds {
+                "anyone who can reach it"
+            } else {
+                "anyone who can reach it and has the token"
+            };
             eprintln!(
-                "aws-login: warning: listening on {bind}, which is not loopback: anyone who can reach it and has the token gets these credentials"
+                "aws-login: warning: listening on {bind}, which is not loopback: {who} gets these credentials"
             );
         }
-        let vars: Vec<(&str, Option<String>)> = endpoint
-            .vars()
-            .into_iter()
-            .map(|(name, value)| (name, Some(value)))
-            .collect();
-        let code = dialect.script(&vars).map_err(anyhow::Error::msg)?;
+        let code = dialect
+            .script(&endpoint.vars())
+            .map_err(anyhow::Error::msg)?;
         let mut out = std::io::stdout().lock();
         out.write_all(code.as_bytes())?;
         out.flush()?;

@@ -46,15 +46,7 @@ impl Guard {
         method: &str,
         path: &str,
     ) -> Result<(), Refusal> {
-        if self.loopback_only && !is_loopback(peer) {
-            return Err(Refusal(403, "only this machine may ask"));
-        }
-        if host != Some(self.host.as_bytes()) {
-            return Err(Refusal(
-                403,
-                "the Host header is not this endpoint's address",
-            ));
-        }
+        self.check_origin(peer, host)?;
         // The SDKs send AWS_CONTAINER_AUTHORIZATION_TOKEN as the whole header value.
         let given = authorization.unwrap_or_default();
         if !bool::from(given.ct_eq(self.token.as_bytes())) {
@@ -70,8 +62,25 @@ impl Guard {
     }
 }
 
+impl Guard {
+    /// The peer and `Host` checks alone: what instance metadata, whose clients carry no
+    /// shared secret, can check.
+    pub fn check_origin(&self, peer: IpAddr, host: Option<&[u8]>) -> Result<(), Refusal> {
+        if self.loopback_only && !is_loopback(peer) {
+            return Err(Refusal(403, "only this machine may ask"));
+        }
+        if host != Some(self.host.as_bytes()) {
+            return Err(Refusal(
+                403,
+                "the Host header is not this endpoint's address",
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// 127.0.0.0/8, ::1, and IPv4-mapped loopback (a dual-stack socket's view of 127.0.0.1).
-fn is_loopback(ip: IpAddr) -> bool {
+pub fn is_loopback(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4.is_loopback(),
         IpAddr::V6(v6) => {

@@ -1,11 +1,14 @@
-//! The local container-credentials endpoint (`runas --serve`, `serve`): SDKs and the AWS
-//! CLI read credentials from it through `AWS_CONTAINER_CREDENTIALS_FULL_URI`, and it
-//! re-acquires the chain before they run out.
+//! The local credentials endpoint (`runas --serve`, `serve`): SDKs and the AWS CLI read
+//! credentials from it through `AWS_CONTAINER_CREDENTIALS_FULL_URI` (or, with `--imds`,
+//! as instance metadata through `AWS_EC2_METADATA_SERVICE_ENDPOINT`), and it re-acquires
+//! the chain before they run out.
 
 mod auth;
 pub mod caps;
 mod conns;
+mod imds;
 pub mod log;
+mod peer;
 mod server;
 mod state;
 mod token_file;
@@ -17,6 +20,7 @@ use std::sync::Arc;
 use anyhow::{Result, anyhow};
 use tokio::sync::watch;
 
+pub use imds::{DEFAULT_ROLE, short_for_botocore};
 pub use state::Acquire;
 
 use crate::creds::Creds;
@@ -29,9 +33,29 @@ pub const URI_VAR: &str = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 pub const TOKEN_VAR: &str = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
 pub const TOKEN_FILE_VAR: &str = token_file::VAR;
 
-/// How an endpoint is kept: how long it may serve, where its requests are recorded,
-/// where its token goes (`--token-file`, else a file of its own).
+/// What the endpoint speaks.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// Container credentials: a bearer token shared with the client through a file.
+    Container,
+    /// EC2 instance metadata (IMDSv2), serving the credentials under `role`.
+    Imds { role: String },
+}
+
+/// Variables that make an SDK prefer the container provider, or skip instance metadata:
+/// a client of the instance-metadata endpoint must not see them.
+const NOT_FOR_IMDS: [&str; 5] = [
+    URI_VAR,
+    TOKEN_VAR,
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    "AWS_EC2_METADATA_DISABLED",
+];
+
+/// How an endpoint is kept: what it speaks, how long it may serve, where its requests are
+/// recorded, where its token goes (`--token-file`, else a file of its own).
 pub struct Setup<'a> {
+    pub kind: Kind,
     pub caps: Arc<Caps>,
     pub log: RequestLog,
     pub token_file: Option<&'a Path>,
@@ -48,7 +72,9 @@ struct Policy {
 /// runtime it was started on ends.
 pub struct Endpoint {
     addr: SocketAddr,
-    token_file: Arc<TokenFile>,
+    /// The container token's file; instance metadata hands out tokens of its own.
+    token_file: Option<Arc<TokenFile>>,
+    imds: Option<Arc<imds::Imds>>,
     ended: watch::Receiver<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -67,12 +93,19 @@ impl Endpoint {
         let listener = server::bind(bind).await?;
         let addr = listener.local_addr()?;
         let guard = Arc::new(auth::Guard::new(addr));
-        let token_file = Arc::new(TokenFile::write(
-            setup.token_file,
-            guard.token(),
-            addr.port(),
-            setup.env,
-        )?);
+        let token_file = match setup.kind {
+            Kind::Container => Some(Arc::new(TokenFile::write(
+                setup.token_file,
+                guard.token(),
+                addr.port(),
+                setup.env,
+            )?)),
+            Kind::Imds { .. } => None,
+        };
+        let imds = match &setup.kind {
+            Kind::Container => None,
+            Kind::Imds { role } => Some(imds::Imds::new(role, addr)),
+        };
         let caps = setup.caps;
         let state = state::State::new(first, acquire, caps.deadline());
         let policy = Arc::new(Policy {
@@ -81,9 +114,10 @@ impl Endpoint {
         });
         let (ended_tx, ended) = watch::channel(false);
         let file = token_file.clone();
+        let served = server::run(listener, guard, imds.clone(), state, conns, policy);
         let task = tokio::spawn(async move {
             tokio::select! {
-                _ = server::run(listener, guard, state, conns, policy) => {}
+                _ = served => {}
                 _ = caps.idle() => {
                     eprintln!(
                         "aws-login: no request for {} (--idle-timeout): the endpoint stopped",
@@ -92,12 +126,15 @@ impl Endpoint {
                 }
             }
             // The listener is closed: nothing answers on the port any more.
-            file.remove();
+            if let Some(file) = file {
+                file.remove();
+            }
             ended_tx.send_replace(true);
         });
         Ok(Endpoint {
             addr,
             token_file,
+            imds,
             ended,
             task,
         })
@@ -109,19 +146,27 @@ impl Endpoint {
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}{}", self.addr, auth::PATH)
+        match self.imds {
+            None => format!("http://{}{}", self.addr, auth::PATH),
+            Some(_) => format!("http://{}", self.addr),
+        }
     }
 
-    /// The two variables a client needs: the token itself stays in its file, out of
-    /// every environment, argv and log.
-    pub fn vars(&self) -> [(&'static str, String); 2] {
-        [
-            (URI_VAR, self.url()),
-            (
-                TOKEN_FILE_VAR,
-                self.token_file.path().to_string_lossy().into_owned(),
-            ),
-        ]
+    /// The variables a client needs (`None`: to be unset). The container token stays in
+    /// its file, out of every environment, argv and log.
+    pub fn vars(&self) -> Vec<(&'static str, Option<String>)> {
+        match &self.token_file {
+            Some(file) => vec![
+                (URI_VAR, Some(self.url())),
+                (
+                    TOKEN_FILE_VAR,
+                    Some(file.path().to_string_lossy().into_owned()),
+                ),
+            ],
+            None => std::iter::once((imds::ENDPOINT_VAR, Some(self.url())))
+                .chain(NOT_FOR_IMDS.iter().map(|name| (*name, None)))
+                .collect(),
+        }
     }
 }
 
@@ -130,7 +175,9 @@ impl Endpoint {
 impl Drop for Endpoint {
     fn drop(&mut self) {
         self.task.abort();
-        self.token_file.remove();
+        if let Some(file) = &self.token_file {
+            file.remove();
+        }
     }
 }
 

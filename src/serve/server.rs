@@ -23,6 +23,7 @@ use super::Policy;
 use super::auth::{Guard, Refusal};
 use super::caps::Caps;
 use super::conns::{Conns, Watched};
+use super::imds::{self, Imds};
 use super::log::Record;
 use super::state::State;
 use crate::creds::Creds;
@@ -42,6 +43,7 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 pub async fn run(
     listener: TcpListener,
     guard: Arc<Guard>,
+    imds: Option<Arc<Imds>>,
     state: Arc<State>,
     conns: Arc<Conns>,
     policy: Arc<Policy>,
@@ -62,13 +64,22 @@ pub async fn run(
         let slot = conns.admit().await;
         let conn = slot.conn();
         let (guard, state, answering) = (guard.clone(), state.clone(), conn.clone());
-        let policy = policy.clone();
+        let (policy, imds) = (policy.clone(), imds.clone());
         let service = service_fn(move |req| {
             let (guard, state, conn) = (guard.clone(), state.clone(), answering.clone());
-            let policy = policy.clone();
+            let (policy, imds) = (policy.clone(), imds.clone());
             async move {
                 let _answering = conn.answering();
-                let (status, body, key_id) = answer(&guard, &state, &policy.caps, peer, &req).await;
+                let (status, response, key_id) = match &imds {
+                    Some(imds) => {
+                        imds::answer(imds, &guard, &state, &policy.caps, peer, &req).await
+                    }
+                    None => {
+                        let (status, body, key_id) =
+                            answer(&guard, &state, &policy.caps, peer, &req).await;
+                        (status, reply(status, body), key_id)
+                    }
+                };
                 policy.log.record(&Record {
                     peer,
                     method: req.method().as_str(),
@@ -76,7 +87,7 @@ pub async fn run(
                     status,
                     key_id: key_id.as_deref(),
                 });
-                Ok::<_, Infallible>(reply(status, body))
+                Ok::<_, Infallible>(response)
             }
         });
         let serving = http.serve_connection(TokioIo::new(Watched::new(stream, slot)), service);

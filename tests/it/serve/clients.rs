@@ -13,15 +13,14 @@ fn sdk_client() -> Option<PathBuf> {
 }
 
 fn child_reads_identity(w: &World, program: &[&str]) {
-    let mut argv = vec![
-        "runas",
-        "--serve",
-        "--assume-roles",
-        DEPLOY,
-        "--region",
-        "eu-west-1",
-        "--",
-    ];
+    child_reads_identity_through(w, &[], program);
+}
+
+/// The same, with `extra` options for `runas --serve` (`--imds`).
+fn child_reads_identity_through(w: &World, extra: &[&str], program: &[&str]) {
+    let mut argv = vec!["runas", "--serve"];
+    argv.extend_from_slice(extra);
+    argv.extend(["--assume-roles", DEPLOY, "--region", "eu-west-1", "--"]);
     argv.extend_from_slice(program);
     let out = w.alice(&argv).run();
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -75,4 +74,18 @@ fn a_rust_sdk_child_reads_its_identity_through_the_endpoint() {
     }
     let w = World::new();
     child_reads_identity(&w, &[client.unwrap().to_str().unwrap()]);
+}
+
+#[test]
+fn a_rust_sdk_child_reads_its_identity_through_instance_metadata() {
+    let client = sdk_client();
+    if !require_tool(
+        client.is_some(),
+        "examples/sdk_client",
+        "not built (cargo test builds it)",
+    ) {
+        return;
+    }
+    let w = World::new();
+    child_reads_identity_through(&w, &["--imds"], &[client.unwrap().to_str().unwrap()]);
 }
