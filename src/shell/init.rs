@@ -244,6 +244,22 @@ mod tests {
         }
     }
 
+    /// The zsh registration is clap_complete's text, edited: an edit that no longer finds
+    /// its line would leave the options listed before the profiles, or compdef unguarded.
+    #[test]
+    fn the_zsh_registration_edits_find_their_lines() {
+        let text = render(Shell::Zsh, "awsl", true, false, Path::new("/bin/aws-login")).unwrap();
+        assert!(!text.contains("_describe -V 'values' other"), "{text}");
+        assert_eq!(text.matches("_describe -o -V 'options' flags").count(), 2);
+        let (top, hook) = text.split_once("__awsl_compdef() {").unwrap();
+        assert!(!top.lines().any(|l| l.starts_with("compdef ")), "{top}");
+        assert_eq!(
+            hook.matches("    compdef _clap_dynamic_completer_").count(),
+            2
+        );
+        assert!(!text.contains("#compdef"));
+    }
+
     /// The script checks for the marker and passes its name only as Rust gives them, so
     /// the contract with `awsl assume` cannot drift in one template.
     #[test]
