@@ -77,7 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -122,7 +122,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -162,7 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -207,7 +207,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -254,7 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -312,7 +312,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the init script that defines the `awsl` function')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login (what completions/ holds)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login, to install where your shell loads completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -339,7 +339,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
         }
         'aws-login;shell;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the init script that defines the `awsl` function')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login (what completions/ holds)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login, to install where your shell loads completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -378,10 +378,11 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
             [CompletionResult]::new('--pick', '--pick', [CompletionResultType]::ParameterName, 'Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr when it succeeds (no "assumed ..." line)')
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -473,7 +474,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--fresh', '--fresh', [CompletionResultType]::ParameterName, 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)')
             [CompletionResult]::new('--use-cache', '--use-cache', [CompletionResultType]::ParameterName, 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)')
             [CompletionResult]::new('--use-device-code', '--use-device-code', [CompletionResultType]::ParameterName, 'Sign in with the device-code flow instead of the browser redirect (PKCE)')
-            [CompletionResult]::new('--nrt', '--nrt', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token')
+            [CompletionResult]::new('--no-refresh-token', '--no-refresh-token', [CompletionResultType]::ParameterName, 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser')
             [CompletionResult]::new('--no-sign-in', '--no-sign-in', [CompletionResultType]::ParameterName, 'Never start an interactive sign-in: fail when no cached or refreshable token will do')
             [CompletionResult]::new('--get-session-token', '--get-session-token', [CompletionResultType]::ParameterName, 'Call STS GetSessionToken first (long-term IAM user keys only)')
@@ -567,7 +568,7 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
         }
         'aws-login;help;shell' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the init script that defines the `awsl` function')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login (what completions/ holds)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static completion script for aws-login, to install where your shell loads completions')
             break
         }
         'aws-login;help;shell;init' {

@@ -181,7 +181,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__assume)
-            opts="-v -h -V --verbose --pick --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --help --version"
+            opts="-v -h -V --verbose --pick --quiet --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,7 +297,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__cache__subcmd__clear)
-            opts="-v -h -V --verbose --all --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --help --version"
+            opts="-v -h -V --verbose --all --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -469,7 +469,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__console)
-            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --pick --issuer --destination --service --print --browser-profile --browser --logout-first --clip --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --pick --issuer --destination --service --print --browser-profile --browser --logout-first --clip --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,7 +587,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__dumpconfig)
-            opts="-v -h -V --verbose --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --region --role-session-name --target-arn-profiles --name-format --concurrency --write --help --version"
+            opts="-v -h -V --verbose --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --region --role-session-name --target-arn-profiles --name-format --concurrency --write --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,7 +653,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__dumpcreds)
-            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --outform --credential-helper --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --outform --credential-helper --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,7 +748,7 @@ _aws__login() {
                     return 0
                     ;;
                 --outform)
-                    COMPREPLY=($(compgen -W "linux mac windows powershell fish" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish powershell cmd" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -759,7 +759,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__getcallerid)
-            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,7 +1243,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__runas)
-            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --command --serve --imds --max-lifetime --idle-timeout --token-file --log --help --version"
+            opts="-v -c -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --command --serve --imds --max-lifetime --idle-timeout --token-file --log --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,7 +1369,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__serve)
-            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --nrt --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --outform --bind --imds --max-lifetime --idle-timeout --token-file --log --help --version"
+            opts="-v -h -V --verbose --profile --region --fresh --sso-acct-id --sso-role-name --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --get-session-token --get-federation-token --assume-roles --role-session-name --duration-seconds --mfa-serial --mfa-code --external-id --source-identity --tags --transitive-tags --policy --policy-arns --outform --bind --imds --max-lifetime --idle-timeout --token-file --log --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,7 +1464,7 @@ _aws__login() {
                     return 0
                     ;;
                 --outform)
-                    COMPREPLY=($(compgen -W "linux mac windows powershell fish" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish powershell cmd" -- "${cur}"))
                     return 0
                     ;;
                 --bind)

@@ -73,7 +73,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -156,7 +156,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -200,7 +200,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -246,7 +246,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -275,7 +275,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand -h 'Print help'
@@ -301,7 +301,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Print the init script that defines the `awsl` function'
-            cand completions 'Print a static completion script for aws-login (what completions/ holds)'
+            cand completions 'Print a static completion script for aws-login, to install where your shell loads completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;shell;init'= {
@@ -325,7 +325,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         }
         &'aws-login;shell;help'= {
             cand init 'Print the init script that defines the `awsl` function'
-            cand completions 'Print a static completion script for aws-login (what completions/ holds)'
+            cand completions 'Print a static completion script for aws-login, to install where your shell loads completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;shell;help;init'= {
@@ -360,10 +360,11 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
             cand --pick 'Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does)'
+            cand --quiet 'Print nothing on stderr when it succeeds (no "assumed ..." line)'
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -449,7 +450,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand --fresh 'Acquire new credentials instead of reusing aws-login''s session cache (the new ones are stored)'
             cand --use-cache 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
             cand --use-device-code 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-            cand --nrt 'Ask for a token without a refresh token'
+            cand --no-refresh-token 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
             cand --no-browser 'Do not open a browser'
             cand --no-sign-in 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
             cand --get-session-token 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -528,7 +529,7 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         }
         &'aws-login;help;shell'= {
             cand init 'Print the init script that defines the `awsl` function'
-            cand completions 'Print a static completion script for aws-login (what completions/ holds)'
+            cand completions 'Print a static completion script for aws-login, to install where your shell loads completions'
         }
         &'aws-login;help;shell;init'= {
         }

@@ -75,7 +75,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand console" -s v -l ver
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand console" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -111,16 +111,17 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l tags -
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l transitive-tags -d 'Keys of the session tags that later hops inherit, KEY,KEY, each among the tags (default: AWS_TRANSITIVE_TAGS; with neither, a profile\'s transitive_session_tags)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l policy -d 'Session policy (JSON or file://PATH) for the final role hop. It can only narrow what the role allows, never widen it. At most 2048 characters without whitespace' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l policy-arns -d 'Managed policies (ARN,ARN; at most 10) that narrow the final role hop as a session policy: the session gets only what both the role and these allow' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l outform -d 'Shell to print code for' -r -f -a "linux\t'POSIX shells (bash, zsh, sh)'
-mac\t'POSIX shells (same as linux)'
-windows\t'cmd.exe'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l outform -d 'Shell to print code for' -r -f -a "bash\t'bash'
+zsh\t'zsh'
+sh\t'POSIX sh and its kin (dash, ksh; also `linux`, `mac`)'
+fish\t'fish'
 powershell\t'PowerShell'
-fish\t'fish'"
+cmd\t'cmd.exe (also `windows`)'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -156,7 +157,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -s v -l
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand getcallerid" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -196,7 +197,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -s v -l verbo
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand runas" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -229,11 +230,12 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l tags -d 'S
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l transitive-tags -d 'Keys of the session tags that later hops inherit, KEY,KEY, each among the tags (default: AWS_TRANSITIVE_TAGS; with neither, a profile\'s transitive_session_tags)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l policy -d 'Session policy (JSON or file://PATH) for the final role hop. It can only narrow what the role allows, never widen it. At most 2048 characters without whitespace' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l policy-arns -d 'Managed policies (ARN,ARN; at most 10) that narrow the final role hop as a session policy: the session gets only what both the role and these allow' -r
-complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l outform -d 'Shell to print the two variables for' -r -f -a "linux\t'POSIX shells (bash, zsh, sh)'
-mac\t'POSIX shells (same as linux)'
-windows\t'cmd.exe'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l outform -d 'Shell to print the two variables for' -r -f -a "bash\t'bash'
+zsh\t'zsh'
+sh\t'POSIX sh and its kin (dash, ksh; also `linux`, `mac`)'
+fish\t'fish'
 powershell\t'PowerShell'
-fish\t'fish'"
+cmd\t'cmd.exe (also `windows`)'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h, 1h30m); until then STS is asked for no more than is left (900 s at least), and served credentials are said to expire by then' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l idle-timeout -d 'Stop the endpoint after no request for this long (`serve` then exits; with `runas --serve` the child goes on without it)' -r
@@ -243,7 +245,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s v -l verbo
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -269,7 +271,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l write
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpconfig" -s h -l help -d 'Print help'
@@ -283,7 +285,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fis
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "init" -d 'Print the init script that defines the `awsl` function'
-complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "completions" -d 'Print a static completion script for aws-login, to install where your shell loads completions'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and not __fish_seen_subcommand_from init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -l cmd -d 'Name of the function to define' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
@@ -295,7 +297,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_se
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "init" -d 'Print the init script that defines the `awsl` function'
-complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a static completion script for aws-login, to install where your shell loads completions'
 complete -c aws-login -n "__fish_aws_login_using_subcommand shell; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l profile -d 'Named profile from ~/.aws/config or ~/.aws/credentials (environment keys are then ignored)' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l region -d 'AWS region for STS calls (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, us-east-1)' -r
@@ -323,10 +325,11 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l policy -d
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l policy-arns -d 'Managed policies (ARN,ARN; at most 10) that narrow the final role hop as a session policy: the session gets only what both the role and these allow' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l pick -d 'Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l quiet -d 'Print nothing on stderr when it succeeds (no "assumed ..." line)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand assume" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -384,7 +387,7 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_se
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l use-device-code -d 'Sign in with the device-code flow instead of the browser redirect (PKCE)'
-complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l nrt -d 'Ask for a token without a refresh token'
+complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-refresh-token -d 'Ask for a token without a refresh token: it cannot be renewed, so a sign-in is needed when it expires'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-browser -d 'Do not open a browser'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-sign-in -d 'Never start an interactive sign-in: fail when no cached or refreshable token will do'
 complete -c aws-login -n "__fish_aws_login_using_subcommand cache; and __fish_seen_subcommand_from clear" -l get-session-token -d 'Call STS GetSessionToken first (long-term IAM user keys only)'
@@ -425,6 +428,6 @@ complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout help" -f -a "logout" -d 'Sign out of IAM Identity Center or of a console session: the session\'s token and the credentials made from it are removed'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and not __fish_seen_subcommand_from console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "init" -d 'Print the init script that defines the `awsl` function'
-complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "completions" -d 'Print a static completion script for aws-login (what completions/ holds)'
+complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from shell" -f -a "completions" -d 'Print a static completion script for aws-login, to install where your shell loads completions'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'Show each entry: identity, source, expiry, time left (never a secret)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove the entry of the request the options describe, or every entry with --all'

@@ -5,6 +5,10 @@ __awsl_bin=__AWSL_BIN__
 __awsl_prompt=__AWSL_PROMPT__
 
 __AWSL_CMD__() {
+    if [[ $# -eq 0 ]]; then
+        \builtin printf '%s\n' __AWSL_USAGE__
+        return 0
+    fi
     case "${1-}" in
         assume | unassume | refresh)
             local __awsl_out __awsl_rc __awsl_trap

@@ -3,6 +3,10 @@
 set -g __awsl_bin __AWSL_BIN__
 
 function __AWSL_CMD__ --description 'aws-login in this shell: assume, unassume, refresh, whoami, …'
+    if test (count $argv) -eq 0
+        printf '%s\n' __AWSL_USAGE__
+        return 0
+    end
     switch "$argv[1]"
         case assume unassume refresh
             set -lx AWS_LOGIN_SHELL __AWSL_SHELL__

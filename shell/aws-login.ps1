@@ -3,6 +3,11 @@
 $global:__awsl_bin = __AWSL_BIN__
 
 function global:__AWSL_CMD__ {
+    if ($args.Count -eq 0) {
+        Write-Output __AWSL_USAGE__
+        $global:LASTEXITCODE = 0
+        return
+    }
     $verb = if ($args.Count -gt 0) { [string]$args[0] } else { '' }
     if ($verb -in @('assume', 'unassume', 'refresh')) {
         $env:AWS_LOGIN_SHELL = '__AWSL_SHELL__'

@@ -5,6 +5,10 @@ __awsl_prompt=__AWSL_PROMPT__
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 
 __AWSL_CMD__() {
+    if [[ $# -eq 0 ]]; then
+        \builtin printf '%s\n' __AWSL_USAGE__
+        return 0
+    fi
     case "${1-}" in
         assume | unassume | refresh)
             # localtraps: the INT trap set below ends with this function.

@@ -10,11 +10,13 @@ pub use crate::sso::Refresh;
 
 mod credentials;
 mod endpoint;
+mod groups;
 mod lifecycle;
 #[cfg(test)]
 mod man;
 pub use credentials::*;
 pub use endpoint::*;
+pub use groups::grouped;
 pub use lifecycle::*;
 
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
@@ -84,6 +86,10 @@ pub struct AssumeArgs {
     /// Choose the source in a fuzzy picker on the terminal (what `awsl assume` alone does).
     #[arg(long, conflicts_with_all = PICKED)]
     pub pick: bool,
+
+    /// Print nothing on stderr when it succeeds (no "assumed ..." line).
+    #[arg(long)]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub cred: CredArgs,
@@ -175,7 +181,7 @@ pub struct DumpcredsArgs {
     pub cred: CredArgs,
 
     /// Shell to print code for.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = Outform::Linux, conflicts_with = "credential_helper")]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Outform::Sh, conflicts_with = "credential_helper")]
     pub outform: Outform,
 
     /// Print credential_process JSON (for a profile's credential_process) instead of shell code.
@@ -216,7 +222,7 @@ pub struct ServeArgs {
     pub cred: CredArgs,
 
     /// Shell to print the two variables for.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = Outform::Linux)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Outform::Sh)]
     pub outform: Outform,
 
     /// Address and port to listen on [default: 127.0.0.1 and a free port].
@@ -285,7 +291,7 @@ pub struct ImportcacheArgs {
 pub enum ShellCommand {
     /// Print the init script that defines the `awsl` function.
     Init(ShellInitArgs),
-    /// Print a static completion script for aws-login (what completions/ holds).
+    /// Print a static completion script for aws-login, to install where your shell loads completions.
     Completions(CompletionsArgs),
 }
 

@@ -47,7 +47,7 @@ fn main() -> ExitCode {
 
     // One clap definition serves both the command-word normalization and the parse:
     // building it is the largest share of a short run's CPU.
-    let mut command = cli::Cli::command();
+    let mut command = cli::grouped(cli::Cli::command());
     let argv = argv::normalize_args(&command, std::env::args_os().collect());
     let parsed = command.try_get_matches_from_mut(&argv).and_then(|mut m| {
         cli::Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut command))

@@ -81,8 +81,9 @@ pub struct SsoArgs {
     #[arg(long)]
     pub use_device_code: bool,
 
-    /// Ask for a token without a refresh token.
-    #[arg(long)]
+    /// Ask for a token without a refresh token: it cannot be renewed, so a sign-in is
+    /// needed when it expires.
+    #[arg(long = "no-refresh-token", alias = "nrt")]
     pub nrt: bool,
 
     /// Do not open a browser.

@@ -2,10 +2,12 @@
 //! evaluate, starting with the marker line the function checks for (see shell/mod.rs).
 
 use anyhow::{Result, anyhow};
+use chrono::Utc;
 use clap::{Parser, ValueEnum};
 
 use super::pick;
 use super::replay::{self, NotKept, Stored};
+use super::whoami::time_left;
 use crate::arn::RoleArn;
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
 use crate::env::Env;
@@ -32,14 +34,23 @@ fn calling_shell(env: &Env, what: &str) -> Result<Shell> {
 
 pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "assume")?;
+    // Checked here to name where the name came from: the pipeline sees it as --profile.
+    if let Some(name) = &args.profile_name {
+        let set = crate::source::profiles::load(env).await?;
+        crate::source::profiles::exists(&set, name, "the PROFILE of awsl assume")?;
+    }
     let mut cred = with_profile(args);
     if args.pick {
         cred = pick::choose("assume", &cred, env)?;
     } else if let Some(picked) = pick::implicit(&cred, env)? {
         cred = picked;
     }
-    let text = assume_script(shell, &cred, cred.clone().into(), env).await?;
-    output::print(&text)
+    let (text, summary) = assume_script(shell, &cred, cred.clone().into(), env).await?;
+    output::print(&text)?;
+    if !args.quiet {
+        eprintln!("aws-login: assumed {summary}");
+    }
+    Ok(())
 }
 
 /// The options with the positional PROFILE folded into `--profile`.
@@ -51,13 +62,15 @@ fn with_profile(args: &AssumeArgs) -> CredArgs {
     cred
 }
 
-/// `cred` as given, for the name and the replay; `opts` what this run does with it.
+/// `cred` as given, for the name and the replay; `opts` what this run does with it. The
+/// shell code, and what was assumed for the line on stderr (`prod-Admin in eu-west-1, 59m
+/// left`), every part inert.
 async fn assume_script(
     shell: Shell,
     cred: &CredArgs,
     opts: pipeline::Options,
     env: &Env,
-) -> Result<String> {
+) -> Result<(String, String)> {
     // What the previous assume exported is not input for this identity (see
     // `Options::user_env`); its region variables are removed when this one has none.
     let leftovers = region::exported_leftovers(env);
@@ -112,7 +125,13 @@ async fn assume_script(
     };
     let replay = stored.to_json();
     let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
-    shell.marked_script(&vars).map_err(|e| anyhow!(e))
+    let script = shell.marked_script(&vars).map_err(|e| anyhow!(e))?;
+    let left = match id.creds.expiration {
+        Some(t) => format!("{} left", time_left((t - Utc::now()).num_seconds())),
+        None => "no expiry".to_string(),
+    };
+    let summary = format!("{identity} in {}, {left}", inert::echo(&region.name));
+    Ok((script, summary))
 }
 
 /// `cred` with the source the request actually used, so that a refresh, made after this
@@ -193,7 +212,7 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
     // A refresh is asked for new credentials: the session cache is not read (what it
     // gets is stored). An entry near its expiry would be a miss anyway.
     opts.fresh = true;
-    let text = assume_script(shell, &cred, opts, env).await?;
+    let (text, _) = assume_script(shell, &cred, opts, env).await?;
     output::print(&text)
 }
 

@@ -10,8 +10,9 @@ use crate::error::usage;
 
 /// Every placeholder the scripts may use; none survives rendering.
 #[cfg(test)]
-pub const PLACEHOLDERS: [&str; 7] = [
+pub const PLACEHOLDERS: [&str; 8] = [
     "__AWSL_CMD__",
+    "__AWSL_USAGE__",
     "__AWSL_COMPLETER__",
     "__AWSL_BIN__",
     "__AWSL_PROMPT__",
@@ -62,6 +63,10 @@ pub fn render(
         String::new()
     };
     let prompt = if prompt { "1" } else { "0" };
+    let usage = shell
+        .dialect()
+        .quote(&function_usage(cmd))
+        .map_err(|e| anyhow::anyhow!(e))?;
     Ok(fill(
         shell.template(),
         &[
@@ -71,8 +76,22 @@ pub fn render(
             ("__AWSL_CMD__", cmd),
             ("__AWSL_BIN__", &quoted_bin),
             ("__AWSL_PROMPT__", prompt),
+            ("__AWSL_USAGE__", &usage),
         ],
     ))
+}
+
+/// What the function prints when called alone: its own commands, not aws-login's.
+fn function_usage(cmd: &str) -> String {
+    format!(
+        "Usage: {cmd} COMMAND [OPTIONS]\n\
+         \n\
+         \x20 {cmd} assume [PROFILE]  set an identity in this shell (alone: pick one)\n\
+         \x20 {cmd} unassume          clear it\n\
+         \x20 {cmd} refresh           renew it from cached tokens, never a browser\n\
+         \x20 {cmd} whoami            show it, its region and the time it has left\n\
+         \x20 {cmd} COMMAND ...       any other aws-login command (see aws-login --help)"
+    )
 }
 
 /// The template with each placeholder replaced, in one pass: an inserted value (a binary
@@ -125,14 +144,67 @@ fn registration(shell: Shell, cmd: &str) -> Result<String> {
         Shell::Powershell => "`$global:__awsl_bin",
     };
     let text = text.replace(COMPLETER, bin);
-    // zsh: compdef exists only once compinit has run; without it, skip quietly.
     Ok(match shell {
-        Shell::Zsh => format!(
-            "if (( ${{+functions[compdef]}} )); then\n{}\nfi",
-            text.replace("#compdef ", "# compdef ")
-        ),
+        Shell::Zsh => zsh_registration(&text),
         _ => text,
     })
+}
+
+/// zsh: `compdef` exists only once compinit has run, and `shell init` may come before it in
+/// .zshrc, after it, or with no compinit at all. The completion functions are defined at
+/// once; they are registered at once when compinit has run, else at the first prompt (by
+/// then .zshrc, and any compinit in it, has run). If there is still no compinit then,
+/// nothing else will start completion, so the hook runs `compinit -i` itself (insecure
+/// directories are skipped, never asked about at a prompt).
+fn zsh_registration(text: &str) -> String {
+    // zsh lists matches that have a description (every option has one) before plain
+    // ones: `awsl assume <Tab>` would show the profiles last. So where there are names
+    // (profiles, commands), options are zsh options (`-o`), which zsh offers once a `-` is
+    // typed (its prefix-needed style); elsewhere they are offered as they are.
+    let text = text.replace(
+        "        [[ -n $other ]] && _describe -V 'values' other\n",
+        "        local -a names=() flags=()\n\
+        \x20       for completion in $other; do\n\
+        \x20           if [[ $completion == -* ]]; then flags+=(\"$completion\"); else names+=(\"$completion\"); fi\n\
+        \x20       done\n\
+        \x20       if [[ -n $names ]]; then\n\
+        \x20           _describe -V 'values' names\n\
+        \x20           [[ -n $flags ]] && _describe -o -V 'options' flags\n\
+        \x20       elif [[ -n $flags ]]; then\n\
+        \x20           _describe -V 'options' flags\n\
+        \x20       fi\n",
+    );
+    let mut functions = String::new();
+    let mut compdefs = String::new();
+    for line in text.lines() {
+        if line.starts_with("compdef ") {
+            compdefs.push_str("    ");
+            compdefs.push_str(line);
+            compdefs.push('\n');
+        } else {
+            // `#compdef` heads a completion file; here it is only a comment.
+            functions.push_str(&line.replace("#compdef ", "# compdef "));
+            functions.push('\n');
+        }
+    }
+    format!(
+        "{functions}\
+__awsl_compdef() {{
+{compdefs}}}
+if (( ${{+functions[compdef]}} )); then
+    __awsl_compdef
+else
+    __awsl_compinit() {{
+        add-zsh-hook -d precmd __awsl_compinit
+        if (( ! ${{+functions[compdef]}} )); then
+            autoload -Uz compinit && compinit -i
+        fi
+        __awsl_compdef
+    }}
+    add-zsh-hook precmd __awsl_compinit
+fi
+"
+    )
 }
 
 #[cfg(test)]
@@ -170,6 +242,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The zsh registration is clap_complete's text, edited: an edit that no longer finds
+    /// its line would leave the options listed before the profiles, or compdef unguarded.
+    #[test]
+    fn the_zsh_registration_edits_find_their_lines() {
+        let text = render(Shell::Zsh, "awsl", true, false, Path::new("/bin/aws-login")).unwrap();
+        assert!(!text.contains("_describe -V 'values' other"), "{text}");
+        assert_eq!(text.matches("_describe -o -V 'options' flags").count(), 2);
+        let (top, hook) = text.split_once("__awsl_compdef() {").unwrap();
+        assert!(!top.lines().any(|l| l.starts_with("compdef ")), "{top}");
+        assert_eq!(
+            hook.matches("    compdef _clap_dynamic_completer_").count(),
+            2
+        );
+        assert!(!text.contains("#compdef"));
     }
 
     /// The script checks for the marker and passes its name only as Rust gives them, so

@@ -5,7 +5,7 @@
 //! Two types, because two sets of values exist: `Shell` is an interactive shell that
 //! `shell init` writes a script for (bash, zsh, fish, PowerShell); `Dialect` is the
 //! language of the code printed for one to evaluate, shared by bash and zsh, and also
-//! spoken by cmd.exe, which `dumpcreds --outform windows` prints for but which has no init
+//! spoken by cmd.exe, which `dumpcreds --outform cmd` prints for but which has no init
 //! script. `Outform` (the `--outform` names) maps onto a dialect. Every mapping is a total
 //! `match`, so adding a shell is a compile error everywhere it needs a decision.
 
@@ -78,29 +78,34 @@ impl Shell {
     }
 }
 
-/// Output shells for `dumpcreds`.
+/// Output shells for `dumpcreds` and `serve`, by name. `linux`, `mac` and `windows` are
+/// the names the original tool used, kept as aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Outform {
-    /// POSIX shells (bash, zsh, sh).
-    Linux,
-    /// POSIX shells (same as linux).
-    Mac,
-    /// cmd.exe.
-    Windows,
+    /// bash.
+    Bash,
+    /// zsh.
+    Zsh,
+    /// POSIX sh and its kin (dash, ksh; also `linux`, `mac`).
+    #[value(aliases = ["linux", "mac"])]
+    Sh,
+    /// fish.
+    Fish,
     /// PowerShell.
     #[value(alias = "pwsh")]
     Powershell,
-    /// fish.
-    Fish,
+    /// cmd.exe (also `windows`).
+    #[value(alias = "windows")]
+    Cmd,
 }
 
 impl Outform {
     pub fn dialect(self) -> Dialect {
         match self {
-            Outform::Linux | Outform::Mac => Dialect::Posix,
+            Outform::Bash | Outform::Zsh | Outform::Sh => Dialect::Posix,
             Outform::Fish => Dialect::Fish,
             Outform::Powershell => Dialect::Powershell,
-            Outform::Windows => Dialect::Cmd,
+            Outform::Cmd => Dialect::Cmd,
         }
     }
 }

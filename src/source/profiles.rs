@@ -153,19 +153,26 @@ pub fn selected<'a>(
             );
             return Ok(None);
         }
-        let known: Vec<&str> = profiles.profiles().collect();
-        let hint = if known.is_empty() {
-            "no profiles are defined (check AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE)"
-                .to_string()
-        } else {
-            format!("known profiles: {}", first_few(&known))
-        };
-        return Err(usage(format!(
-            "profile '{}' ({origin}) not found in the AWS config or credentials file; {hint}",
-            crate::inert::echo(name)
-        )));
+        exists(profiles, name, origin)?;
     }
     Ok(Some(name))
+}
+
+/// A usage error unless `name` is a profile; `origin` says where the name came from.
+pub fn exists(profiles: &ProfileSet, name: &str, origin: &str) -> Result<()> {
+    if profiles.get_profile(name).is_some() {
+        return Ok(());
+    }
+    let known: Vec<&str> = profiles.profiles().collect();
+    let hint = if known.is_empty() {
+        "no profiles are defined (check AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE)".to_string()
+    } else {
+        format!("known profiles: {}", first_few(&known))
+    };
+    Err(usage(format!(
+        "profile '{}' ({origin}) not found in the AWS config or credentials file; {hint}",
+        crate::inert::echo(name)
+    )))
 }
 
 fn first_few(names: &[&str]) -> String {

@@ -43,7 +43,7 @@ pub enum TokenSource {
 pub struct SignIn {
     /// The device-code flow instead of the browser redirect (PKCE).
     pub device_code: bool,
-    /// Ask for a refresh token (`--nrt` asks for none).
+    /// Ask for a refresh token (`--no-refresh-token` asks for none).
     pub refresh_token: bool,
     pub open_browser: bool,
     /// `--no-sign-in`: fail rather than start one.
@@ -60,7 +60,7 @@ impl SignIn {
     fn given(&self) -> Vec<&'static str> {
         [
             (self.device_code, "--use-device-code"),
-            (!self.refresh_token, "--nrt"),
+            (!self.refresh_token, "--no-refresh-token"),
             (!self.open_browser, "--no-browser"),
         ]
         .into_iter()

@@ -69,7 +69,7 @@ fn expected() -> Vec<String> {
 #[test]
 fn posix_output_round_trips_hostile_values_in_bash_and_zsh() {
     let w = World::new();
-    for form in ["linux", "mac", "LINUX"] {
+    for form in ["bash", "zsh", "sh", "linux", "mac", "LINUX"] {
         let script = dump(&w, form);
         if have("bash") {
             assert_eq!(eval_in(&w, "bash", &script), expected(), "bash {form}");
@@ -248,4 +248,44 @@ fn exports_carry_the_expiration_of_the_final_credentials() {
         .signed_duration_since(chrono::Utc::now())
         .num_seconds();
     assert!((1700..=1800).contains(&left), "{left}");
+}
+
+/// `--outform` takes the shells' names; the seed's `linux`, `mac` and `windows` (and any
+/// case) still work, as aliases of `sh` and `cmd`.
+#[test]
+fn outform_takes_shell_names_and_keeps_the_old_ones_as_aliases() {
+    let w = World::new();
+    let simple = |form: &str| {
+        let out = w
+            .cmd(&["dumpcreds", "--outform", form, "--region", "eu-west-3"])
+            .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+            .env("AWS_SECRET_ACCESS_KEY", "secret")
+            .run();
+        out.ok();
+        out.stdout.clone()
+    };
+    let posix = simple("sh");
+    assert!(posix.contains("export AWS_ACCESS_KEY_ID="), "{posix}");
+    for form in ["bash", "zsh", "SH", "Bash", "linux", "mac", "MAC"] {
+        assert_eq!(simple(form), posix, "{form}");
+    }
+    let cmd = simple("cmd");
+    assert!(cmd.contains("set \"AWS_ACCESS_KEY_ID="), "{cmd}");
+    assert_eq!(simple("windows"), cmd);
+    assert_eq!(simple("pwsh"), simple("powershell"));
+    // The default is POSIX code.
+    let out = w
+        .cmd(&["dumpcreds", "--region", "eu-west-3"])
+        .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "secret")
+        .run();
+    assert_eq!(out.stdout, posix);
+    let help = w.cmd(&["dumpcreds", "--help"]).run();
+    for name in ["bash", "zsh", "sh", "fish", "powershell", "cmd"] {
+        assert!(
+            help.stdout.contains(&format!("- {name}:")),
+            "{name}: {}",
+            help.stdout
+        );
+    }
 }

@@ -76,6 +76,19 @@ fn assume_and_unassume_round_trip_in_bash_zsh_and_fish() {
         );
         let out = strict(&w, shell, &script);
         assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        // Each assume said what it set, on one line, the hostile name inert there too.
+        let said: Vec<&str> = out
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("aws-login: assumed "))
+            .collect();
+        assert_eq!(said.len(), 2, "{shell}: {}", out.stderr);
+        let shown = EVIL_NAME.replace('\n', "\\u{a}");
+        assert!(
+            said[1].starts_with(&format!("aws-login: assumed {shown}-Admin in ")),
+            "{shell}: {}",
+            said[1]
+        );
         let read = |n: usize| -> Vec<String> {
             let text = std::fs::read_to_string(w.home().join(format!("{shell}-dump{n}"))).unwrap();
             text.split('\0').map(String::from).collect()

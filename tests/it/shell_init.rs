@@ -81,7 +81,7 @@ fn zsh_strict_options(w: &World, file: &std::path::Path, opts: &[&str]) -> Out {
     let script = format!(
         "setopt warn_create_global warn_nested_var err_return no_unset pipe_fail\n\
          . '{file}'; . '{file}'\n\
-         {name} assume --assume-roles {DEPLOY}\n\
+         {name} assume --quiet --assume-roles {DEPLOY}\n\
          for left in 7200 1200 -5; do\n\
            AWS_LOGIN_EXPIRES_EPOCH=$((EPOCHSECONDS + left)); __awsl_precmd\n\
          done\n\

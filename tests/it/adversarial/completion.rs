@@ -5,7 +5,7 @@
 
 mod init;
 mod protocol;
-mod pty;
+pub mod pty;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! module per class of defect; each test drives real shells, the real `aws` CLI or the
 //! emulator serving hostile values, and failed on the code before the fix.
 
-mod completion;
+pub mod completion;
 mod files;
 mod ini;
 mod output;

@@ -347,7 +347,7 @@ pub(super) fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
         (
             s(&["dumpcreds", "--outform", "tcsh"]),
             2,
-            "linux, mac, windows, powershell, fish",
+            "bash, zsh, sh, fish, powershell, cmd",
         ),
         (
             s(&["dumpcreds", "--outform", "fish", "--credential-helper"]),

@@ -118,9 +118,12 @@ fn reading_commands_work_with_a_read_only_home() {
         out.stderr
     );
 
-    let out = read_only(&w, &with("assume", &sso(&["--assume-roles", FROM_SSO])))
-        .env("AWS_LOGIN_SHELL", "bash")
-        .run();
+    let out = read_only(
+        &w,
+        &with("assume", &sso(&["--assume-roles", FROM_SSO, "--quiet"])),
+    )
+    .env("AWS_LOGIN_SHELL", "bash")
+    .run();
     out.ok();
     assert!(out.stdout.contains("AWS_SESSION_TOKEN"), "{}", out.stdout);
     assert_eq!(besides_the_session_cache(&out.stderr), "");
