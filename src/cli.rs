@@ -9,8 +9,10 @@ use crate::shell::{Outform, Shell};
 pub use crate::sso::Refresh;
 
 mod credentials;
+mod diagnose;
 mod lifecycle;
 pub use credentials::*;
+pub use diagnose::*;
 pub use lifecycle::*;
 
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
@@ -67,6 +69,11 @@ pub enum Command {
     Cache(CacheCommand),
     /// Sign out of IAM Identity Center: the session's token and the credentials made from it are removed.
     Logout(LogoutArgs),
+    /// Check the set-up: config files, shell integration, clock, sign-ins, proxy, file modes.
+    Doctor(DoctorArgs),
+    /// IAM Identity Center sign-ins kept in the shared token cache.
+    #[command(subcommand)]
+    Sso(SsoCommand),
 }
 
 #[derive(Debug, Args, Clone)]

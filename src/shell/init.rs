@@ -10,7 +10,7 @@ use crate::error::usage;
 
 /// Every placeholder the scripts may use; none survives rendering.
 #[cfg(test)]
-pub const PLACEHOLDERS: [&str; 7] = [
+pub const PLACEHOLDERS: [&str; 8] = [
     "__AWSL_CMD__",
     "__AWSL_COMPLETER__",
     "__AWSL_BIN__",
@@ -18,6 +18,7 @@ pub const PLACEHOLDERS: [&str; 7] = [
     "__AWSL_COMPLETION__",
     "__AWSL_MARKER__",
     "__AWSL_SHELL__",
+    "__AWSL_COMPLETES__",
 ];
 
 impl Shell {
@@ -62,6 +63,12 @@ pub fn render(
         String::new()
     };
     let prompt = if prompt { "1" } else { "0" };
+    // For shells that cannot ask whether a completer is registered (see doctor).
+    let completes = if completion {
+        "completion"
+    } else {
+        "no-completion"
+    };
     Ok(fill(
         shell.template(),
         &[
@@ -71,6 +78,7 @@ pub fn render(
             ("__AWSL_CMD__", cmd),
             ("__AWSL_BIN__", &quoted_bin),
             ("__AWSL_PROMPT__", prompt),
+            ("__AWSL_COMPLETES__", completes),
         ],
     ))
 }

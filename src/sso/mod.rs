@@ -13,6 +13,7 @@ mod pkce;
 mod role;
 pub mod section;
 mod session;
+pub mod signins;
 pub mod token;
 mod vanity;
 

@@ -40,6 +40,9 @@ pub struct State {
     /// IMDSv2 session tokens and their expiry.
     pub imds_tokens: Mutex<HashMap<String, chrono::DateTime<Utc>>>,
     echo: AtomicBool,
+    /// Seconds added to the clock in every response's `Date` header (a server whose clock
+    /// is off, as a client with a skewed clock sees it).
+    pub date_offset_secs: std::sync::atomic::AtomicI64,
 }
 
 impl State {
@@ -60,6 +63,7 @@ impl State {
             instance_keys: Mutex::default(),
             imds_tokens: Mutex::default(),
             echo: AtomicBool::new(false),
+            date_offset_secs: Default::default(),
         }
     }
 
