@@ -111,9 +111,10 @@ __awsl_update
 __AWSL_COMPLETION__
 
 # What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
-# function's completion is registered (compdef exists only after compinit).
+# function's completion is registered (compdef exists only after compinit). `${$}`:
+# unbraced, zsh would read `:c` as a modifier.
 if (( ${+_comps[__AWSL_CMD__]} )); then
-    export AWS_LOGIN_SHELL_INIT="zsh:$$:completion"
+    export AWS_LOGIN_SHELL_INIT="zsh:${$}:completion"
 else
-    export AWS_LOGIN_SHELL_INIT="zsh:$$:no-completion"
+    export AWS_LOGIN_SHELL_INIT="zsh:${$}:no-completion"
 fi

@@ -56,9 +56,10 @@ pub async fn checks(env: &Env, set: Option<&ProfileSet>, out: &mut Vec<Check>) {
     });
 }
 
+/// Whole minutes past two (the Date header has one-second resolution), else seconds.
 fn span(secs: i64) -> String {
     if secs >= 120 {
-        format!("{}m{:02}s", secs / 60, secs % 60)
+        format!("about {}m", (secs + 30) / 60)
     } else {
         format!("{secs}s")
     }

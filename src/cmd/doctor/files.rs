@@ -26,13 +26,8 @@ pub fn checks(env: &Env, out: &mut Vec<Check>) {
     .flatten()
     {
         open.extend(loose(&dir, "chmod 700"));
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            for entry in entries.flatten().take(10_000) {
-                let path = entry.path();
-                if path.is_file() {
-                    open.extend(loose(&path, "chmod 600"));
-                }
-            }
+        for path in crate::fsutil::json_files(&dir).take(10_000) {
+            open.extend(loose(&path, "chmod 600"));
         }
     }
     if open.is_empty() {
