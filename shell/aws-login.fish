@@ -108,8 +108,8 @@ __AWSL_COMPLETION__
 
 # What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
 # function's completion is registered.
+set -l __awsl_completes no-completion
 if complete --command __AWSL_CMD__ | string length -q
-    set -gx AWS_LOGIN_SHELL_INIT "fish:$fish_pid:completion"
-else
-    set -gx AWS_LOGIN_SHELL_INIT "fish:$fish_pid:no-completion"
+    set __awsl_completes completion
 end
+set -gx AWS_LOGIN_SHELL_INIT "fish:$fish_pid:$__awsl_completes"

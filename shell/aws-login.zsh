@@ -113,7 +113,7 @@ __AWSL_COMPLETION__
 # What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
 # function's completion is registered (compdef exists only after compinit). `${$}`:
 # unbraced, zsh would read `:c` as a modifier.
-if (( ${+_comps[__AWSL_CMD__]} )); then
+if (( ${+_comps} )) && [[ -n ${_comps[__AWSL_CMD__]-} ]]; then
     export AWS_LOGIN_SHELL_INIT="zsh:${$}:completion"
 else
     export AWS_LOGIN_SHELL_INIT="zsh:${$}:no-completion"
