@@ -40,6 +40,15 @@ pub async fn checks(env: &Env, out: &mut Vec<Check>) -> Option<ProfileSet> {
             ));
         }
     }
+    // A stale AWS_PROFILE breaks every command run without --profile.
+    if let Err(e) = profiles::selected(&set, None, env) {
+        broken += 1;
+        out.push(Check::fail(
+            "AWS_PROFILE",
+            format!("{e:#}"),
+            "unset AWS_PROFILE or set it to a profile that exists",
+        ));
+    }
     if broken == 0 {
         out.push(Check::ok(
             CHECK,

@@ -39,9 +39,15 @@ fn each_broken_profile_is_named_with_its_fault() {
              [profile fine]\nrole_arn = {DEPLOY}\nsource_profile = alice\n"
         ),
     );
-    let out = w.cmd(&["doctor", "--json"]).run();
+    let out = w
+        .cmd(&["doctor", "--json"])
+        .env("AWS_PROFILE", "retired")
+        .run();
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
     assert!(out.stderr.starts_with("aws-login: "), "{}", out.stderr);
+    let (s, d, _) = status_of(&out, "AWS_PROFILE");
+    assert_eq!(s, "fail");
+    assert!(d.contains("'retired'"), "{d}");
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     let (s, d, f) = status_of(&out, "profile orphan");
     assert_eq!(s, "fail");
