@@ -45,7 +45,11 @@ impl Check {
         Check::new(check, Status::Fail, detail.into(), fix.into())
     }
     fn new(check: &str, status: Status, detail: String, fix: String) -> Check {
-        let shown = |s: &str| for_terminal(s, 1024).into_owned();
+        // One line each: a parser's message may span lines, and the fix goes under it.
+        let shown = |s: &str| {
+            let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            for_terminal(&line, 1024).into_owned()
+        };
         Check {
             check: shown(check),
             status,

@@ -74,6 +74,8 @@ fn a_config_file_that_does_not_parse_fails_the_config_check() {
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
     let (s, d, _) = status_of(&out, "config");
     assert_eq!(s, "fail", "{d}");
+    // The parser's message spans lines; the report keeps it to one.
+    assert!(d.contains("line 1") && !d.contains("\\u{a}"), "{d}");
 }
 
 #[test]
@@ -247,4 +249,48 @@ fn starship_without_the_identity_module_warns_and_with_it_passes() {
         let out = w.cmd(&["doctor", "--json"]).run();
         assert!(!report(&out).iter().any(|(c, ..)| c == "starship"));
     }
+}
+
+#[test]
+fn one_home_with_every_breakage_fails_each_check_on_its_own_line() {
+    let w = sound_world();
+    w.write(
+        ".aws/config",
+        &format!(
+            "[profile orphan]\nrole_arn = {DEPLOY}\nsource_profile = nowhere\n\n\
+             [profile ghost]\nsso_session = nosuch\nsso_account_id = 111111111111\nsso_role_name = Admin\n"
+        ),
+    );
+    chmod(&w.credentials_path(), 0o604);
+    w.fake.set_date_offset(-900);
+    let out = w
+        .cmd(&["doctor", "--json"])
+        .env("AWS_CA_BUNDLE", "/nonexistent/ca.pem")
+        .run();
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    for check in [
+        "profile orphan",
+        "profile ghost",
+        "clock",
+        "CA certificates",
+        "file modes",
+    ] {
+        assert_eq!(status_of(&out, check).0, "fail", "{check}: {}", out.stdout);
+    }
+    let text = w
+        .cmd(&["doctor"])
+        .env("AWS_CA_BUNDLE", "/nonexistent/ca.pem")
+        .run();
+    assert_eq!(text.code, 1);
+    assert_eq!(
+        text.stdout.matches("\nFAIL  ").count() + usize::from(text.stdout.starts_with("FAIL  ")),
+        5,
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.matches("      fix: ").count() >= 5,
+        "{}",
+        text.stdout
+    );
 }
