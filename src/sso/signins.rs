@@ -71,3 +71,18 @@ pub fn left(secs: Option<i64>) -> String {
         Some(s) => format!("{}m", s / 60),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::left;
+
+    #[test]
+    fn time_left_reads_in_the_largest_units_that_matter() {
+        assert_eq!(left(None), "?");
+        assert_eq!(left(Some(0)), "expired");
+        assert_eq!(left(Some(-5)), "expired");
+        assert_eq!(left(Some(599)), "9m");
+        assert_eq!(left(Some(3600 + 5 * 60)), "1h05m");
+        assert_eq!(left(Some(90 * 86400 + 3 * 3600)), "90d03h");
+    }
+}

@@ -130,3 +130,16 @@ async fn server_date(
         .map(|d| d.with_timezone(&Utc))
         .map_err(|_| "the answer's Date header is not a date".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::span;
+
+    #[test]
+    fn skew_is_shown_in_seconds_then_whole_minutes() {
+        assert_eq!(span(61), "61s");
+        assert_eq!(span(599), "about 10m");
+        assert_eq!(span(600), "about 10m");
+        assert_eq!(span(149), "about 2m");
+    }
+}
