@@ -125,7 +125,7 @@ __AWSL_COMPLETION__
 # What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
 # function's completion is registered.
 if \builtin complete -p __AWSL_CMD__ >/dev/null 2>&1; then
-    export AWS_LOGIN_SHELL_INIT="bash:$$:completion"
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:$$:completion"
 else
-    export AWS_LOGIN_SHELL_INIT="bash:$$:no-completion"
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:$$:no-completion"
 fi

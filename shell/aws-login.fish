@@ -112,4 +112,4 @@ set -l __awsl_completes no-completion
 if complete --command __AWSL_CMD__ | string length -q
     set __awsl_completes completion
 end
-set -gx AWS_LOGIN_SHELL_INIT "fish:$fish_pid:$__awsl_completes"
+set -gx AWS_LOGIN_SHELL_INIT "__AWSL_SHELL__:$fish_pid:$__awsl_completes"

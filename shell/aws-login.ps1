@@ -78,4 +78,4 @@ __AWSL_COMPLETION__
 
 # What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
 # function's completion is registered.
-$env:AWS_LOGIN_SHELL_INIT = "powershell:${PID}:__AWSL_COMPLETES__"
+$env:AWS_LOGIN_SHELL_INIT = "__AWSL_SHELL__:${PID}:__AWSL_COMPLETES__"

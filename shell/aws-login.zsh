@@ -114,7 +114,7 @@ __AWSL_COMPLETION__
 # function's completion is registered (compdef exists only after compinit). `${$}`:
 # unbraced, zsh would read `:c` as a modifier.
 if (( ${+_comps} )) && [[ -n ${_comps[__AWSL_CMD__]-} ]]; then
-    export AWS_LOGIN_SHELL_INIT="zsh:${$}:completion"
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:${$}:completion"
 else
-    export AWS_LOGIN_SHELL_INIT="zsh:${$}:no-completion"
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:${$}:no-completion"
 fi
