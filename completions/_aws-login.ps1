@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'aws-login''s session cache: list or clear the credentials it keeps between runs')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the set-up: config files, shell integration, clock, sign-ins, proxy, file modes')
+            [CompletionResult]::new('sso', 'sso', [CompletionResultType]::ParameterValue, 'IAM Identity Center sign-ins kept in the shared token cache')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -526,6 +528,48 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'aws-login;doctor' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON (an array of {check, status, detail, fix}) for scripts')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;sso' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the Identity Center sign-ins in the shared token cache, with their time left')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;sso;sessions' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON (an array of objects) for scripts')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'aws-login;sso;help' {
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the Identity Center sign-ins in the shared token cache, with their time left')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'aws-login;sso;help;sessions' {
+            break
+        }
+        'aws-login;sso;help;help' {
+            break
+        }
         'aws-login;help' {
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Open the AWS web console signed in as the final identity')
             [CompletionResult]::new('dumpcreds', 'dumpcreds', [CompletionResultType]::ParameterValue, 'Print the final credentials as shell code or as credential_process JSON')
@@ -542,6 +586,8 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'aws-login''s session cache: list or clear the credentials it keeps between runs')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the set-up: config files, shell integration, clock, sign-ins, proxy, file modes')
+            [CompletionResult]::new('sso', 'sso', [CompletionResultType]::ParameterValue, 'IAM Identity Center sign-ins kept in the shared token cache')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -604,6 +650,16 @@ Register-ArgumentCompleter -Native -CommandName 'aws-login' -ScriptBlock {
             break
         }
         'aws-login;help;logout' {
+            break
+        }
+        'aws-login;help;doctor' {
+            break
+        }
+        'aws-login;help;sso' {
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the Identity Center sign-ins in the shared token cache, with their time left')
+            break
+        }
+        'aws-login;help;sso;sessions' {
             break
         }
         'aws-login;help;help' {

@@ -25,6 +25,9 @@ _aws__login() {
             aws__login,console)
                 cmd="aws__login__subcmd__console"
                 ;;
+            aws__login,doctor)
+                cmd="aws__login__subcmd__doctor"
+                ;;
             aws__login,dumpconfig)
                 cmd="aws__login__subcmd__dumpconfig"
                 ;;
@@ -57,6 +60,9 @@ _aws__login() {
                 ;;
             aws__login,shell)
                 cmd="aws__login__subcmd__shell"
+                ;;
+            aws__login,sso)
+                cmd="aws__login__subcmd__sso"
                 ;;
             aws__login,unassume)
                 cmd="aws__login__subcmd__unassume"
@@ -91,6 +97,9 @@ _aws__login() {
             aws__login__subcmd__help,console)
                 cmd="aws__login__subcmd__help__subcmd__console"
                 ;;
+            aws__login__subcmd__help,doctor)
+                cmd="aws__login__subcmd__help__subcmd__doctor"
+                ;;
             aws__login__subcmd__help,dumpconfig)
                 cmd="aws__login__subcmd__help__subcmd__dumpconfig"
                 ;;
@@ -124,6 +133,9 @@ _aws__login() {
             aws__login__subcmd__help,shell)
                 cmd="aws__login__subcmd__help__subcmd__shell"
                 ;;
+            aws__login__subcmd__help,sso)
+                cmd="aws__login__subcmd__help__subcmd__sso"
+                ;;
             aws__login__subcmd__help,unassume)
                 cmd="aws__login__subcmd__help__subcmd__unassume"
                 ;;
@@ -141,6 +153,9 @@ _aws__login() {
                 ;;
             aws__login__subcmd__help__subcmd__shell,init)
                 cmd="aws__login__subcmd__help__subcmd__shell__subcmd__init"
+                ;;
+            aws__login__subcmd__help__subcmd__sso,sessions)
+                cmd="aws__login__subcmd__help__subcmd__sso__subcmd__sessions"
                 ;;
             aws__login__subcmd__shell,completions)
                 cmd="aws__login__subcmd__shell__subcmd__completions"
@@ -160,6 +175,18 @@ _aws__login() {
             aws__login__subcmd__shell__subcmd__help,init)
                 cmd="aws__login__subcmd__shell__subcmd__help__subcmd__init"
                 ;;
+            aws__login__subcmd__sso,help)
+                cmd="aws__login__subcmd__sso__subcmd__help"
+                ;;
+            aws__login__subcmd__sso,sessions)
+                cmd="aws__login__subcmd__sso__subcmd__sessions"
+                ;;
+            aws__login__subcmd__sso__subcmd__help,help)
+                cmd="aws__login__subcmd__sso__subcmd__help__subcmd__help"
+                ;;
+            aws__login__subcmd__sso__subcmd__help,sessions)
+                cmd="aws__login__subcmd__sso__subcmd__help__subcmd__sessions"
+                ;;
             *)
                 ;;
         esac
@@ -167,7 +194,7 @@ _aws__login() {
 
     case "${cmd}" in
         aws__login)
-            opts="-v -h -V --verbose --help --version console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout help"
+            opts="-v -h -V --verbose --help --version console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout doctor sso help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,6 +613,20 @@ _aws__login() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        aws__subcmd__login__subcmd__doctor)
+            opts="-v -h -V --verbose --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         aws__subcmd__login__subcmd__dumpconfig)
             opts="-v -h -V --verbose --start-url --sso-region --sso-session-name --sso-access-token --accesstoken-cache --use-cache --refresh --use-device-code --no-refresh-token --no-browser --no-sign-in --login-timeout --region --role-session-name --target-arn-profiles --name-format --concurrency --write --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -861,7 +902,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__help)
-            opts="console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout help"
+            opts="console dumpcreds getcallerid runas serve dumpconfig importcache shell assume unassume refresh whoami cache login logout doctor sso help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -931,6 +972,20 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__help__subcmd__console)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1113,6 +1168,34 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__help__subcmd__shell__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__help__subcmd__sso)
+            opts="sessions"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__help__subcmd__sso__subcmd__sessions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1589,6 +1672,76 @@ _aws__login() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__sso)
+            opts="-v -h -V --verbose --help --version sessions help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__sso__subcmd__help)
+            opts="sessions help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__sso__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__sso__subcmd__help__subcmd__sessions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        aws__subcmd__login__subcmd__sso__subcmd__sessions)
+            opts="-v -h -V --verbose --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -39,6 +39,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand cache 'aws-login''s session cache: list or clear the credentials it keeps between runs'
             cand login 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session'
             cand logout 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed'
+            cand doctor 'Check the set-up: config files, shell integration, clock, sign-ins, proxy, file modes'
+            cand sso 'IAM Identity Center sign-ins kept in the shared token cache'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;console'= {
@@ -495,6 +497,42 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'aws-login;doctor'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --json 'JSON (an array of {check, status, detail, fix}) for scripts'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;sso'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sessions 'List the Identity Center sign-ins in the shared token cache, with their time left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;sso;sessions'= {
+            cand -v 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --verbose 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
+            cand --json 'JSON (an array of objects) for scripts'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'aws-login;sso;help'= {
+            cand sessions 'List the Identity Center sign-ins in the shared token cache, with their time left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'aws-login;sso;help;sessions'= {
+        }
+        &'aws-login;sso;help;help'= {
+        }
         &'aws-login;help'= {
             cand console 'Open the AWS web console signed in as the final identity'
             cand dumpcreds 'Print the final credentials as shell code or as credential_process JSON'
@@ -511,6 +549,8 @@ set edit:completion:arg-completer[aws-login] = {|@words|
             cand cache 'aws-login''s session cache: list or clear the credentials it keeps between runs'
             cand login 'Sign in to an AWS console session for a profile (as `aws login`): sets its login_session'
             cand logout 'Sign out of IAM Identity Center or of a console session: the session''s token and the credentials made from it are removed'
+            cand doctor 'Check the set-up: config files, shell integration, clock, sign-ins, proxy, file modes'
+            cand sso 'IAM Identity Center sign-ins kept in the shared token cache'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'aws-login;help;console'= {
@@ -554,6 +594,13 @@ set edit:completion:arg-completer[aws-login] = {|@words|
         &'aws-login;help;login'= {
         }
         &'aws-login;help;logout'= {
+        }
+        &'aws-login;help;doctor'= {
+        }
+        &'aws-login;help;sso'= {
+            cand sessions 'List the Identity Center sign-ins in the shared token cache, with their time left'
+        }
+        &'aws-login;help;sso;sessions'= {
         }
         &'aws-login;help;help'= {
         }

@@ -77,6 +77,16 @@ __awsl_update() {
             __AWSL_CMD__ refresh --quiet 2>/dev/null && return 0
         fi
     fi
+    # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+    if [[ ${AWS_LOGIN_SIGNIN_EXPIRES_EPOCH-} =~ ^[0-9]{1,12}$ ]]; then
+        \builtin printf -v __awsl_now '%(%s)T' -1
+        __awsl_left=$((AWS_LOGIN_SIGNIN_EXPIRES_EPOCH - __awsl_now))
+        if ((__awsl_left <= 0)); then
+            __awsl_seg+=" (sign-in ended)"
+        elif ((__awsl_left < 900)); then
+            __awsl_seg+=" (sign-in $((__awsl_left / 60))m)"
+        fi
+    fi
     AWSL_PROMPT=$__awsl_seg
 }
 
@@ -115,3 +125,11 @@ unset -f __awsl_register
 __awsl_update
 
 __AWSL_COMPLETION__
+
+# What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
+# function's completion is registered.
+if \builtin complete -p __AWSL_CMD__ >/dev/null 2>&1; then
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:$$:completion"
+else
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:$$:no-completion"
+fi

@@ -63,6 +63,19 @@ function __awsl_update
             __AWSL_CMD__ refresh --quiet 2>/dev/null; and return 0
         end
     end
+    # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+    if string match -qr '^[0-9]{1,12}$' -- "$AWS_LOGIN_SIGNIN_EXPIRES_EPOCH"
+        if not set -q __awsl_clock; or test "$__awsl_since" -ge 60000
+            __awsl_sample_clock
+        end
+        set -l now (math "$__awsl_clock + floor($__awsl_since / 1000)")
+        set -l left (math "$AWS_LOGIN_SIGNIN_EXPIRES_EPOCH - $now")
+        if test $left -le 0
+            set seg "$seg (sign-in ended)"
+        else if test $left -lt 900
+            set seg "$seg (sign-in "(math "floor($left / 60)")"m)"
+        end
+    end
     set -g AWSL_PROMPT "$seg"
 end
 
@@ -96,3 +109,11 @@ end
 __awsl_update
 
 __AWSL_COMPLETION__
+
+# What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
+# function's completion is registered.
+set -l __awsl_completes no-completion
+if complete --command __AWSL_CMD__ | string length -q
+    set __awsl_completes completion
+end
+set -gx AWS_LOGIN_SHELL_INIT "__AWSL_SHELL__:$fish_pid:$__awsl_completes"

@@ -51,6 +51,13 @@ function global:__awsl_update {
             if ($LASTEXITCODE -eq 0) { return }
         }
     }
+    # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+    $signin = 0L
+    if ($env:AWS_LOGIN_SIGNIN_EXPIRES_EPOCH -match '\A[0-9]{1,12}\z' -and [long]::TryParse($env:AWS_LOGIN_SIGNIN_EXPIRES_EPOCH, [ref]$signin)) {
+        $left = $signin - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        if ($left -le 0) { $seg += ' (sign-in ended)' }
+        elseif ($left -lt 900) { $seg += " (sign-in $([math]::Floor($left / 60))m)" }
+    }
     $global:AWSL_PROMPT = $seg
 }
 
@@ -73,3 +80,7 @@ if (-not (Test-Path Function:\__awsl_user_prompt)) {
 __awsl_update
 
 __AWSL_COMPLETION__
+
+# What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
+# function's completion is registered.
+$env:AWS_LOGIN_SHELL_INIT = "__AWSL_SHELL__:${PID}:__AWSL_COMPLETES__"

@@ -79,6 +79,15 @@ __awsl_update() {
             __AWSL_CMD__ refresh --quiet 2>/dev/null && return 0
         fi
     fi
+    # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+    if [[ ${AWS_LOGIN_SIGNIN_EXPIRES_EPOCH-} =~ ^[0-9]{1,12}$ && -n ${EPOCHSECONDS-} ]]; then
+        __awsl_left=$((AWS_LOGIN_SIGNIN_EXPIRES_EPOCH - EPOCHSECONDS))
+        if ((__awsl_left <= 0)); then
+            __awsl_seg+=" (sign-in ended)"
+        elif ((__awsl_left < 900)); then
+            __awsl_seg+=" (sign-in $((__awsl_left / 60))m)"
+        fi
+    fi
     typeset -g AWSL_PROMPT="${__awsl_seg//\%/%%}"
     psvar[9]=$__awsl_seg
 }
@@ -104,3 +113,12 @@ fi
 __awsl_update
 
 __AWSL_COMPLETION__
+
+# What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
+# function's completion is registered (compdef exists only after compinit). `${$}`:
+# unbraced, zsh would read `:c` as a modifier.
+if (( ${+_comps} )) && [[ -n ${_comps[__AWSL_CMD__]-} ]]; then
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:${$}:completion"
+else
+    export AWS_LOGIN_SHELL_INIT="__AWSL_SHELL__:${$}:no-completion"
+fi

@@ -9,12 +9,14 @@ use crate::shell::{Outform, Shell};
 pub use crate::sso::Refresh;
 
 mod credentials;
+mod diagnose;
 mod endpoint;
 mod groups;
 mod lifecycle;
 #[cfg(test)]
 mod man;
 pub use credentials::*;
+pub use diagnose::*;
 pub use endpoint::*;
 pub use groups::grouped;
 pub use lifecycle::*;
@@ -75,6 +77,11 @@ pub enum Command {
     Login(LoginArgs),
     /// Sign out of IAM Identity Center or of a console session: the session's token and the credentials made from it are removed.
     Logout(LogoutArgs),
+    /// Check the set-up: config files, shell integration, clock, sign-ins, proxy, file modes.
+    Doctor(DoctorArgs),
+    /// IAM Identity Center sign-ins kept in the shared token cache.
+    #[command(subcommand)]
+    Sso(SsoCommand),
 }
 
 #[derive(Debug, Args, Clone)]

@@ -37,7 +37,7 @@ pub fn credential_vars(creds: &Creds, region: Option<&str>) -> Vec<(&'static str
 /// Everything `awsl assume` sets that `awsl unassume` clears. The region variables are not
 /// here: unassume clears them only while they hold aws-login's own export
 /// (`region::exported_leftovers`), so a region the user set survives it.
-pub const ASSUME_VARS: [&str; 12] = [
+pub const ASSUME_VARS: [&str; 13] = [
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
@@ -49,8 +49,13 @@ pub const ASSUME_VARS: [&str; 12] = [
     EXPORTED_VAR,
     "AWS_LOGIN_IDENTITY",
     "AWS_LOGIN_EXPIRES_EPOCH",
+    SIGNIN_VAR,
     "AWS_LOGIN_ASSUME",
 ];
+
+/// When the Identity Center sign-in behind the identity ends (an epoch), for prompts to
+/// warn before a refresh would need a browser.
+pub const SIGNIN_VAR: &str = "AWS_LOGIN_SIGNIN_EXPIRES_EPOCH";
 
 /// What `awsl assume` left in `env`: aws-login's state, never the user's input. While an
 /// assume is in force (its replay variable is set) that is everything in [`ASSUME_VARS`],
@@ -68,8 +73,9 @@ pub fn own_state(env: &Env) -> Vec<&'static str> {
 /// is the bare fallback: then `leftovers`, the previous assume's region, are removed and a
 /// region the user set stays); `AWS_PROFILE` only when it names a real profile whose
 /// credentials are the final ones (else unset: a stale profile misleads prompts);
-/// aws-login's display name, the expiry as an epoch for fork-free prompts, and the
-/// arguments for `awsl refresh`.
+/// aws-login's display name, the expiry as an epoch for fork-free prompts, the end of
+/// the Identity Center sign-in it came from (`signin_ends`, an epoch; unset for any other
+/// source), and the arguments for `awsl refresh`.
 ///
 /// The region is recorded in AWS_LOGIN_REGION when aws-login chose it (`--region`, a
 /// profile), not when it came from the environment: that one is the user's and stays
@@ -80,6 +86,7 @@ pub fn assume_vars(
     leftovers: &[&'static str],
     profile: Option<&str>,
     identity: &str,
+    signin_ends: Option<i64>,
     replay: &str,
 ) -> Vec<(&'static str, Option<String>)> {
     let mut vars = credential_vars(creds, region.exported());
@@ -98,6 +105,7 @@ pub fn assume_vars(
         "AWS_LOGIN_EXPIRES_EPOCH",
         creds.expiration.map(|t| t.timestamp().to_string()),
     ));
+    vars.push((SIGNIN_VAR, signin_ends.map(|t| t.to_string())));
     vars.push(("AWS_LOGIN_ASSUME", Some(replay.to_string())));
     vars
 }

@@ -18,9 +18,9 @@ pub const GROUPS: [(&str, &[&str]); 5] = [
     ),
     (
         "Sign-in (IAM Identity Center, console sessions)",
-        &["login", "logout", "importcache"],
+        &["login", "logout", "importcache", "sso"],
     ),
-    ("Config", &["dumpconfig"]),
+    ("Config and diagnosis", &["dumpconfig", "doctor"]),
     ("Cache", &["cache"]),
 ];
 

@@ -9,6 +9,7 @@ use super::pick;
 use super::replay::{self, NotKept, Stored};
 use super::whoami::time_left;
 use crate::arn::RoleArn;
+use crate::cache::TokenFrom;
 use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
 use crate::env::Env;
 use crate::error::usage;
@@ -84,7 +85,12 @@ async fn assume_script(
     let last_role = request.plan.final_role().cloned();
     let from_env_keys = request.uses_environment_keys();
     let kept = kept_source(cred, &request);
+    let token_file = match request.cache_key().meta.sso_token {
+        Some(TokenFrom::File(path)) => Some(path),
+        _ => None,
+    };
     let id = request.acquire().await?;
+    let signin_ends = token_file.and_then(|p| signin_end(&p, env));
     history::record_roles(env, &hops);
 
     let source_profile = kept.source.profile.as_deref();
@@ -124,7 +130,15 @@ async fn assume_script(
         false => stored,
     };
     let replay = stored.to_json();
-    let vars = assume_vars(&id.creds, &region, &leftovers, profile, &identity, &replay);
+    let vars = assume_vars(
+        &id.creds,
+        &region,
+        &leftovers,
+        profile,
+        &identity,
+        signin_ends,
+        &replay,
+    );
     let script = shell.marked_script(&vars).map_err(|e| anyhow!(e))?;
     let left = match id.creds.expiration {
         Some(t) => format!("{} left", time_left((t - Utc::now()).num_seconds())),
@@ -132,6 +146,19 @@ async fn assume_script(
     };
     let summary = format!("{identity} in {}, {left}", inert::echo(&region.name));
     Ok((script, summary))
+}
+
+/// When the sign-in behind the token at `path` ends (an epoch): the token's own expiry,
+/// or, for a token that refreshes itself, its client registration's (after which only a
+/// browser signs in again). `None` when the token says neither.
+fn signin_end(path: &std::path::Path, env: &Env) -> Option<i64> {
+    let token = crate::sso::cache::Cache::new(env).ok()?.read(path).ok()??;
+    let end = if token.refreshable(chrono::Utc::now()) {
+        token.registration_expires_at()
+    } else {
+        token.expires_at()
+    };
+    end.map(|t| t.timestamp())
 }
 
 /// `cred` with the source the request actually used, so that a refresh, made after this

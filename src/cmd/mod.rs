@@ -3,6 +3,7 @@
 mod assume;
 mod cache;
 mod console;
+mod doctor;
 mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
@@ -15,6 +16,7 @@ mod request;
 mod runas;
 mod serve;
 mod shell;
+mod sso;
 mod whoami;
 
 use anyhow::{Context, Result};
@@ -45,6 +47,8 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         Command::Cache(args) => runtime()?.block_on(cache::run(&args, env)),
         Command::Login(args) => runtime()?.block_on(login::run(&args, env)),
         Command::Logout(args) => runtime()?.block_on(logout::run(&args, env)),
+        Command::Doctor(args) => runtime()?.block_on(doctor::run(&args, env)),
+        Command::Sso(args) => sso::run(&args, env),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::error::usage;
 
 /// Every placeholder the scripts may use; none survives rendering.
 #[cfg(test)]
-pub const PLACEHOLDERS: [&str; 8] = [
+pub const PLACEHOLDERS: [&str; 9] = [
     "__AWSL_CMD__",
     "__AWSL_USAGE__",
     "__AWSL_COMPLETER__",
@@ -19,6 +19,7 @@ pub const PLACEHOLDERS: [&str; 8] = [
     "__AWSL_COMPLETION__",
     "__AWSL_MARKER__",
     "__AWSL_SHELL__",
+    "__AWSL_COMPLETES__",
 ];
 
 impl Shell {
@@ -67,6 +68,12 @@ pub fn render(
         .dialect()
         .quote(&function_usage(cmd))
         .map_err(|e| anyhow::anyhow!(e))?;
+    // For shells that cannot ask whether a completer is registered (see doctor).
+    let completes = if completion {
+        "completion"
+    } else {
+        "no-completion"
+    };
     Ok(fill(
         shell.template(),
         &[
@@ -77,6 +84,7 @@ pub fn render(
             ("__AWSL_BIN__", &quoted_bin),
             ("__AWSL_PROMPT__", prompt),
             ("__AWSL_USAGE__", &usage),
+            ("__AWSL_COMPLETES__", completes),
         ],
     ))
 }

@@ -13,6 +13,7 @@ pub(crate) mod pkce;
 mod role;
 pub mod section;
 mod session;
+pub mod signins;
 pub mod token;
 mod vanity;
 

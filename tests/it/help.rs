@@ -14,8 +14,11 @@ fn the_top_help_defines_the_final_identity_once_and_groups_the_commands() {
     for (heading, command) in [
         ("Act as the final identity:", "  getcallerid "),
         ("In your shell (through the awsl function):", "  assume "),
-        ("Sign-in (IAM Identity Center, console sessions):", "  login "),
-        ("Config:", "  dumpconfig "),
+        (
+            "Sign-in (IAM Identity Center, console sessions):",
+            "  login ",
+        ),
+        ("Config and diagnosis:", "  dumpconfig "),
         ("Cache:", "  cache "),
     ] {
         let h = help[at..].find(heading).expect(heading) + at;

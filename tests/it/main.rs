@@ -11,6 +11,7 @@ mod completion;
 mod completion_scripts;
 mod console;
 mod console_profiles;
+mod doctor;
 mod dumpconfig;
 mod dumpconfig_scale;
 mod exit_codes;

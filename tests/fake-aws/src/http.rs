@@ -215,10 +215,14 @@ pub fn write_response<W: Write>(w: &mut W, resp: &Response, keep_alive: bool) ->
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str(&format!("Content-Length: {}\r\n", resp.body.len()));
-    head.push_str(&format!(
-        "Date: {}\r\n",
-        chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT")
-    ));
+    // A handler may set its own Date (a clock set off on purpose); else it is now.
+    if !resp
+        .headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("date"))
+    {
+        head.push_str(&format!("Date: {}\r\n", http_date(chrono::Utc::now())));
+    }
     if !keep_alive {
         head.push_str("Connection: close\r\n");
     }
@@ -226,6 +230,11 @@ pub fn write_response<W: Write>(w: &mut W, resp: &Response, keep_alive: bool) ->
     w.write_all(head.as_bytes())?;
     w.write_all(&resp.body)?;
     w.flush()
+}
+
+/// The form of an HTTP `Date` header (RFC 9110 IMF-fixdate).
+pub fn http_date(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
 fn reason(status: u16) -> &'static str {

@@ -122,6 +122,14 @@ impl FakeAws {
         self.state.faults.set(service, fault);
     }
 
+    /// Every response's `Date` header is `secs` ahead of the clock (behind when negative),
+    /// as seen from a machine whose clock is off by as much the other way.
+    pub fn set_date_offset(&self, secs: i64) {
+        self.state
+            .date_offset_secs
+            .store(secs, std::sync::atomic::Ordering::Relaxed);
+    }
+
     pub fn clear_faults(&self) {
         self.state.faults.clear();
     }

@@ -121,7 +121,17 @@ pub fn handle(state: &State, req: &Request) -> Reply {
     if dropped {
         Reply::Drop
     } else {
-        Reply::Respond(outcome.response)
+        let mut response = outcome.response;
+        let offset = state
+            .date_offset_secs
+            .load(std::sync::atomic::Ordering::Relaxed);
+        if offset != 0 {
+            let date = chrono::Utc::now() + chrono::Duration::seconds(offset);
+            response
+                .headers
+                .push(("Date".to_string(), crate::http::http_date(date)));
+        }
+        Reply::Respond(response)
     }
 }
 

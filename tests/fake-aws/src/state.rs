@@ -44,6 +44,9 @@ pub struct State {
     echo: AtomicBool,
     /// When set, the account every answer names (see [`State::reported_account`]).
     account_override: Mutex<Option<String>>,
+    /// Seconds added to the clock in every response's `Date` header (a server whose clock
+    /// is off, as a client with a skewed clock sees it).
+    pub date_offset_secs: std::sync::atomic::AtomicI64,
 }
 
 impl State {
@@ -66,6 +69,7 @@ impl State {
             imds_tokens: Mutex::default(),
             echo: AtomicBool::new(false),
             account_override: Mutex::default(),
+            date_offset_secs: Default::default(),
         }
     }
 
