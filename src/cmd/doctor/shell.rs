@@ -1,6 +1,6 @@
 //! The shell integration: the init script exports AWS_LOGIN_SHELL_INIT as
 //! `SHELL:PID:completion|no-completion` (PID the shell that ran it); and starship, when it
-//! is installed, shows the identity through the env_var module the README gives.
+//! is installed, shows the identity through the env_var module docs/shell.md gives.
 
 use std::path::PathBuf;
 
@@ -100,7 +100,7 @@ fn starship(env: &Env) -> Option<Check> {
     };
     let shown = config.display().to_string();
     let fix = format!(
-        "add to {shown}: [env_var.AWS_LOGIN_IDENTITY] with format = \"[$env_value]($style) \" (see the README)"
+        "add to {shown}: [env_var.AWS_LOGIN_IDENTITY] with format = \"[$env_value]($style) \" (docs/shell.md, Shell integration)"
     );
     let text = match fsutil::read_bounded(&config, fsutil::SMALL_FILE, "the starship config") {
         Ok(Some(text)) => text,

@@ -221,9 +221,9 @@ fn starship_without_the_identity_module_warns_and_with_it_passes() {
     // A config without the module.
     let plain = w.write("plain.toml", "[aws]\nformat = \"on $symbol\"\n");
     assert_eq!(status_of(&run(plain.to_str()), "starship").0, "warn");
-    // The README's snippet, read from the README itself.
+    // The documented snippet, read from docs/shell.md itself.
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/shell.md")).unwrap();
     let snippet: String = readme
         .split("[env_var.AWS_LOGIN_IDENTITY]")
         .nth(1)

@@ -28,7 +28,7 @@ fn the_package_holds_what_a_user_installs_and_nothing_else() {
     );
     let files: Vec<&str> = stdout.lines().collect();
     let shipped = |f: &&str| {
-        ["src/", "shell/", "completions/", "man/"]
+        ["src/", "shell/", "completions/", "man/", "docs/"]
             .iter()
             .any(|dir| f.starts_with(dir))
             || [
@@ -49,6 +49,7 @@ fn the_package_holds_what_a_user_installs_and_nothing_else() {
         "shell/aws-login.bash",
         "completions/aws-login.fish",
         "man/aws-login.1",
+        "docs/security.md",
         "LICENSE",
         "CHANGELOG.md",
     ] {

@@ -1,7 +1,7 @@
-//! Issue 10 point 8: starship shows aws-login's identity with the README's snippet.
-//! starship's aws module names only `AWS_PROFILE`, which a role chain unsets, so the README
-//! gives an `env_var` module on `AWS_LOGIN_IDENTITY`. The test takes that snippet from the
-//! README itself, so the two cannot drift apart, and runs the real starship in a shell
+//! starship shows aws-login's identity with the snippet docs/shell.md gives. starship's aws
+//! module names only `AWS_PROFILE`, which a role chain unsets, so the docs give an `env_var`
+//! module on `AWS_LOGIN_IDENTITY`. The test takes that snippet from docs/shell.md itself, so
+//! the two cannot drift apart, and runs the real starship in a shell
 //! where `awsl assume` set a role chain.
 
 use std::path::{Path, PathBuf};
@@ -27,14 +27,15 @@ fn starship() -> Option<PathBuf> {
     found
 }
 
-/// The README's starship snippet: its one ```toml block, without the indentation of the
-/// list item it sits in.
+/// The starship snippet of docs/shell.md: its one ```toml block, without the indentation
+/// of the list item it sits in.
 fn readme_snippet() -> String {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/shell.md"))
+            .expect("docs/shell.md");
     let fence = readme
         .find("```toml\n")
-        .expect("the README gives a starship snippet in a ```toml block");
+        .expect("docs/shell.md gives a starship snippet in a ```toml block");
     let indent = &readme[readme[..fence].rfind('\n').map_or(0, |i| i + 1)..fence];
     let body = &readme[fence + "```toml\n".len()..];
     let snippet: String = body
