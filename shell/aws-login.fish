@@ -37,6 +37,15 @@ function __awsl_sample_clock
     set -g __awsl_since 0
 end
 
+# Now, in seconds: the clock sampled at most once a minute (fish has no clock builtin, and
+# sampling it forks), plus the commands' durations summed since then.
+function __awsl_now
+    if not set -q __awsl_clock; or test "$__awsl_since" -ge 60000
+        __awsl_sample_clock
+    end
+    math "$__awsl_clock + floor($__awsl_since / 1000)"
+end
+
 function __awsl_update
     if test -z "$AWS_LOGIN_IDENTITY"
         set -g AWSL_PROMPT ''
@@ -46,10 +55,7 @@ function __awsl_update
     set -l seg (string replace -ra -- '[\x00-\x1f\x7f-\x9f\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' '?' "$AWS_LOGIN_IDENTITY")
     # More than 12 digits is no plausible time, and too big for math.
     if string match -qr '^[0-9]{1,12}$' -- "$AWS_LOGIN_EXPIRES_EPOCH"
-        if not set -q __awsl_clock; or test "$__awsl_since" -ge 60000
-            __awsl_sample_clock
-        end
-        set -l now (math "$__awsl_clock + floor($__awsl_since / 1000)")
+        set -l now (__awsl_now)
         set -l left (math "$AWS_LOGIN_EXPIRES_EPOCH - $now")
         if test $left -le 0
             set seg "$seg expired"
@@ -65,11 +71,7 @@ function __awsl_update
     end
     # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
     if string match -qr '^[0-9]{1,12}$' -- "$AWS_LOGIN_SIGNIN_EXPIRES_EPOCH"
-        if not set -q __awsl_clock; or test "$__awsl_since" -ge 60000
-            __awsl_sample_clock
-        end
-        set -l now (math "$__awsl_clock + floor($__awsl_since / 1000)")
-        set -l left (math "$AWS_LOGIN_SIGNIN_EXPIRES_EPOCH - $now")
+        set -l left (math "$AWS_LOGIN_SIGNIN_EXPIRES_EPOCH - "(__awsl_now))
         if test $left -le 0
             set seg "$seg (sign-in ended)"
         else if test $left -lt 900
