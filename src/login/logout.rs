@@ -70,7 +70,7 @@ fn remove(path: &Path, env: &Env) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(anyhow::anyhow!(
             "cannot remove {}: {}",
             path.display(),
-            crate::input::io_reason(&e)
+            crate::fsutil::io_reason(&e)
         )),
         _ => Ok(()),
     }

@@ -53,7 +53,7 @@ impl Cache {
                 anyhow!(
                     "cannot write to {}: {}",
                     self.dir.display(),
-                    crate::input::io_reason(&e)
+                    crate::fsutil::io_reason(&e)
                 )
             })),
         }
@@ -112,7 +112,7 @@ pub fn token_file(env: &Env, key: &str) -> Option<PathBuf> {
 }
 
 fn file_name(key: &str) -> String {
-    format!("{}.json", hex(&Sha1::digest(key.as_bytes())))
+    format!("{}.json", fsutil::hex(&Sha1::digest(key.as_bytes())))
 }
 
 /// The tokens of the first `max` `*.json` files in the cache directory (for completion,
@@ -132,10 +132,6 @@ pub fn tokens(env: &Env, max: usize) -> Vec<Token> {
 fn read_quietly(path: &Path) -> Option<Token> {
     let text = fsutil::read_private(path, fsutil::SMALL_FILE, "").ok()??;
     Token::parse(&text, "").ok()
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
