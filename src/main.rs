@@ -8,6 +8,7 @@ mod cli;
 mod cmd;
 mod console;
 mod creds;
+mod dumpconfig;
 mod env;
 mod error;
 mod exports;
