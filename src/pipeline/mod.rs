@@ -119,8 +119,9 @@ pub struct Identity {
 }
 
 impl Request {
-    /// Every check that needs no network: option combinations (seed §1.4 and the ones it
-    /// lacked), values, the role chain, and that the named profile exists.
+    /// Every check that needs no network: option combinations (which SSO options need or
+    /// exclude which others, and the rest), values, the role chain, and that the named
+    /// profile exists.
     pub async fn prepare(opts: Options, env: &Env) -> Result<Request> {
         let user_env = opts.user_env(env);
         let env = &user_env;
@@ -394,8 +395,9 @@ async fn check_sso_profile(
     Ok(sso)
 }
 
-/// The SSO option rules of seed §1.4, all before any browser or network call, and the
-/// options completed from the config's `[sso-session NAME]`.
+/// The SSO option rules (an account needs a role and both need a token source, and so
+/// on), all before any browser or network call, and the options completed from the
+/// config's `[sso-session NAME]`.
 async fn check_sso(opts: &Options, env: &Env) -> Result<SsoOptions> {
     let (acct, role) = (&opts.sso_account, &opts.sso_role);
     let mut sso = sso_options::resolve(opts.sso.clone(), env).await?;

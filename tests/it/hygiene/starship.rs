@@ -1,4 +1,4 @@
-//! Issue 10 point 8: starship shows aws-login's identity with the README's snippet.
+//! starship shows aws-login's identity with the README's snippet.
 //! starship's aws module names only `AWS_PROFILE`, which a role chain unsets, so the README
 //! gives an `env_var` module on `AWS_LOGIN_IDENTITY`. The test takes that snippet from the
 //! README itself, so the two cannot drift apart, and runs the real starship in a shell
