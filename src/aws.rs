@@ -49,7 +49,7 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
             crate::validate::endpoint_url(var, value)?;
         }
     }
-    let profiles = crate::source::profiles::load(env).await?;
+    let profiles = crate::profiles::load(env).await?;
     let name = profile.unwrap_or("default");
     let bundle = profiles
         .get_profile(name)

@@ -120,6 +120,19 @@ pub fn describe(err: &(dyn std::error::Error + 'static)) -> String {
     for_terminal(&parts.join(": "), CHAIN_MAX).into_owned()
 }
 
+/// A value as one POSIX shell word that a person reads in a message and may paste: as it
+/// is when every character is one no shell acts on (start URLs, names and regions mostly
+/// are), else single-quoted as a POSIX shell reads it (the rule the shell
+/// module's POSIX dialect quotes by).
+pub fn posix_word(value: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c);
+    if !value.is_empty() && value.chars().all(plain) {
+        std::borrow::Cow::Borrowed(value)
+    } else {
+        shell_escape::unix::escape(value.into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ mod partition;
 mod paths;
 mod picker;
 mod pipeline;
+mod profiles;
 mod region;
 mod roles;
 mod serve;

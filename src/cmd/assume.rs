@@ -37,8 +37,8 @@ pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "assume")?;
     // Checked here to name where the name came from: the pipeline sees it as --profile.
     if let Some(name) = &args.profile_name {
-        let set = crate::source::profiles::load(env).await?;
-        crate::source::profiles::exists(&set, name, "the PROFILE of awsl assume")?;
+        let set = crate::profiles::load(env).await?;
+        crate::profiles::exists(&set, name, "the PROFILE of awsl assume")?;
     }
     let mut cred = with_profile(args);
     if args.pick {
@@ -276,8 +276,8 @@ async fn assumed_sso_session(env: &Env) -> Option<super::logout::Which> {
     if let Some(url) = cred.sso.start_url {
         return Some(Which::StartUrl(url));
     }
-    let profiles = crate::source::profiles::load(env).await.ok()?;
-    let link = crate::source::profiles::sso_link(&profiles, cred.source.profile.as_deref())?;
+    let profiles = crate::profiles::load(env).await.ok()?;
+    let link = crate::profiles::sso_link(&profiles, cred.source.profile.as_deref())?;
     match (link.session, link.start_url) {
         (Some(name), _) => Some(Which::Name(name)),
         (None, Some(url)) => Some(Which::StartUrl(url)),

@@ -9,9 +9,10 @@ use crate::aws::base_config;
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::error::bail_usage;
+use crate::profiles;
 use crate::region::{self, Resolved, Source};
+use crate::source;
 use crate::source::chain::{self, Base, Chain};
-use crate::source::{self, profiles};
 use crate::sso::cache::Cache;
 use crate::sso::options::{self as sso_options, SsoOptions};
 use crate::transition::{self, Plan};
@@ -157,7 +158,7 @@ impl Request {
             None => (Plan::new(&transitions)?, None),
         };
         plan.check_mfa(env)?;
-        profiles::check_sso_cache(&profile_set, profile, env)?;
+        crate::sso::cache::check_profiles(&profile_set, profile, env)?;
         if explicit_profile {
             profiles::check_source_profiles(&profile_set, profile)?;
         }

@@ -3,7 +3,6 @@
 //! container credentials or EC2 instance metadata.
 
 pub mod chain;
-pub mod profiles;
 
 use anyhow::{Result, anyhow};
 use aws_config::Region;

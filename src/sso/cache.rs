@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use sha1::{Digest, Sha1};
 
+use aws_config::profile::ProfileSet;
+
 use super::token::Token;
 use crate::env::Env;
 use crate::fsutil;
@@ -132,6 +134,24 @@ pub fn tokens(env: &Env, max: usize) -> Vec<Token> {
 fn read_quietly(path: &Path) -> Option<Token> {
     let text = fsutil::read_private(path, fsutil::SMALL_FILE, "").ok()??;
     Token::parse(&text, "").ok()
+}
+
+/// aws-config reads the shared SSO token cache itself for a profile with `sso_session`
+/// (or a legacy `sso_start_url`), also along `source_profile`: vet those files the way
+/// aws-login's own reads do (bounded, regular, made private) before it does.
+pub fn check_profiles(profiles: &ProfileSet, name: Option<&str>, env: &Env) -> Result<()> {
+    let Ok(cache) = Cache::new(env) else {
+        return Ok(());
+    };
+    for profile in crate::profiles::chain(profiles, name) {
+        if let Some(key) = profile
+            .get("sso_session")
+            .or_else(|| profile.get("sso_start_url"))
+        {
+            fsutil::read_private(&cache.path(key), fsutil::SMALL_FILE, "the cached token")?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -88,12 +88,9 @@ impl Listener {
                 }
             }
         };
-        tokio::time::timeout(timeout, serve).await.map_err(|_| {
-            anyhow!(
-                "sign-in timed out after {} s: {retry}",
-                timeout.as_secs()
-            )
-        })
+        tokio::time::timeout(timeout, serve)
+            .await
+            .map_err(|_| anyhow!("sign-in timed out after {} s: {retry}", timeout.as_secs()))
     }
 }
 

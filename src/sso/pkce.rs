@@ -15,8 +15,8 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::browser::{Spinner, open};
-use super::callback::{CALLBACK, Callback, Listener};
 use super::cache::Cache;
+use super::callback::{CALLBACK, Callback, Listener};
 use super::oidc::{Flow, Granted, Oidc, Registration, granted};
 use crate::aws::{Service, call_error};
 use crate::inert;

@@ -6,7 +6,7 @@ use anyhow::Result;
 use crate::env::Env;
 use crate::error::Usage;
 use crate::inert::{echo, for_terminal};
-use crate::source::profiles;
+use crate::profiles;
 use crate::validate;
 
 /// What a client registration asks for when the config names no scopes.
