@@ -9,7 +9,7 @@ use aws_sdk_sts::error::{ProvideErrorMetadata, SdkError};
 
 use crate::creds::Creds;
 use crate::env::Env;
-use crate::inert::{echo, for_terminal, server};
+use crate::inert::{describe, echo, server};
 
 /// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
 /// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
@@ -49,7 +49,7 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
             crate::validate::endpoint_url(var, value)?;
         }
     }
-    let profiles = crate::source::profiles::load(env).await?;
+    let profiles = crate::profiles::load(env).await?;
     let name = profile.unwrap_or("default");
     let bundle = profiles
         .get_profile(name)
@@ -163,67 +163,4 @@ pub fn sdk_error(
     err: &(dyn std::error::Error + 'static),
 ) -> anyhow::Error {
     anyhow!("{what}: {}", describe(err))
-}
-
-/// Longest description of an error chain.
-const CHAIN_MAX: usize = 600;
-
-/// An error and its sources as one line of their messages, `a: b: c`, for a terminal.
-/// Unlike the SDK's `DisplayErrorContext`, which ends with the `Debug` form of the whole
-/// chain (`DispatchFailure(DispatchFailure { source: … })`), only `Display` is used, and
-/// cut where a `Debug` rendering starts in it: some SDK messages embed one (a request it
-/// could not send, whose body may hold a client secret or refresh token). A message
-/// already contained in the one before it (or empty) is left out, because the SDK's
-/// wrappers often repeat their source.
-pub fn describe(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut next = Some(err);
-    while let Some(e) = next {
-        let text = e.to_string();
-        let text = crate::inert::display_only(text.trim());
-        if !text.is_empty() && !parts.last().is_some_and(|p| p.contains(text)) {
-            parts.push(text.to_string());
-        }
-        next = e.source();
-    }
-    for_terminal(&parts.join(": "), CHAIN_MAX).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::describe;
-
-    #[derive(Debug)]
-    struct Layer(&'static str, Option<Box<Layer>>);
-
-    impl std::fmt::Display for Layer {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.0)
-        }
-    }
-
-    impl std::error::Error for Layer {
-        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-            self.1.as_deref().map(|l| l as _)
-        }
-    }
-
-    #[test]
-    fn a_chain_is_its_messages_without_repeats_or_debug_forms() {
-        let e = Layer(
-            "loading failed",
-            Some(Box::new(Layer(
-                "loading failed",
-                Some(Box::new(Layer(
-                    "cannot read `f`: gone (os error 2)",
-                    Some(Box::new(Layer("gone (os error 2)", None))),
-                ))),
-            ))),
-        );
-        assert_eq!(
-            describe(&e),
-            "loading failed: cannot read `f`: gone (os error 2)"
-        );
-        assert_eq!(describe(&Layer("two\nlines", None)), "two\\u{a}lines");
-    }
 }

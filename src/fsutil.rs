@@ -13,8 +13,6 @@ use std::time::{Duration, SystemTime};
 use anyhow::{Context, Result, anyhow, bail};
 
 use crate::error::Usage;
-use crate::input::io_reason;
-use crate::lock::Locked;
 
 /// The cap for option values (`file://`), token caches, client registrations and the
 /// assume history: real ones are a few KiB.
@@ -25,6 +23,33 @@ pub const LARGE_FILE: u64 = 16 << 20;
 
 /// How the temporary file of an atomic write is named (see [`sweep_temporaries`]).
 pub const TEMP_PREFIX: &str = ".aws-login-";
+
+/// An io::Error without the "(os error N)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Lowercase hex of some bytes: how digests name cache and lock files.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Proof that an exclusive lock is held (crate::lock takes it), demanded by the atomic
+/// writes; it lives here so that the writes need not know how locks are taken.
+pub struct Locked {
+    _file: fs::File,
+}
+
+impl Locked {
+    /// The lock is held on `file` (flocked by the caller), and released when it closes.
+    pub fn held(file: fs::File) -> Locked {
+        Locked { _file: file }
+    }
+}
 
 /// The effective user: the one whose files aws-login may trust.
 pub fn euid() -> u32 {

@@ -96,6 +96,43 @@ fn active(c: char) -> bool {
         )
 }
 
+/// Longest description of an error chain.
+const CHAIN_MAX: usize = 600;
+
+/// An error and its sources as one line of their messages, `a: b: c`, for a terminal.
+/// Unlike the SDK's `DisplayErrorContext`, which ends with the `Debug` form of the whole
+/// chain (`DispatchFailure(DispatchFailure { source: … })`), only `Display` is used, and
+/// cut where a `Debug` rendering starts in it: some SDK messages embed one (a request it
+/// could not send, whose body may hold a client secret or refresh token). A message
+/// already contained in the one before it (or empty) is left out, because the SDK's
+/// wrappers often repeat their source.
+pub fn describe(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        let text = e.to_string();
+        let text = display_only(text.trim());
+        if !text.is_empty() && !parts.last().is_some_and(|p| p.contains(text)) {
+            parts.push(text.to_string());
+        }
+        next = e.source();
+    }
+    for_terminal(&parts.join(": "), CHAIN_MAX).into_owned()
+}
+
+/// A value as one POSIX shell word that a person reads in a message and may paste: as it
+/// is when every character is one no shell acts on (start URLs, names and regions mostly
+/// are), else single-quoted as a POSIX shell reads it (the rule the shell
+/// module's POSIX dialect quotes by).
+pub fn posix_word(value: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c);
+    if !value.is_empty() && value.chars().all(plain) {
+        std::borrow::Cow::Borrowed(value)
+    } else {
+        shell_escape::unix::escape(value.into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +206,39 @@ mod tests {
         ] {
             assert_eq!(display_only(text), shown, "{text}");
         }
+    }
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as _)
+        }
+    }
+
+    #[test]
+    fn a_chain_is_its_messages_without_repeats_or_debug_forms() {
+        let e = Layer(
+            "loading failed",
+            Some(Box::new(Layer(
+                "loading failed",
+                Some(Box::new(Layer(
+                    "cannot read `f`: gone (os error 2)",
+                    Some(Box::new(Layer("gone (os error 2)", None))),
+                ))),
+            ))),
+        );
+        assert_eq!(
+            describe(&e),
+            "loading failed: cannot read `f`: gone (os error 2)"
+        );
+        assert_eq!(describe(&Layer("two\nlines", None)), "two\\u{a}lines");
     }
 }

@@ -55,15 +55,6 @@ pub fn file_path(rest: &str) -> Result<PathBuf, Usage> {
     Ok(Path::new(&decoded).to_path_buf())
 }
 
-/// An io::Error without the "(os error N)" noise.
-pub fn io_reason(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,8 +24,8 @@ use sha2::{Digest, Sha256};
 
 use crate::env::Env;
 use crate::error::usage;
+use crate::fsutil::io_reason;
 use crate::fsutil::kind;
-use crate::input::io_reason;
 use crate::paths;
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -34,9 +34,7 @@ const QUIET_WAIT: Duration = Duration::from_secs(2);
 const POLL: Duration = Duration::from_millis(50);
 
 /// An exclusive lock, released on drop (closing the file releases the flock).
-pub struct Locked {
-    _file: File,
-}
+pub use crate::fsutil::Locked;
 
 /// Where locks go and how long to wait for one; read from the environment once.
 #[derive(Clone, Debug)]
@@ -106,7 +104,7 @@ impl Locks {
         let mut announced = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(Locked { _file: file }),
+                Ok(()) => return Ok(Locked::held(file)),
                 Err(TryLockError::WouldBlock) => {}
                 Err(TryLockError::Error(e)) => {
                     return Err(anyhow!(
@@ -158,7 +156,7 @@ fn name(path: &Path) -> String {
         }
     };
     let full = rest.iter().rev().fold(canonical, |p, c| p.join(c));
-    crate::sso::cache::hex(&Sha256::digest(full.as_os_str().as_encoded_bytes()))
+    crate::fsutil::hex(&Sha256::digest(full.as_os_str().as_encoded_bytes()))
 }
 
 /// An error that only says the directory cannot be written (read-only, not ours).

@@ -78,7 +78,7 @@ impl Visit for Line {
     }
 
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
-        self.push(field, &crate::aws::describe(value));
+        self.push(field, &crate::inert::describe(value));
     }
 
     fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {

@@ -90,7 +90,7 @@ impl Key {
     pub fn file_name(&self) -> String {
         let canonical = self.description.to_string();
         let hash = Sha256::digest(canonical.as_bytes());
-        format!("{}.json", crate::sso::cache::hex(&hash))
+        format!("{}.json", crate::fsutil::hex(&hash))
     }
 }
 

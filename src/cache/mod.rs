@@ -209,7 +209,7 @@ impl Store {
             Err(e) => Err(anyhow!(
                 "cannot remove {}: {}: remove it by hand",
                 path.display(),
-                crate::input::io_reason(&e)
+                crate::fsutil::io_reason(&e)
             )),
         }
     }

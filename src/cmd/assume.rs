@@ -3,14 +3,14 @@
 
 use anyhow::{Result, anyhow};
 use chrono::Utc;
-use clap::{Parser, ValueEnum};
+use clap::ValueEnum;
 
 use super::pick;
 use super::replay::{self, NotKept, Stored};
 use super::whoami::time_left;
 use crate::arn::RoleArn;
 use crate::cache::TokenFrom;
-use crate::cli::{AssumeArgs, Cli, Command, CredArgs, RefreshArgs, UnassumeArgs};
+use crate::cli::{AssumeArgs, CredArgs, RefreshArgs, UnassumeArgs};
 use crate::env::Env;
 use crate::error::usage;
 use crate::exports::{ASSUME_VARS, assume_vars};
@@ -37,8 +37,8 @@ pub async fn assume(args: &AssumeArgs, env: &Env) -> Result<()> {
     let shell = calling_shell(env, "assume")?;
     // Checked here to name where the name came from: the pipeline sees it as --profile.
     if let Some(name) = &args.profile_name {
-        let set = crate::source::profiles::load(env).await?;
-        crate::source::profiles::exists(&set, name, "the PROFILE of awsl assume")?;
+        let set = crate::profiles::load(env).await?;
+        crate::profiles::exists(&set, name, "the PROFILE of awsl assume")?;
     }
     let mut cred = with_profile(args);
     if args.pick {
@@ -220,7 +220,7 @@ pub async fn refresh(args: &RefreshArgs, env: &Env) -> Result<()> {
             return Err(anyhow!(not_kept.message(sign_in.as_deref())));
         }
     };
-    let assume = parse_assume(raw).map_err(|e| {
+    let assume = replay::parse_assume(raw).map_err(|e| {
         anyhow!(
             "the stored assume arguments no longer parse ({}): run awsl assume again",
             e.kind()
@@ -262,21 +262,6 @@ pub async fn unassume(args: &UnassumeArgs, env: &Env) -> Result<()> {
     output::print(&text)
 }
 
-/// `assume` options (stored in AWS_LOGIN_ASSUME, or picked) parsed as if typed after
-/// `aws-login assume`.
-pub(super) fn parse_assume(
-    words: impl IntoIterator<Item = String>,
-) -> Result<AssumeArgs, clap::Error> {
-    let argv = ["aws-login", "assume"]
-        .into_iter()
-        .map(String::from)
-        .chain(words);
-    match Cli::try_parse_from(argv)?.command {
-        Command::Assume(assume) => Ok(assume),
-        _ => unreachable!("parsed as assume"),
-    }
-}
-
 /// The Identity Center session the last `awsl assume` used (from AWS_LOGIN_ASSUME): its
 /// sso-session name or start URL, or those of its profile.
 async fn assumed_sso_session(env: &Env) -> Option<super::logout::Which> {
@@ -284,15 +269,15 @@ async fn assumed_sso_session(env: &Env) -> Option<super::logout::Which> {
     let Stored::Args(raw) = serde_json::from_str(env.get("AWS_LOGIN_ASSUME")?).ok()? else {
         return None;
     };
-    let cred = with_profile(&parse_assume(raw).ok()?);
+    let cred = with_profile(&replay::parse_assume(raw).ok()?);
     if let Some(name) = cred.sso.sso_session_name {
         return Some(Which::Name(name));
     }
     if let Some(url) = cred.sso.start_url {
         return Some(Which::StartUrl(url));
     }
-    let profiles = crate::source::profiles::load(env).await.ok()?;
-    let link = crate::source::profiles::sso_link(&profiles, cred.source.profile.as_deref())?;
+    let profiles = crate::profiles::load(env).await.ok()?;
+    let link = crate::profiles::sso_link(&profiles, cred.source.profile.as_deref())?;
     match (link.session, link.start_url) {
         (Some(name), _) => Some(Which::Name(name)),
         (None, Some(url)) => Some(Which::StartUrl(url)),

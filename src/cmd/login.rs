@@ -32,7 +32,7 @@ pub async fn run(args: &LoginArgs, env: &Env) -> Result<()> {
     if let Some(r) = &args.region {
         crate::validate::region("--region", r)?;
     }
-    let set = crate::source::profiles::load(env).await?;
+    let set = crate::profiles::load(env).await?;
     let existing = set.get_profile(&profile);
     if let Some((_, kind)) =
         existing.and_then(|p| OTHER_SOURCES.iter().find(|(k, _)| p.get(k).is_some()))

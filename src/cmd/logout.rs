@@ -67,7 +67,7 @@ pub async fn logout(which: &Which, env: &Env) -> Result<()> {
             Err(e) => eprintln!(
                 "aws-login: warning: cannot remove the token file {}: {}",
                 path.display(),
-                crate::input::io_reason(&e)
+                crate::fsutil::io_reason(&e)
             ),
         }
         eprintln!("aws-login: signed out of {}", crate::inert::server(&url));

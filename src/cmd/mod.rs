@@ -4,7 +4,6 @@ mod assume;
 mod cache;
 mod console;
 mod doctor;
-mod dumpconfig;
 mod dumpcreds;
 mod getcallerid;
 mod importcache;
@@ -37,7 +36,7 @@ pub fn run(command: Command, env: &Env) -> Result<()> {
         }
         Command::Serve(args) => serve::foreground(&args, env),
         Command::Console(args) => runtime()?.block_on(console::run(&args, env)),
-        Command::Dumpconfig(args) => runtime()?.block_on(dumpconfig::run(&args, env)),
+        Command::Dumpconfig(args) => runtime()?.block_on(crate::dumpconfig::run(&args, env)),
         Command::Importcache(args) => runtime()?.block_on(importcache::run(&args, env)),
         Command::Shell(args) => shell::run(&args),
         Command::Assume(args) => runtime()?.block_on(assume::assume(&args, env)),

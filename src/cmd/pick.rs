@@ -45,7 +45,7 @@ fn merge(given: &CredArgs, chosen: Vec<String>) -> Result<CredArgs> {
         .into_iter()
         .filter(|a| !names.iter().any(|n| n == name(a)))
         .chain(chosen);
-    let picked = super::assume::parse_assume(words).map_err(|e| {
+    let picked = replay::parse_assume(words).map_err(|e| {
         usage(format!(
             "the picked options do not parse ({}): give a profile or options instead",
             e.kind()
@@ -71,7 +71,7 @@ mod tests {
     use super::*;
 
     fn parsed(argv: &[&str]) -> CredArgs {
-        crate::cmd::assume::parse_assume(argv.iter().map(|a| a.to_string()))
+        crate::cmd::replay::parse_assume(argv.iter().map(|a| a.to_string()))
             .unwrap()
             .cred
     }

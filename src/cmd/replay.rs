@@ -8,11 +8,13 @@
 
 use std::path::Path;
 
-use clap::ValueEnum;
+use clap::{Parser, ValueEnum};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
-use crate::cli::{CredArgs, SourceArgs, SsoArgs, SsoRoleArgs, TransitionArgs};
+use crate::cli::{
+    AssumeArgs, Cli, Command, CredArgs, SourceArgs, SsoArgs, SsoRoleArgs, TransitionArgs,
+};
 
 /// Why an identity cannot be refreshed: nothing secret, so it can be stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,6 +206,19 @@ pub fn replay_args(cred: &CredArgs) -> Result<Vec<String>, NotKept> {
     Ok(out)
 }
 
+/// `assume` options (stored in AWS_LOGIN_ASSUME, or picked) parsed as if typed after
+/// `aws-login assume`.
+pub fn parse_assume(words: impl IntoIterator<Item = String>) -> Result<AssumeArgs, clap::Error> {
+    let argv = ["aws-login", "assume"]
+        .into_iter()
+        .map(String::from)
+        .chain(words);
+    match Cli::try_parse_from(argv)?.command {
+        Command::Assume(assume) => Ok(assume),
+        _ => unreachable!("parsed as assume"),
+    }
+}
+
 /// `--accesstoken-cache file://PATH` names a file, which may be kept; inline JSON is the
 /// token itself, which may not.
 fn file_source(src: &str) -> Option<String> {
@@ -238,8 +253,6 @@ fn absolute_file(src: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::{Cli, Command};
-    use clap::Parser;
 
     fn cred(args: &[&str]) -> CredArgs {
         let argv = ["aws-login", "assume"].iter().chain(args);

@@ -7,7 +7,7 @@ use crate::cli::RunasArgs;
 use crate::env::Env;
 use crate::error::{WithCode, bail_usage};
 use crate::exports::credential_vars;
-use crate::input::io_reason;
+use crate::fsutil::io_reason;
 use crate::pipeline::Request;
 
 /// The POSIX shell for `-c`; every Unix has it at this path.

@@ -6,7 +6,7 @@ use chrono::Utc;
 use crate::cli::{SsoCommand, SsoSessionsArgs};
 use crate::env::Env;
 use crate::output;
-use crate::source::profiles;
+use crate::profiles;
 use crate::sso::signins::{self, left};
 
 pub fn run(command: &SsoCommand, env: &Env) -> Result<()> {

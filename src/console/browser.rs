@@ -203,7 +203,7 @@ impl Browser {
 /// The profile directory's name for an identity: its ARN's SHA-256 (128 bits, hex), so
 /// no name in it reaches a path.
 fn identity_key(arn: &str) -> String {
-    crate::sso::cache::hex(&Sha256::digest(arn.as_bytes())[..16])
+    crate::fsutil::hex(&Sha256::digest(arn.as_bytes())[..16])
 }
 
 fn kind_of(path: &Path) -> Option<(&'static str, Family)> {

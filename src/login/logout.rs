@@ -17,7 +17,7 @@ const STILL_VALID: &str =
 
 /// Sign out of the session profile `profile` names.
 pub async fn profile(profile: &str, env: &Env) -> Result<()> {
-    let set = crate::source::profiles::load(env).await?;
+    let set = crate::profiles::load(env).await?;
     let Some(session) = set
         .get_profile(profile)
         .and_then(|p| p.get("login_session"))
@@ -70,7 +70,7 @@ fn remove(path: &Path, env: &Env) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(anyhow::anyhow!(
             "cannot remove {}: {}",
             path.display(),
-            crate::input::io_reason(&e)
+            crate::fsutil::io_reason(&e)
         )),
         _ => Ok(()),
     }

@@ -71,7 +71,7 @@ pub async fn credentials(session: &str, profile: &str, region: &str, env: &Env) 
             "the sign-in of profile '{}' needs a refresh, but {} is not writable ({}), so the rotated token could not be kept: make it writable, or {again}",
             echo(profile),
             dir.display(),
-            crate::input::io_reason(&e)
+            crate::fsutil::io_reason(&e)
         )
     })?;
     tracing::debug!(session = %echo(session), "refreshing the login session");

@@ -21,7 +21,7 @@ use crate::env::Env;
 use crate::error::usage;
 use crate::inert::echo;
 use crate::lock::Locks;
-use crate::sso::pkce::{CALLBACK, Callback, wait};
+use crate::sso::callback::{CALLBACK, Callback, Listener};
 
 pub const SAME_DEVICE: &str = "arn:aws:signin:::devtools/same-device";
 pub const CROSS_DEVICE: &str = "arn:aws:signin:::devtools/cross-device";
@@ -56,15 +56,8 @@ pub async fn sign_in(req: &Request<'_>, env: &Env) -> Result<Signed> {
         let code = pasted_code(&state)?;
         (CROSS_DEVICE, redirect_uri, code)
     } else {
-        // Loopback only, ephemeral port: nothing off this machine can reach the listener.
-        let server = tiny_http::Server::http("127.0.0.1:0").map_err(|e| {
-            anyhow!("cannot listen on 127.0.0.1 for the sign-in callback: {e}; use --remote")
-        })?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .unwrap_or_default();
+        let listener = Listener::bind("; use --remote").await?;
+        let port = listener.port();
         let redirect_uri = format!("http://127.0.0.1:{port}{CALLBACK}");
         let url = authorize_url(&base, SAME_DEVICE, &redirect_uri, &state, &challenge)?;
         eprintln!("aws-login: signing in to the AWS console session in the browser");
@@ -74,10 +67,7 @@ pub async fn sign_in(req: &Request<'_>, env: &Env) -> Result<Signed> {
         );
         let (timeout, expected) = (req.timeout, state.clone());
         let retry = "run the command again, raise --login-timeout, or use --remote";
-        let callback =
-            tokio::task::spawn_blocking(move || wait(&server, &expected, timeout, retry))
-                .await
-                .map_err(|e| anyhow!("the sign-in listener failed: {e}"))??;
+        let callback = listener.wait(&expected, timeout, retry).await?;
         drop(spinner);
         match callback {
             Callback::Code(code) => (SAME_DEVICE, redirect_uri, code),

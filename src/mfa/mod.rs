@@ -10,9 +10,15 @@ use anyhow::{Result, anyhow};
 
 use crate::env::Env;
 use crate::error::Usage;
-use crate::source::chain::MfaProcess;
 use crate::validate;
 use ask::Asker;
+
+/// `mfa_process` of a profile: the command that prints a code, and whose it is.
+#[derive(Debug, Clone)]
+pub struct MfaProcess {
+    pub profile: String,
+    pub command: String,
+}
 
 /// Where the next MFA code comes from.
 #[derive(Debug, Default, Clone)]

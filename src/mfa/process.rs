@@ -9,8 +9,8 @@ use anyhow::{Result, anyhow};
 use tokio::io::AsyncReadExt;
 use tokio::process::Child;
 
+use super::MfaProcess;
 use crate::inert::echo;
-use crate::source::chain::MfaProcess;
 
 /// Long enough to find a hardware key and touch it.
 const TIMEOUT: Duration = Duration::from_secs(120);

@@ -146,7 +146,7 @@ fn directory(dir: &Path) -> Result<Vec<CertificateDer<'static>>, TrustError> {
         TrustError(format!(
             "cannot read SSL_CERT_DIR {}: {}: fix SSL_CERT_DIR",
             dir.display(),
-            crate::input::io_reason(&e)
+            crate::fsutil::io_reason(&e)
         ))
     })?;
     let mut certs = Vec::new();

@@ -75,7 +75,7 @@ const ENV_KEYS: &[&str] = &[
 fn hashed(secret: &str) -> String {
     format!(
         "sha256:{}",
-        crate::sso::cache::hex(&Sha256::digest(secret.as_bytes()))
+        crate::fsutil::hex(&Sha256::digest(secret.as_bytes()))
     )
 }
 

@@ -13,8 +13,8 @@ use std::sync::Mutex;
 use anyhow::{Result, anyhow};
 use serde_json::json;
 
+use crate::fsutil::io_reason;
 use crate::inert::{SERVER_MAX, for_terminal};
-use crate::input::io_reason;
 
 pub struct RequestLog {
     /// The identity served: the final role's ARN, or an Identity Center account/role.

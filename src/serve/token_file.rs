@@ -9,7 +9,7 @@ use anyhow::{Result, anyhow};
 
 use crate::env::Env;
 use crate::fsutil;
-use crate::input::io_reason;
+use crate::fsutil::io_reason;
 use crate::paths;
 
 pub const VAR: &str = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE";

@@ -14,18 +14,6 @@ pub enum Dialect {
     Cmd,
 }
 
-/// A value as one POSIX shell word that a person reads in a message and may paste: as it
-/// is when every character is one no shell acts on (start URLs, names and regions mostly
-/// are), else quoted by [`Dialect::quote`]'s rules.
-pub fn posix_word(value: &str) -> std::borrow::Cow<'_, str> {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c);
-    if !value.is_empty() && value.chars().all(plain) {
-        std::borrow::Cow::Borrowed(value)
-    } else {
-        shell_escape::unix::escape(value.into())
-    }
-}
-
 impl Dialect {
     /// A literal the shell evaluates to exactly `value`, or an error for what the shell
     /// cannot represent (cmd.exe has no quoting for `"`, `%`, `!` or line breaks).

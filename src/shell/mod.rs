@@ -18,7 +18,7 @@ mod reserved;
 
 use clap::ValueEnum;
 
-pub use dialect::{Dialect, posix_word};
+pub use dialect::Dialect;
 
 use crate::env::Env;
 

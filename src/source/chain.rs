@@ -14,6 +14,8 @@ use crate::arn::{RoleArn, is_account_id, is_role_name};
 use crate::creds::Creds;
 use crate::error::{Usage, usage};
 use crate::inert::echo;
+use crate::mfa::MfaProcess;
+use crate::transition::ProfileHop;
 use crate::transition::controls::{Controls, Given};
 use crate::validate;
 
@@ -54,23 +56,6 @@ pub struct SsoProfile {
     pub region: Option<String>,
     pub account: String,
     pub role: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct ProfileHop {
-    pub arn: RoleArn,
-    pub external_id: Option<String>,
-    pub mfa_serial: Option<String>,
-    pub session_name: Option<String>,
-    pub duration: Option<i32>,
-    /// `source_identity`, `session_tags` and `transitive_session_tags` (aws-vault's names).
-    pub controls: Controls,
-}
-
-#[derive(Debug, Clone)]
-pub struct MfaProcess {
-    pub profile: String,
-    pub command: String,
 }
 
 const SOURCES: &str = "Environment, Ec2InstanceMetadata or EcsContainer";

@@ -3,7 +3,6 @@
 //! container credentials or EC2 instance metadata.
 
 pub mod chain;
-pub mod profiles;
 
 use anyhow::{Result, anyhow};
 use aws_config::Region;
@@ -151,7 +150,7 @@ impl<P: ProvideCredentials> ProvideCredentials for LastResort<P> {
             self.0.provide_credentials().await.map_err(|e| match e {
                 CredentialsError::CredentialsNotLoaded(_) => e,
                 e => {
-                    tracing::info!("no instance credentials: {}", crate::aws::describe(&e));
+                    tracing::info!("no instance credentials: {}", crate::inert::describe(&e));
                     CredentialsError::not_loaded("the instance metadata service gave none")
                 }
             })

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use sha1::{Digest, Sha1};
 
+use aws_config::profile::ProfileSet;
+
 use super::token::Token;
 use crate::env::Env;
 use crate::fsutil;
@@ -53,7 +55,7 @@ impl Cache {
                 anyhow!(
                     "cannot write to {}: {}",
                     self.dir.display(),
-                    crate::input::io_reason(&e)
+                    crate::fsutil::io_reason(&e)
                 )
             })),
         }
@@ -112,7 +114,7 @@ pub fn token_file(env: &Env, key: &str) -> Option<PathBuf> {
 }
 
 fn file_name(key: &str) -> String {
-    format!("{}.json", hex(&Sha1::digest(key.as_bytes())))
+    format!("{}.json", fsutil::hex(&Sha1::digest(key.as_bytes())))
 }
 
 /// The tokens of the first `max` `*.json` files in the cache directory (for completion,
@@ -134,8 +136,22 @@ fn read_quietly(path: &Path) -> Option<Token> {
     Token::parse(&text, "").ok()
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// aws-config reads the shared SSO token cache itself for a profile with `sso_session`
+/// (or a legacy `sso_start_url`), also along `source_profile`: vet those files the way
+/// aws-login's own reads do (bounded, regular, made private) before it does.
+pub fn check_profiles(profiles: &ProfileSet, name: Option<&str>, env: &Env) -> Result<()> {
+    let Ok(cache) = Cache::new(env) else {
+        return Ok(());
+    };
+    for profile in crate::profiles::chain(profiles, name) {
+        if let Some(key) = profile
+            .get("sso_session")
+            .or_else(|| profile.get("sso_start_url"))
+        {
+            fsutil::read_private(&cache.path(key), fsutil::SMALL_FILE, "the cached token")?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,10 +8,10 @@ use super::cache::Cache;
 use super::token::Token;
 use crate::arn::{is_account_id, is_role_name};
 use crate::fsutil;
+use crate::inert::posix_word;
 use crate::inert::{LINE_MAX, echo, for_terminal};
+use crate::profiles::SsoLink;
 use crate::region::DEFAULT_REGION;
-use crate::shell::posix_word;
-use crate::source::profiles::SsoLink;
 
 /// Where the suggested command gets its start URL.
 pub enum StartUrl<'a> {

@@ -10,10 +10,10 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha1::{Digest, Sha1};
 
-use super::cache::hex;
 use super::discovery::Account;
 use crate::env::Env;
 use crate::fsutil;
+use crate::fsutil::hex;
 use crate::inert;
 use crate::paths::state_dir;
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod browser;
 pub mod cache;
+pub(crate) mod callback;
 mod device;
 pub mod discovery;
 pub mod hint;

@@ -8,10 +8,11 @@ use aws_types::service_config::ServiceConfigKey;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
-use super::cache::{Cache, hex};
+use super::cache::Cache;
 use super::token::Token;
 use crate::aws::{Service, call_error};
 use crate::fsutil;
+use crate::fsutil::hex;
 use crate::time;
 
 pub const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
@@ -56,7 +57,7 @@ impl Oidc {
         Oidc {
             client: aws_sdk_ssooidc::Client::from_conf(conf),
             region: region.to_string(),
-            scopes: vec![super::options::DEFAULT_SCOPE.to_string()],
+            scopes: vec![super::section::DEFAULT_SCOPE.to_string()],
             sdk: sdk.clone(),
         }
     }

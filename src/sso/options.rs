@@ -6,13 +6,11 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::section;
+use super::section::{self, DEFAULT_SCOPE};
 use crate::env::Env;
-use crate::error::bail_usage;
+use crate::error::{Usage, bail_usage};
+use crate::inert::echo;
 use crate::validate;
-
-/// What a client registration asks for when the config names no scopes.
-pub const DEFAULT_SCOPE: &str = "sso:account:access";
 
 /// When the token is refreshed: auto (when near expiry or rejected), off, force. (No doc
 /// comments on the values: clap would show them in `--help`.)
@@ -176,7 +174,7 @@ pub async fn resolve(given: Options, env: &Env) -> Result<SsoOptions> {
         profile: None,
     };
     if let Some(name) = opts.session_name.clone() {
-        section::complete(&mut opts, &name, env).await?;
+        complete(&mut opts, &name, env).await?;
     }
     if opts.start_url.is_none()
         && let Some(flag) = opts.sign_in.given().first()
@@ -186,4 +184,49 @@ pub async fn resolve(given: Options, env: &Env) -> Result<SsoOptions> {
         );
     }
     Ok(opts)
+}
+
+/// Fill in what `[sso-session NAME]` holds; the command line wins, and a value it gives
+/// that differs from the section's is an error naming both.
+async fn complete(opts: &mut SsoOptions, name: &str, env: &Env) -> Result<()> {
+    let Some(section) = section::section(name, env).await? else {
+        return Ok(());
+    };
+    let place = &section.place;
+    let conflict = |flag: &str, given: &str, key: &str, configured: &str| {
+        Usage(format!(
+            "{flag} {} differs from {key} = {} of {place}: drop {flag}, or use another --sso-session-name",
+            echo(given),
+            echo(configured)
+        ))
+    };
+    if let Some(url) = &section.start_url {
+        match &opts.start_url {
+            Some(given) if section::trim_url(given) != section::trim_url(url) => {
+                return Err(conflict("--start-url", given, "sso_start_url", url).into());
+            }
+            Some(_) => {}
+            None => {
+                opts.start_url = Some(url.clone());
+                opts.start_url_from_config = true;
+            }
+        }
+    }
+    if let Some(region) = &section.region {
+        match &opts.region {
+            Some(given) if given != region => {
+                return Err(conflict("--sso-region", given, "sso_region", region).into());
+            }
+            Some(_) => {}
+            None => {
+                opts.region = Some(region.clone());
+                opts.region_from_config = true;
+            }
+        }
+    }
+    if let Some(scopes) = section.scopes {
+        opts.scopes = scopes;
+    }
+    opts.section = Some(section.place);
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! with the verifier.
 
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Result, anyhow};
 use aws_sdk_ssooidc::error::SdkError;
@@ -16,11 +16,10 @@ use sha2::{Digest, Sha256};
 
 use super::browser::{Spinner, open};
 use super::cache::Cache;
+use super::callback::{CALLBACK, Callback, Listener};
 use super::oidc::{Flow, Granted, Oidc, Registration, granted};
 use crate::aws::{Service, call_error};
 use crate::inert;
-
-pub(crate) const CALLBACK: &str = "/oauth/callback";
 
 pub struct Pkce<'a> {
     pub oidc: &'a Oidc,
@@ -35,22 +34,10 @@ pub struct Pkce<'a> {
     pub shown_nowhere: Option<String>,
 }
 
-/// What the callback brought.
-pub(crate) enum Callback {
-    Code(String),
-    Refused(String),
-}
-
 impl Pkce<'_> {
     pub async fn sign_in(&self) -> Result<(Granted, Registration)> {
-        // Loopback only, ephemeral port: nothing off this machine can reach the listener.
-        let server = tiny_http::Server::http("127.0.0.1:0")
-            .map_err(|e| anyhow!("cannot listen on 127.0.0.1 for the sign-in callback: {e}"))?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .unwrap_or_default();
+        let listener = Listener::bind("").await?;
+        let port = listener.port();
         // The client is registered for the callback without a port, which matches any
         // port (RFC 8252 §7.3, as the AWS CLI does), so it serves every later sign-in; the
         // authorize and token requests name this listener's port.
@@ -110,10 +97,7 @@ impl Pkce<'_> {
         let timeout = self.timeout;
         let expected_state = state.clone();
         let retry = "run the command again, raise --login-timeout, or use --use-device-code";
-        let callback =
-            tokio::task::spawn_blocking(move || wait(&server, &expected_state, timeout, retry))
-                .await
-                .map_err(|e| anyhow!("the sign-in listener failed: {e}"))??;
+        let callback = listener.wait(&expected_state, timeout, retry).await?;
         drop(spinner);
         let code = match callback {
             Callback::Code(code) => code,
@@ -175,90 +159,4 @@ fn random_b64(n: usize) -> String {
     let mut bytes = vec![0u8; n];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// Serve until the callback with the right `state` arrives, or the timeout. Other paths
-/// get 404 and a callback with a wrong state gets 400; both keep the wait going, so a
-/// stray request (favicon, a stale tab) cannot end or hijack the sign-in.
-/// `retry` says what to do after a timeout.
-pub(crate) fn wait(
-    server: &tiny_http::Server,
-    state: &str,
-    timeout: Duration,
-    retry: &str,
-) -> Result<Callback> {
-    let deadline = Instant::now() + timeout;
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(anyhow!(
-                "sign-in timed out after {} s: {retry}",
-                timeout.as_secs()
-            ));
-        }
-        let Some(req) = server.recv_timeout(left.min(Duration::from_millis(500)))? else {
-            continue;
-        };
-        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{}", req.url())) else {
-            respond(req, 400, "Bad request.");
-            continue;
-        };
-        if url.path() != CALLBACK {
-            respond(req, 404, "Not found.");
-            continue;
-        }
-        let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
-        if q.get("state").map(String::as_str) != Some(state) {
-            respond(
-                req,
-                400,
-                "This sign-in response does not belong to the sign-in aws-login is waiting for; it was ignored.",
-            );
-            continue;
-        }
-        if let Some(error) = q.get("error") {
-            // Whatever redirected the browser here chose these texts: escaped on the page,
-            // inert and bounded on the terminal.
-            let why = match q.get("error_description") {
-                Some(d) => format!("{error} ({d})"),
-                None => error.clone(),
-            };
-            respond(
-                req,
-                200,
-                &format!(
-                    "Sign-in failed: {}. You can close this tab; aws-login reports the error.",
-                    inert::html(&why)
-                ),
-            );
-            return Ok(Callback::Refused(inert::server(&why).into_owned()));
-        }
-        if let Some(code) = q.get("code") {
-            respond(
-                req,
-                200,
-                "Signed in. You can close this tab and return to the terminal.",
-            );
-            return Ok(Callback::Code(code.clone()));
-        }
-        respond(
-            req,
-            400,
-            "The sign-in response carried neither a code nor an error.",
-        );
-    }
-}
-
-/// A page; `html` is escaped already (fixed text, or outside text through `inert::html`).
-fn respond(req: tiny_http::Request, status: u16, html: &str) {
-    let page = format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>aws-login</title></head><body><h1>aws-login</h1><p id=\"result\">{html}</p></body></html>"
-    );
-    let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
-        .expect("static header");
-    let _ = req.respond(
-        tiny_http::Response::from_string(page)
-            .with_status_code(status)
-            .with_header(header),
-    );
 }

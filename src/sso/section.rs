@@ -3,12 +3,14 @@
 
 use anyhow::Result;
 
-use super::options::{DEFAULT_SCOPE, SsoOptions};
 use crate::env::Env;
 use crate::error::Usage;
 use crate::inert::{echo, for_terminal};
-use crate::source::profiles;
+use crate::profiles;
 use crate::validate;
+
+/// What a client registration asks for when the config names no scopes.
+pub const DEFAULT_SCOPE: &str = "sso:account:access";
 
 const MAX_SCOPES: usize = 32;
 const MAX_SCOPE_LEN: usize = 128;
@@ -57,51 +59,6 @@ pub async fn section(name: &str, env: &Env) -> Result<Option<Section>> {
         scopes,
         place,
     }))
-}
-
-/// Fill in what `[sso-session NAME]` holds; the command line wins, and a value it gives
-/// that differs from the section's is an error naming both.
-pub async fn complete(opts: &mut SsoOptions, name: &str, env: &Env) -> Result<()> {
-    let Some(section) = section(name, env).await? else {
-        return Ok(());
-    };
-    let place = &section.place;
-    let conflict = |flag: &str, given: &str, key: &str, configured: &str| {
-        Usage(format!(
-            "{flag} {} differs from {key} = {} of {place}: drop {flag}, or use another --sso-session-name",
-            echo(given),
-            echo(configured)
-        ))
-    };
-    if let Some(url) = &section.start_url {
-        match &opts.start_url {
-            Some(given) if trim_url(given) != trim_url(url) => {
-                return Err(conflict("--start-url", given, "sso_start_url", url).into());
-            }
-            Some(_) => {}
-            None => {
-                opts.start_url = Some(url.clone());
-                opts.start_url_from_config = true;
-            }
-        }
-    }
-    if let Some(region) = &section.region {
-        match &opts.region {
-            Some(given) if given != region => {
-                return Err(conflict("--sso-region", given, "sso_region", region).into());
-            }
-            Some(_) => {}
-            None => {
-                opts.region = Some(region.clone());
-                opts.region_from_config = true;
-            }
-        }
-    }
-    if let Some(scopes) = section.scopes {
-        opts.scopes = scopes;
-    }
-    opts.section = Some(section.place);
-    Ok(())
 }
 
 /// `sso_registration_scopes`: a comma-separated list, as the AWS CLI reads it. Each scope

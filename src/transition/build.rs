@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 
+use super::ProfileHop;
 use super::controls::{self, Controls};
 use super::policy::SessionPolicy;
 use super::{
@@ -11,8 +12,8 @@ use super::{
 };
 use crate::error::{Usage, bail_usage};
 use crate::mfa::Codes;
+use crate::mfa::MfaProcess;
 use crate::roles::{self, HopSpec};
-use crate::source::chain::{MfaProcess, ProfileHop};
 use crate::validate;
 
 impl Plan {

@@ -17,8 +17,20 @@ mod policy;
 mod run;
 
 pub use controls::Given;
-use controls::Sent;
+use controls::{Controls, Sent};
 use policy::SessionPolicy;
+
+/// One `role_arn` profile along a `source_profile` chain, as a transition.
+#[derive(Debug, Clone)]
+pub struct ProfileHop {
+    pub arn: RoleArn,
+    pub external_id: Option<String>,
+    pub mfa_serial: Option<String>,
+    pub session_name: Option<String>,
+    pub duration: Option<i32>,
+    /// `source_identity`, `session_tags` and `transitive_session_tags` (aws-vault's names).
+    pub controls: Controls,
+}
 
 pub const DEFAULT_SESSION_NAME: &str = "aws-login";
 /// AWS caps a role session assumed with role credentials ("role chaining") at one hour.

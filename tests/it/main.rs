@@ -37,4 +37,5 @@ mod sources;
 mod sso;
 mod sso_refresh;
 mod sso_signin;
+mod tidy;
 mod verbosity;

@@ -102,7 +102,8 @@ fn assume_and_unassume_round_trip_in_bash_zsh_and_fish() {
             issued.contains(&d[2]) && issued.contains(&d[3]),
             "{shell}: secret and token as issued"
         );
-        // Nothing names a region: the STS fallback is not exported (issue 10).
+        // Nothing names a region: the STS fallback is not exported, so a
+        // later identity does not inherit it as if the user had chosen it.
         assert_eq!((d[4].as_str(), d[5].as_str()), ("<unset>", "<unset>"));
         let exp = chrono::DateTime::parse_from_rfc3339(&d[6]).unwrap();
         assert_eq!(exp.timestamp().to_string(), d[7]);

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::Check;
 use crate::env::Env;
-use crate::source::profiles;
+use crate::profiles;
 
 const CHECK: &str = "clock";
 /// SigV4's limit.

@@ -7,7 +7,8 @@ use super::Check;
 use crate::env::Env;
 use crate::inert::echo;
 use crate::paths::config_file;
-use crate::source::{chain, profiles};
+use crate::profiles;
+use crate::source::chain;
 
 const CHECK: &str = "config";
 

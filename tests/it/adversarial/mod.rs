@@ -1,4 +1,4 @@
-//! Issue 9: aws-login attacked as a hostile user, file and server would attack it. One
+//! aws-login attacked as a hostile user, file and server would attack it. One
 //! module per class of defect; each test drives real shells, the real `aws` CLI or the
 //! emulator serving hostile values, and failed on the code before the fix.
 

@@ -20,7 +20,7 @@ fn role<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 pub(super) fn cases() -> Vec<(Vec<String>, i32, &'static str)> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     vec![
-        // seed §1.4 rules
+        // the SSO option rules: what each option needs or excludes
         (
             s(&["getcallerid", "--sso-acct-id", "111111111111"]),
             2,

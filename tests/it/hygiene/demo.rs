@@ -1,4 +1,4 @@
-//! Issue 10 point 9: scripts/demo (the README's first command) shows the shell integration
+//! scripts/demo (the README's first command) shows the shell integration
 //! in a real bash against the emulator, and exits 0. The test runs the script as a user
 //! would, with the debug aws-login and emulator, and checks what each step printed.
 

@@ -1,4 +1,4 @@
-//! Issue 10, point 7: ~/.aws stays clean and readable as read-only. Locks live in
+//! ~/.aws stays clean and readable as read-only. Locks live in
 //! aws-login's own runtime or state directory, never beside the files in ~/.aws; reading
 //! commands work on a read-only HOME; a held lock is waited on, with a message, for a
 //! bounded time.

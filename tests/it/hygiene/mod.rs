@@ -1,4 +1,4 @@
-//! Issue 10: aws-login beside real clients (the aws CLI, botocore/boto3, starship): the
+//! aws-login beside real clients (the aws CLI, botocore/boto3, starship): the
 //! region travels, SSO config is read, a second sign-in works, ~/.aws stays clean.
 
 mod demo;

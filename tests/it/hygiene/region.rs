@@ -1,4 +1,4 @@
-//! Issue 10 points 1 and 2: the region travels with the credentials (runas, dumpcreds,
+//! The region travels with the credentials (runas, dumpcreds,
 //! assume), and `awsl assume` does not keep the previous identity's region. The judges are
 //! real consumers: boto3 and the aws CLI v1 read only AWS_DEFAULT_REGION, so a region
 //! lost on the way shows as "You must specify a region" or `None`.

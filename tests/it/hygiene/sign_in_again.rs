@@ -1,4 +1,4 @@
-//! Issue 10 point 5: a second browser sign-in works. The OIDC client is registered with
+//! A second browser sign-in works. The OIDC client is registered with
 //! a loopback redirect URI without a port (RFC 8252 §7.3, as the AWS CLI does) and reused
 //! on the next sign-in, whose listener has another port. The emulator matches a
 //! registered URI that has a port exactly, as the real service did to the old

@@ -1,4 +1,4 @@
-//! Issue 10, points 3 and 4: `[sso-session NAME]` in the config is a source of settings,
+//! `[sso-session NAME]` in the config is a source of settings,
 //! and every message that tells the user what to run gives a command that works.
 
 mod errors;

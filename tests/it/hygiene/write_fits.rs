@@ -1,4 +1,4 @@
-//! Issue 10 point 6: `dumpconfig --write` fits the config a user already has: the
+//! `dumpconfig --write` fits the config a user already has: the
 //! `[sso-session]` that `aws configure sso` wrote, a config that is a symlink into a
 //! dotfiles repository, a file with a doubled block, and names that would collide.
 //! botocore and the aws CLI read the result.

@@ -1,6 +1,7 @@
-//! Profiles as the AWS CLI v2 knows them, resolved by aws-login itself (issue 12, points 1
-//! and 2): `source_profile` chains and cycles, `credential_source`, SSO profiles that sign
-//! in, `mfa_serial` served by one MFA session, `mfa_process`, and `awsl assume PROFILE`.
+//! Profiles as the AWS CLI v2 knows them, resolved by aws-login itself so that every
+//! command reads them alike: `source_profile` chains and cycles, `credential_source`, SSO
+//! profiles that sign in, `mfa_serial` served by one MFA session, `mfa_process`, and
+//! `awsl assume PROFILE`.
 
 mod chain;
 mod mfa;

@@ -1,4 +1,4 @@
-//! The local credentials endpoint: `runas --serve` and `serve` (issue 13).
+//! The local credentials endpoint: `runas --serve` and `serve`.
 
 mod audit;
 mod caps;

@@ -1,4 +1,4 @@
-//! Issue 10 point 2 in bash, zsh and fish: `awsl assume` exports each identity's region,
+//! In bash, zsh and fish, `awsl assume` exports each identity's region,
 //! never the previous one's, and a region the user set stays theirs.
 
 use super::{BOTO3_REGION, last_region, world};

@@ -92,7 +92,7 @@ fn an_sso_profile_without_a_token_names_the_sign_in_command_and_that_command_wor
              [profile old]\nsso_start_url = {START_URL}\nsso_region = eu-west-1\nsso_account_id = {ACCT}\nsso_role_name = ReadOnly\n"
         ),
     );
-    // aws-login resolves SSO profiles itself and signs in when needed (issue 12); with
+    // aws-login resolves SSO profiles itself and signs in when needed; with
     // --no-sign-in it names the command that signs in for the profile given, here along
     // source_profile.
     let out = w

@@ -33,7 +33,7 @@ pub fn resolve(path: &Path) -> Result<PathBuf, Usage> {
             Usage(format!(
                 "--write {} is a symlink to {to}, which does not exist ({}): create the file or fix the link",
                 path.display(),
-                crate::input::io_reason(&e)
+                crate::fsutil::io_reason(&e)
             ))
         }),
         _ => Ok(path.to_path_buf()),

@@ -13,7 +13,6 @@ use crate::env::Env;
 use crate::error::usage;
 use crate::fsutil;
 use crate::paths::{CONFIG_VAR, CREDENTIALS_VAR, config_file, credentials_file};
-use crate::sso::cache::Cache;
 
 /// Refuse a config or credentials file that is not a regular file or is larger than
 /// 16 MiB, before aws-config reads it. A missing file is fine, as it is to the SDK.
@@ -34,26 +33,8 @@ pub fn check_files(env: &Env) -> Result<()> {
     Ok(())
 }
 
-/// aws-config reads the shared SSO token cache itself for a profile with `sso_session`
-/// (or a legacy `sso_start_url`), also along `source_profile`: vet those files the way
-/// aws-login's own reads do (bounded, regular, made private) before it does.
-pub fn check_sso_cache(profiles: &ProfileSet, name: Option<&str>, env: &Env) -> Result<()> {
-    let Ok(cache) = Cache::new(env) else {
-        return Ok(());
-    };
-    for profile in chain(profiles, name) {
-        if let Some(key) = profile
-            .get("sso_session")
-            .or_else(|| profile.get("sso_start_url"))
-        {
-            fsutil::read_private(&cache.path(key), fsutil::SMALL_FILE, "the cached token")?;
-        }
-    }
-    Ok(())
-}
-
 /// The profile and those it reaches through `source_profile`, each once.
-fn chain<'a>(profiles: &'a ProfileSet, name: Option<&'a str>) -> Vec<&'a Profile> {
+pub fn chain<'a>(profiles: &'a ProfileSet, name: Option<&'a str>) -> Vec<&'a Profile> {
     let mut seen: Vec<&Profile> = Vec::new();
     let mut next = Some(name.unwrap_or("default"));
     while let Some(profile) = next.and_then(|n| profiles.get_profile(n)) {

@@ -9,9 +9,10 @@ use crate::aws::base_config;
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::error::bail_usage;
+use crate::profiles;
 use crate::region::{self, Resolved, Source};
+use crate::source;
 use crate::source::chain::{self, Base, Chain};
-use crate::source::{self, profiles};
 use crate::sso::cache::Cache;
 use crate::sso::options::{self as sso_options, SsoOptions};
 use crate::transition::{self, Plan};
@@ -119,8 +120,9 @@ pub struct Identity {
 }
 
 impl Request {
-    /// Every check that needs no network: option combinations (seed §1.4 and the ones it
-    /// lacked), values, the role chain, and that the named profile exists.
+    /// Every check that needs no network: option combinations (which SSO options need or
+    /// exclude which others, and the rest), values, the role chain, and that the named
+    /// profile exists.
     pub async fn prepare(opts: Options, env: &Env) -> Result<Request> {
         let user_env = opts.user_env(env);
         let env = &user_env;
@@ -156,7 +158,7 @@ impl Request {
             None => (Plan::new(&transitions)?, None),
         };
         plan.check_mfa(env)?;
-        profiles::check_sso_cache(&profile_set, profile, env)?;
+        crate::sso::cache::check_profiles(&profile_set, profile, env)?;
         if explicit_profile {
             profiles::check_source_profiles(&profile_set, profile)?;
         }
@@ -394,8 +396,9 @@ async fn check_sso_profile(
     Ok(sso)
 }
 
-/// The SSO option rules of seed §1.4, all before any browser or network call, and the
-/// options completed from the config's `[sso-session NAME]`.
+/// The SSO option rules (an account needs a role and both need a token source, and so
+/// on), all before any browser or network call, and the options completed from the
+/// config's `[sso-session NAME]`.
 async fn check_sso(opts: &Options, env: &Env) -> Result<SsoOptions> {
     let (acct, role) = (&opts.sso_account, &opts.sso_role);
     let mut sso = sso_options::resolve(opts.sso.clone(), env).await?;
