@@ -8,7 +8,8 @@
 //! - zsh (`_describe`, i.e. compadd) and fish escape what they insert: they get the raw
 //!   name; quoting it here would quote it twice.
 //! - PowerShell inserts the CompletionResult text verbatim: single-quoted when needed.
-//! - Any other shell gets only the names that need no quoting.
+//! - nushell, and any other shell, gets only the names that need no quoting: its custom
+//!   completer hands the value to the line editor as it is.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -45,7 +46,7 @@ impl Requester {
             Some(Shell::Powershell) if !is_literal(value, POWERSHELL_LITERAL) => {
                 Dialect::Powershell.quote(value).ok()
             }
-            None if !is_literal(value, POWERSHELL_LITERAL) => None,
+            None | Some(Shell::Nushell) if !is_literal(value, POWERSHELL_LITERAL) => None,
             _ => Some(value.to_string()),
         }
     }
@@ -55,7 +56,7 @@ impl Requester {
     pub fn unquote_prefix(self, typed: &str) -> String {
         match self.0 {
             Some(Shell::Bash | Shell::Zsh | Shell::Fish) => posix_unquote(typed),
-            Some(Shell::Powershell) | None => typed.to_string(),
+            Some(Shell::Powershell | Shell::Nushell) | None => typed.to_string(),
         }
     }
 }

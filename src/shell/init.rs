@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::Result;
 use clap_complete::env::{Bash, EnvCompleter, Fish, Powershell, Zsh};
 
-use super::{MARKER, Shell, reserved};
+use super::{MARKER, Shell, envcomplete, reserved};
 use crate::error::usage;
 
 /// Every placeholder the scripts may use; none survives rendering.
@@ -27,6 +27,7 @@ impl Shell {
             Shell::Zsh => include_str!("../../shell/aws-login.zsh"),
             Shell::Fish => include_str!("../../shell/aws-login.fish"),
             Shell::Powershell => include_str!("../../shell/aws-login.ps1"),
+            Shell::Nushell => include_str!("../../shell/aws-login.nu"),
         }
     }
 
@@ -37,6 +38,7 @@ impl Shell {
             Shell::Zsh => &Zsh,
             Shell::Fish => &Fish,
             Shell::Powershell => &Powershell,
+            Shell::Nushell => &envcomplete::Nushell,
         }
     }
 }
@@ -108,13 +110,6 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// with the path quoted by Dialect::quote.
 fn registration(shell: Shell, cmd: &str) -> Result<String> {
     const COMPLETER: &str = "__AWSL_COMPLETER__";
-    let mut buf = Vec::new();
-    for name in ["aws-login", cmd] {
-        shell
-            .completer()
-            .write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?;
-    }
-    let text = String::from_utf8(buf)?;
     // The variable as each registration reads it: bash `"COMPLETER"`; zsh a bare word;
     // fish inside a double-quoted string evaluated again at completion time (so `\$`);
     // PowerShell inside an expanding here-string passed to Invoke-Expression (so `` `$ ``).
@@ -123,7 +118,17 @@ fn registration(shell: Shell, cmd: &str) -> Result<String> {
         Shell::Zsh => "\"$__awsl_bin\"",
         Shell::Fish => "\\$__awsl_bin",
         Shell::Powershell => "`$global:__awsl_bin",
+        // nushell completes a command's arguments through a completer named in its
+        // signature, which the script defines: the registration is that annotation.
+        Shell::Nushell => return Ok("@__awsl_complete".into()),
     };
+    let mut buf = Vec::new();
+    for name in ["aws-login", cmd] {
+        shell
+            .completer()
+            .write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?;
+    }
+    let text = String::from_utf8(buf)?;
     let text = text.replace(COMPLETER, bin);
     // zsh: compdef exists only once compinit has run; without it, skip quietly.
     Ok(match shell {
@@ -186,10 +191,11 @@ mod tests {
             );
             let text = render(*shell, "awsl", false, false, Path::new("/bin/aws-login")).unwrap();
             assert_eq!(text.matches(MARKER).count(), 1, "{shell:?}");
-            // `AWS_LOGIN_SHELL=bash`, `AWS_LOGIN_SHELL fish`, `AWS_LOGIN_SHELL = 'powershell'`.
+            // `AWS_LOGIN_SHELL=bash`, `AWS_LOGIN_SHELL fish`, `AWS_LOGIN_SHELL = 'powershell'`,
+            // `AWS_LOGIN_SHELL: 'nushell'`.
             let (_, after) = text.split_once("AWS_LOGIN_SHELL").unwrap();
             let named = after
-                .trim_start_matches([' ', '=', '\''])
+                .trim_start_matches([' ', '=', ':', '\''])
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .next();
             assert_eq!(named.and_then(Shell::from_name), Some(*shell), "{shell:?}");

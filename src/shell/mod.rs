@@ -12,6 +12,7 @@
 pub mod candidate;
 pub mod complete;
 mod dialect;
+pub mod envcomplete;
 pub mod history;
 pub mod init;
 mod reserved;
@@ -40,6 +41,8 @@ pub enum Shell {
     Fish,
     #[value(alias = "pwsh")]
     Powershell,
+    #[value(alias = "nu")]
+    Nushell,
 }
 
 impl Shell {
@@ -50,6 +53,7 @@ impl Shell {
             Shell::Zsh => "zsh",
             Shell::Fish => "fish",
             Shell::Powershell => "powershell",
+            Shell::Nushell => "nushell",
         }
     }
 
@@ -63,6 +67,7 @@ impl Shell {
             Shell::Bash | Shell::Zsh => Dialect::Posix,
             Shell::Fish => Dialect::Fish,
             Shell::Powershell => Dialect::Powershell,
+            Shell::Nushell => Dialect::Nushell,
         }
     }
 
@@ -92,6 +97,9 @@ pub enum Outform {
     Powershell,
     /// fish.
     Fish,
+    /// nushell: a JSON object for `from json | load-env`.
+    #[value(alias = "nu")]
+    Nushell,
 }
 
 impl Outform {
@@ -101,6 +109,7 @@ impl Outform {
             Outform::Fish => Dialect::Fish,
             Outform::Powershell => Dialect::Powershell,
             Outform::Windows => Dialect::Cmd,
+            Outform::Nushell => Dialect::Nushell,
         }
     }
 }

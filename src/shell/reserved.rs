@@ -3,7 +3,7 @@
 //! (`cd`, `exec`, `set`, `source`, `test`) in every later line the user types.
 //!
 //! The lists are what `compgen -b; compgen -k` (bash 5.2), `${(k)builtins} ${(k)reswords}`
-//! (zsh 5.9 -f) and `builtin -n` (fish 3.6) report, plus PowerShell 7's keywords and the
+//! (zsh 5.9 -f) and `builtin -n` (fish 3.6) report, nushell's built-in commands, plus PowerShell 7's keywords and the
 //! default aliases it has on every platform (an alias wins over a function there).
 //! Entries that are not plain identifiers (`.`, `[`, `{`) are refused by the name rule.
 
@@ -36,6 +36,24 @@ const FISH: &str = "\
     random read realpath return set set_color source status string switch test time true \
     type ulimit wait while";
 
+/// nushell 0.108's built-in commands and keywords (`scope commands`, one-word names): a
+/// `def` of the same name replaces the built-in for the rest of the session.
+const NUSHELL: &str = "\
+    alias all ansi any append ast attr bits break bytes cal cd char chunk-by chunks \
+    clear collect columns commandline compact complete config const continue cp date \
+    debug decode def default describe detect do drop du each echo encode enumerate \
+    error every exec exit explain explore export export-env extern fill filter find \
+    first flatten for format from generate get glob grid group-by hash headers help \
+    hide hide-env histogram history http if ignore input insert inspect interleave into \
+    is-admin is-empty is-not-empty is-terminal items job join keybindings kill last \
+    length let let-env lines load-env loop ls match math merge metadata mkdir mktemp \
+    module move mut mv nu-check nu-highlight open overlay panic par-each parse path \
+    plugin port prepend print ps query random reduce reject rename return reverse rm \
+    roll rotate run-external save schema scope select seq shuffle skip sleep slice sort \
+    sort-by source source-env split start stor str sys table take tee term timeit to \
+    touch transpose try tutor ulimit uname uniq uniq-by update upsert url use values \
+    version view watch where which while whoami window with-env wrap zip";
+
 /// Keywords, then default aliases. Compared case-insensitively, as PowerShell resolves
 /// commands.
 const POWERSHELL: &str = "\
@@ -57,6 +75,7 @@ pub fn check(shell: Shell, name: &str) -> Result<(), String> {
         Shell::Zsh => (ZSH, "a zsh builtin or reserved word"),
         Shell::Fish => (FISH, "a fish builtin or keyword"),
         Shell::Powershell => (POWERSHELL, "a PowerShell keyword or alias"),
+        Shell::Nushell => (NUSHELL, "a nushell built-in command or keyword"),
     };
     let taken = list.split_whitespace().any(|w| match shell {
         Shell::Powershell => w.eq_ignore_ascii_case(name),

@@ -16,6 +16,7 @@ mod exit_codes;
 mod harness;
 mod hygiene;
 mod interop;
+mod more_shells;
 mod net;
 mod outform;
 mod picker;
