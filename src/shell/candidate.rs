@@ -8,7 +8,7 @@
 //! - zsh (`_describe`, i.e. compadd) and fish escape what they insert: they get the raw
 //!   name; quoting it here would quote it twice.
 //! - PowerShell inserts the CompletionResult text verbatim: single-quoted when needed.
-//! - nushell, and any other shell, gets only the names that need no quoting: its custom
+//! - nushell, elvish, and any other shell, gets only the names that need no quoting: its custom
 //!   completer hands the value to the line editor as it is.
 
 use std::fmt::Write as _;
@@ -17,8 +17,8 @@ use std::sync::OnceLock;
 use super::{Dialect, Shell};
 use crate::env::Env;
 
-/// The shell asking for completions; `None` for one aws-login writes no init script for
-/// (elvish), which gets only the names that need no quoting.
+/// The shell asking for completions; `None` for one aws-login writes no init script for,
+/// which gets only the names that need no quoting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Requester(pub Option<Shell>);
 
@@ -46,7 +46,11 @@ impl Requester {
             Some(Shell::Powershell) if !is_literal(value, POWERSHELL_LITERAL) => {
                 Dialect::Powershell.quote(value).ok()
             }
-            None | Some(Shell::Nushell) if !is_literal(value, POWERSHELL_LITERAL) => None,
+            None | Some(Shell::Nushell | Shell::Elvish)
+                if !is_literal(value, POWERSHELL_LITERAL) =>
+            {
+                None
+            }
             _ => Some(value.to_string()),
         }
     }
@@ -56,7 +60,7 @@ impl Requester {
     pub fn unquote_prefix(self, typed: &str) -> String {
         match self.0 {
             Some(Shell::Bash | Shell::Zsh | Shell::Fish) => posix_unquote(typed),
-            Some(Shell::Powershell | Shell::Nushell) | None => typed.to_string(),
+            Some(Shell::Powershell | Shell::Nushell | Shell::Elvish) | None => typed.to_string(),
         }
     }
 }

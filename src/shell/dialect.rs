@@ -17,6 +17,7 @@ pub enum Dialect {
     /// nushell, which cannot evaluate code it is given: a JSON object it reads with
     /// `from json` (a string sets a variable, null removes it).
     Nushell,
+    Elvish,
 }
 
 /// A value as one POSIX shell word that a person reads in a message and may paste: as it
@@ -62,6 +63,8 @@ impl Dialect {
                 }
                 value.to_string()
             }
+            // elvish single quotes hold every character but `'`, which is written twice.
+            Dialect::Elvish => format!("'{}'", value.replace('\'', "''")),
             // A double-quoted nushell string: only backslash escapes, no interpolation.
             Dialect::Nushell => {
                 let mut s = String::with_capacity(value.len() + 2);
@@ -93,6 +96,7 @@ impl Dialect {
             Dialect::Powershell => format!("$Env:{name} = {v}"),
             Dialect::Cmd => format!("set \"{name}={v}\""),
             Dialect::Nushell => format!("{}: {v}", json_name(name)),
+            Dialect::Elvish => format!("set-env {name} {v}"),
         })
     }
 
@@ -104,6 +108,7 @@ impl Dialect {
             Dialect::Powershell => format!("Remove-Item Env:{name} -ErrorAction SilentlyContinue"),
             Dialect::Cmd => format!("set \"{name}=\""),
             Dialect::Nushell => format!("{}: null", json_name(name)),
+            Dialect::Elvish => format!("unset-env {name}"),
         }
     }
 
@@ -162,6 +167,7 @@ mod tests {
             Dialect::Nushell.quote("a\"b\\$(c)\n\u{1}é").unwrap(),
             r#""a\"b\\$(c)\u{a}\u{1}é""#
         );
+        assert_eq!(Dialect::Elvish.quote("a'b$(c)\n").unwrap(), "'a''b$(c)\n'");
         assert_eq!(
             Dialect::Nushell
                 .script(&[("A", Some("x'\"\n".into())), ("B", None)])

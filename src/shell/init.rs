@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use clap_complete::env::{Bash, EnvCompleter, Fish, Powershell, Zsh};
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use super::{MARKER, Shell, envcomplete, reserved};
 use crate::error::usage;
@@ -28,6 +28,7 @@ impl Shell {
             Shell::Fish => include_str!("../../shell/aws-login.fish"),
             Shell::Powershell => include_str!("../../shell/aws-login.ps1"),
             Shell::Nushell => include_str!("../../shell/aws-login.nu"),
+            Shell::Elvish => include_str!("../../shell/aws-login.elv"),
         }
     }
 
@@ -39,6 +40,7 @@ impl Shell {
             Shell::Fish => &Fish,
             Shell::Powershell => &Powershell,
             Shell::Nushell => &envcomplete::Nushell,
+            Shell::Elvish => &Elvish,
         }
     }
 }
@@ -113,8 +115,9 @@ fn registration(shell: Shell, cmd: &str) -> Result<String> {
     // The variable as each registration reads it: bash `"COMPLETER"`; zsh a bare word;
     // fish inside a double-quoted string evaluated again at completion time (so `\$`);
     // PowerShell inside an expanding here-string passed to Invoke-Expression (so `` `$ ``).
+    // elvish: an argument of the external `env`.
     let bin = match shell {
-        Shell::Bash => "$__awsl_bin",
+        Shell::Bash | Shell::Elvish => "$__awsl_bin",
         Shell::Zsh => "\"$__awsl_bin\"",
         Shell::Fish => "\\$__awsl_bin",
         Shell::Powershell => "`$global:__awsl_bin",

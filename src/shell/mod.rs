@@ -43,6 +43,7 @@ pub enum Shell {
     Powershell,
     #[value(alias = "nu")]
     Nushell,
+    Elvish,
 }
 
 impl Shell {
@@ -54,6 +55,7 @@ impl Shell {
             Shell::Fish => "fish",
             Shell::Powershell => "powershell",
             Shell::Nushell => "nushell",
+            Shell::Elvish => "elvish",
         }
     }
 
@@ -68,6 +70,7 @@ impl Shell {
             Shell::Fish => Dialect::Fish,
             Shell::Powershell => Dialect::Powershell,
             Shell::Nushell => Dialect::Nushell,
+            Shell::Elvish => Dialect::Elvish,
         }
     }
 
@@ -100,6 +103,8 @@ pub enum Outform {
     /// nushell: a JSON object for `from json | load-env`.
     #[value(alias = "nu")]
     Nushell,
+    /// elvish.
+    Elvish,
 }
 
 impl Outform {
@@ -110,6 +115,7 @@ impl Outform {
             Outform::Powershell => Dialect::Powershell,
             Outform::Windows => Dialect::Cmd,
             Outform::Nushell => Dialect::Nushell,
+            Outform::Elvish => Dialect::Elvish,
         }
     }
 }

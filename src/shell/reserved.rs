@@ -3,7 +3,7 @@
 //! (`cd`, `exec`, `set`, `source`, `test`) in every later line the user types.
 //!
 //! The lists are what `compgen -b; compgen -k` (bash 5.2), `${(k)builtins} ${(k)reswords}`
-//! (zsh 5.9 -f) and `builtin -n` (fish 3.6) report, nushell's built-in commands, plus PowerShell 7's keywords and the
+//! (zsh 5.9 -f) and `builtin -n` (fish 3.6) report, nushell's built-in commands, elvish's builtins, plus PowerShell 7's keywords and the
 //! default aliases it has on every platform (an alias wins over a function there).
 //! Entries that are not plain identifiers (`.`, `[`, `{`) are refused by the name rule.
 
@@ -54,6 +54,19 @@ const NUSHELL: &str = "\
     touch transpose try tutor ulimit uname uniq uniq-by update upsert url use values \
     version view watch where which while whoami window with-env wrap zip";
 
+/// elvish 0.19's builtin functions and special commands: a function of the same name would
+/// shadow the builtin in every later line.
+const ELVISH: &str = "\
+    all assoc base benchmark bool break call cd compact compare conj constantly \
+    continue count defer deprecate dissoc drop each eawk echo eq eval exact-num exec \
+    exit external fail fg float64 from-json from-lines from-terminated get-env has-env \
+    has-external has-key has-value inexact-num is keys kind-of make-map multi-error nop \
+    not not-eq ns num one only-bytes only-values order peach pprint print printf put \
+    rand randint range read-line read-upto repeat repr resolve return run-parallel \
+    search-external set-env show sleep slurp src styled styled-segment take tilde-abbr \
+    time to-json to-lines to-string to-terminated unset-env use-mod var set tmp del fn \
+    use and or coalesce if while for try pragma wcswidth";
+
 /// Keywords, then default aliases. Compared case-insensitively, as PowerShell resolves
 /// commands.
 const POWERSHELL: &str = "\
@@ -76,6 +89,7 @@ pub fn check(shell: Shell, name: &str) -> Result<(), String> {
         Shell::Fish => (FISH, "a fish builtin or keyword"),
         Shell::Powershell => (POWERSHELL, "a PowerShell keyword or alias"),
         Shell::Nushell => (NUSHELL, "a nushell built-in command or keyword"),
+        Shell::Elvish => (ELVISH, "an elvish builtin or special command"),
     };
     let taken = list.split_whitespace().any(|w| match shell {
         Shell::Powershell => w.eq_ignore_ascii_case(name),

@@ -171,7 +171,15 @@ fn subcommands_options_and_value_enums_complete() {
     );
     assert_eq!(
         bash_complete(&w, &["aws-login", "dumpcreds", "--outform", ""]),
-        ["linux", "mac", "windows", "powershell", "fish", "nushell"]
+        [
+            "linux",
+            "mac",
+            "windows",
+            "powershell",
+            "fish",
+            "nushell",
+            "elvish"
+        ]
     );
     let fish = fish_complete(&w, &["aws-login", "dumpcreds", "--outform", "p"]);
     assert_eq!(fish, [("powershell".to_string(), "PowerShell".to_string())]);

@@ -3,6 +3,7 @@
 //! --outform` with hostile values, the prompt segment without a process per prompt, and
 //! completion.
 
+mod elvish;
 mod nushell;
 
 use std::path::PathBuf;
