@@ -742,7 +742,7 @@ _aws__login() {
                     return 0
                     ;;
                 --outform)
-                    COMPREPLY=($(compgen -W "linux mac windows powershell fish nushell elvish" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "linux mac windows powershell fish nushell elvish xonsh" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1398,7 +1398,7 @@ _aws__login() {
                     return 0
                     ;;
                 --outform)
-                    COMPREPLY=($(compgen -W "linux mac windows powershell fish nushell elvish" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "linux mac windows powershell fish nushell elvish xonsh" -- "${cur}"))
                     return 0
                     ;;
                 --bind)
@@ -1497,7 +1497,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__shell__subcmd__init)
-            opts="-v -h -V --verbose --cmd --no-completion --prompt --help --version bash zsh fish powershell nushell elvish"
+            opts="-v -h -V --verbose --cmd --no-completion --prompt --help --version bash zsh fish powershell nushell elvish xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -116,7 +116,8 @@ windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'
 nushell\t'nushell: a JSON object for `from json | load-env`'
-elvish\t'elvish'"
+elvish\t'elvish'
+xonsh\t'xonsh'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -231,7 +232,8 @@ windows\t'cmd.exe'
 powershell\t'PowerShell'
 fish\t'fish'
 nushell\t'nushell: a JSON object for `from json | load-env`'
-elvish\t'elvish'"
+elvish\t'elvish'
+xonsh\t'xonsh'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'

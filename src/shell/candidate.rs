@@ -8,7 +8,7 @@
 //! - zsh (`_describe`, i.e. compadd) and fish escape what they insert: they get the raw
 //!   name; quoting it here would quote it twice.
 //! - PowerShell inserts the CompletionResult text verbatim: single-quoted when needed.
-//! - nushell, elvish, and any other shell, gets only the names that need no quoting: its custom
+//! - nushell, elvish, xonsh and any other shell, gets only the names that need no quoting: its custom
 //!   completer hands the value to the line editor as it is.
 
 use std::fmt::Write as _;
@@ -46,7 +46,7 @@ impl Requester {
             Some(Shell::Powershell) if !is_literal(value, POWERSHELL_LITERAL) => {
                 Dialect::Powershell.quote(value).ok()
             }
-            None | Some(Shell::Nushell | Shell::Elvish)
+            None | Some(Shell::Nushell | Shell::Elvish | Shell::Xonsh)
                 if !is_literal(value, POWERSHELL_LITERAL) =>
             {
                 None
@@ -60,7 +60,9 @@ impl Requester {
     pub fn unquote_prefix(self, typed: &str) -> String {
         match self.0 {
             Some(Shell::Bash | Shell::Zsh | Shell::Fish) => posix_unquote(typed),
-            Some(Shell::Powershell | Shell::Nushell | Shell::Elvish) | None => typed.to_string(),
+            Some(Shell::Powershell | Shell::Nushell | Shell::Elvish | Shell::Xonsh) | None => {
+                typed.to_string()
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ pub enum Dialect {
     /// `from json` (a string sets a variable, null removes it).
     Nushell,
     Elvish,
+    Xonsh,
 }
 
 /// A value as one POSIX shell word that a person reads in a message and may paste: as it
@@ -65,6 +66,26 @@ impl Dialect {
             }
             // elvish single quotes hold every character but `'`, which is written twice.
             Dialect::Elvish => format!("'{}'", value.replace('\'', "''")),
+            // A Python string literal: xonsh reads `$NAME = "…"` in Python mode, where a
+            // string expands nothing.
+            Dialect::Xonsh => {
+                let mut s = String::with_capacity(value.len() + 2);
+                s.push('"');
+                for c in value.chars() {
+                    match c {
+                        '"' | '\\' => {
+                            s.push('\\');
+                            s.push(c);
+                        }
+                        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                            let _ = write!(s, "\\U{:08x}", u32::from(c));
+                        }
+                        c => s.push(c),
+                    }
+                }
+                s.push('"');
+                s
+            }
             // A double-quoted nushell string: only backslash escapes, no interpolation.
             Dialect::Nushell => {
                 let mut s = String::with_capacity(value.len() + 2);
@@ -97,6 +118,7 @@ impl Dialect {
             Dialect::Cmd => format!("set \"{name}={v}\""),
             Dialect::Nushell => format!("{}: {v}", json_name(name)),
             Dialect::Elvish => format!("set-env {name} {v}"),
+            Dialect::Xonsh => format!("${name} = {v}"),
         })
     }
 
@@ -109,6 +131,7 @@ impl Dialect {
             Dialect::Cmd => format!("set \"{name}=\""),
             Dialect::Nushell => format!("{}: null", json_name(name)),
             Dialect::Elvish => format!("unset-env {name}"),
+            Dialect::Xonsh => format!("${{...}}.pop(\"{name}\", None)"),
         }
     }
 
@@ -166,6 +189,10 @@ mod tests {
         assert_eq!(
             Dialect::Nushell.quote("a\"b\\$(c)\n\u{1}é").unwrap(),
             r#""a\"b\\$(c)\u{a}\u{1}é""#
+        );
+        assert_eq!(
+            Dialect::Xonsh.quote("a\"b\\$(c)\n").unwrap(),
+            r#""a\"b\\$(c)\U0000000a""#
         );
         assert_eq!(Dialect::Elvish.quote("a'b$(c)\n").unwrap(), "'a''b$(c)\n'");
         assert_eq!(

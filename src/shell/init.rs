@@ -29,6 +29,7 @@ impl Shell {
             Shell::Powershell => include_str!("../../shell/aws-login.ps1"),
             Shell::Nushell => include_str!("../../shell/aws-login.nu"),
             Shell::Elvish => include_str!("../../shell/aws-login.elv"),
+            Shell::Xonsh => include_str!("../../shell/aws-login.xsh"),
         }
     }
 
@@ -41,6 +42,7 @@ impl Shell {
             Shell::Powershell => &Powershell,
             Shell::Nushell => &envcomplete::Nushell,
             Shell::Elvish => &Elvish,
+            Shell::Xonsh => &envcomplete::Xonsh,
         }
     }
 }
@@ -124,6 +126,8 @@ fn registration(shell: Shell, cmd: &str) -> Result<String> {
         // nushell completes a command's arguments through a completer named in its
         // signature, which the script defines: the registration is that annotation.
         Shell::Nushell => return Ok("@__awsl_complete".into()),
+        // xonsh: the script's completer is added when this (inside quotes) is not empty.
+        Shell::Xonsh => return Ok("yes".into()),
     };
     let mut buf = Vec::new();
     for name in ["aws-login", cmd] {
@@ -195,10 +199,10 @@ mod tests {
             let text = render(*shell, "awsl", false, false, Path::new("/bin/aws-login")).unwrap();
             assert_eq!(text.matches(MARKER).count(), 1, "{shell:?}");
             // `AWS_LOGIN_SHELL=bash`, `AWS_LOGIN_SHELL fish`, `AWS_LOGIN_SHELL = 'powershell'`,
-            // `AWS_LOGIN_SHELL: 'nushell'`.
+            // `AWS_LOGIN_SHELL: 'nushell'`, `AWS_LOGIN_SHELL="xonsh"`.
             let (_, after) = text.split_once("AWS_LOGIN_SHELL").unwrap();
             let named = after
-                .trim_start_matches([' ', '=', ':', '\''])
+                .trim_start_matches([' ', '=', ':', '\'', '"'])
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .next();
             assert_eq!(named.and_then(Shell::from_name), Some(*shell), "{shell:?}");

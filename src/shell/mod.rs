@@ -44,6 +44,7 @@ pub enum Shell {
     #[value(alias = "nu")]
     Nushell,
     Elvish,
+    Xonsh,
 }
 
 impl Shell {
@@ -56,6 +57,7 @@ impl Shell {
             Shell::Powershell => "powershell",
             Shell::Nushell => "nushell",
             Shell::Elvish => "elvish",
+            Shell::Xonsh => "xonsh",
         }
     }
 
@@ -71,6 +73,7 @@ impl Shell {
             Shell::Powershell => Dialect::Powershell,
             Shell::Nushell => Dialect::Nushell,
             Shell::Elvish => Dialect::Elvish,
+            Shell::Xonsh => Dialect::Xonsh,
         }
     }
 
@@ -105,6 +108,8 @@ pub enum Outform {
     Nushell,
     /// elvish.
     Elvish,
+    /// xonsh.
+    Xonsh,
 }
 
 impl Outform {
@@ -116,6 +121,7 @@ impl Outform {
             Outform::Windows => Dialect::Cmd,
             Outform::Nushell => Dialect::Nushell,
             Outform::Elvish => Dialect::Elvish,
+            Outform::Xonsh => Dialect::Xonsh,
         }
     }
 }

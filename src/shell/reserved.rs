@@ -67,6 +67,15 @@ const ELVISH: &str = "\
     time to-json to-lines to-string to-terminated unset-env use-mod var set tmp del fn \
     use and or coalesce if while for try pragma wcswidth";
 
+/// Python's keywords and the aliases xonsh 0.13 defines (an alias wins over a command).
+const XONSH: &str = "\
+    False None True and as assert async await break class continue def del elif else \
+    except finally for from global if import in is lambda nonlocal not or pass raise \
+    return try while with yield cd pushd popd dirs jobs fg bg disown EOF exit quit exec \
+    xexec source source-bash source-zsh source-cmd source-foreign history trace timeit \
+    xonfig scp-resume showcmd ipynb completer xpip which xontrib xonsh-reset ls grep egrep \
+    fgrep";
+
 /// Keywords, then default aliases. Compared case-insensitively, as PowerShell resolves
 /// commands.
 const POWERSHELL: &str = "\
@@ -90,6 +99,7 @@ pub fn check(shell: Shell, name: &str) -> Result<(), String> {
         Shell::Powershell => (POWERSHELL, "a PowerShell keyword or alias"),
         Shell::Nushell => (NUSHELL, "a nushell built-in command or keyword"),
         Shell::Elvish => (ELVISH, "an elvish builtin or special command"),
+        Shell::Xonsh => (XONSH, "a Python keyword or xonsh alias"),
     };
     let taken = list.split_whitespace().any(|w| match shell {
         Shell::Powershell => w.eq_ignore_ascii_case(name),

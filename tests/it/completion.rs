@@ -178,7 +178,8 @@ fn subcommands_options_and_value_enums_complete() {
             "powershell",
             "fish",
             "nushell",
-            "elvish"
+            "elvish",
+            "xonsh"
         ]
     );
     let fish = fish_complete(&w, &["aws-login", "dumpcreds", "--outform", "p"]);

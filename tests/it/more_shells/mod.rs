@@ -5,6 +5,7 @@
 
 mod elvish;
 mod nushell;
+mod xonsh;
 
 use std::path::PathBuf;
 
