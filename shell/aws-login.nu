@@ -3,11 +3,17 @@
 const __awsl_bin = __AWSL_BIN__
 
 # aws-login in this shell: assume, unassume, refresh, whoami, …
+# Other words pass through, their output the command's value (`awsl getcallerid | from json`).
 def --env --wrapped __AWSL_CMD__ [...args: string__AWSL_COMPLETION__] {
     if ($args | is-empty) or ($args.0 not-in [assume unassume refresh]) {
         ^$__awsl_bin ...$args
-        return
+    } else {
+        __awsl_change ...$args
     }
+}
+
+# assume, unassume, refresh: the environment they print, applied.
+def --env --wrapped __awsl_change [...args: string] {
     # A failed run raises an error carrying its exit code; its message is on stderr already.
     let run = try {
         {out: (with-env {AWS_LOGIN_SHELL: '__AWSL_SHELL__'} { ^$__awsl_bin ...$args }), rc: 0}
@@ -68,7 +74,7 @@ def --env __awsl_update [] {
         let next = ($env.__awsl_next_refresh? | default 0)
         if ($env.AWS_LOGIN_AUTO_REFRESH? == '1') and $left < 300 and $now >= $next {
             $env.__awsl_next_refresh = $now + 60
-            __AWSL_CMD__ refresh --quiet
+            __awsl_change refresh --quiet
             if $env.LAST_EXIT_CODE == 0 { return }
         }
     }

@@ -96,3 +96,75 @@ pub fn read_nul(path: PathBuf) -> Vec<String> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     text.split('\0').map(String::from).collect()
 }
+
+/// The name `--cmd` gives the function in an option set (`awsl` without it).
+fn cmd_name<'a>(opts: &[&'a str]) -> &'a str {
+    opts.iter()
+        .position(|o| *o == "--cmd")
+        .map_or("awsl", |i| opts[i + 1])
+}
+
+#[test]
+fn every_init_of_nushell_elvish_and_xonsh_loads_silently_twice_and_defines_its_function() {
+    let w = World::new();
+    for opts in OPTION_SETS {
+        let name = cmd_name(opts);
+        if have("nu") {
+            let f = render(&w, "nushell", opts, "init.nu");
+            let f = f.display();
+            let out = w
+                .cmd(&[
+                    "--no-config-file",
+                    "--commands",
+                    &format!("source '{f}'; source '{f}'; {name} --version | ignore"),
+                ])
+                .program(which("nu").unwrap())
+                .run();
+            assert_eq!(
+                (out.code, out.stdout.as_str(), out.stderr.as_str()),
+                (0, "", ""),
+                "nushell {opts:?}"
+            );
+        }
+        if have("xonsh") {
+            let f = render(&w, "xonsh", opts, "init.xsh");
+            let script = w.write(
+                "load.xsh",
+                &format!(
+                    "execx($(cat '{f}'))\nexecx($(cat '{f}'))\n_ = !({name} --version)\n",
+                    f = f.display()
+                ),
+            );
+            let out = w
+                .cmd(&["--no-rc", &script.display().to_string()])
+                .program(which("xonsh").unwrap())
+                .run();
+            assert_eq!(
+                (out.code, out.stdout.as_str(), out.stderr.as_str()),
+                (0, "", ""),
+                "xonsh {opts:?}"
+            );
+        }
+        if have("elvish") && have("script") {
+            let f = render(&w, "elvish", opts, "init.elv");
+            // Evaluated at an interactive prompt: `edit:` exists only there.
+            let done = w.home().join("elvish-loaded");
+            let _ = std::fs::remove_file(&done);
+            let out = w
+                .cmd(&["-qec", "elvish -norc", "/dev/null"])
+                .program(which("script").unwrap())
+                .env("TERM", "xterm")
+                .run_with_stdin(Some(&format!(
+                    "eval (slurp < '{f}')\neval (slurp < '{f}')\n{name} --version > /dev/null\necho ok > '{d}'\nexit\n",
+                    f = f.display(),
+                    d = done.display()
+                )));
+            assert!(
+                !out.stdout.contains("Exception") && !out.stdout.contains("rror"),
+                "elvish {opts:?}: {}",
+                out.stdout
+            );
+            assert!(done.exists(), "elvish {opts:?}: {}", out.stdout);
+        }
+    }
+}
