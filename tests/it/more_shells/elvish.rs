@@ -230,3 +230,30 @@ fn elvish_completes_profiles_accounts_and_roles_and_offers_no_hostile_name() {
     assert_eq!(got[3], "dev");
     assert!(!w.home().join("PWNED").exists());
 }
+
+#[test]
+fn elvish_auto_refresh_fires_once_near_expiry() {
+    if !have_elvish() {
+        return;
+    }
+    let w = World::new().with_user_profiles();
+    let (init, count) = counting_init(&w, "elvish");
+    let log = w.home().join("log");
+    let lines = format!(
+        // The hook runs after every command line, the one that sets the expiry included.
+        "{l}awsl assume alice --assume-roles {DEPLOY}\nvar old = $E:AWS_ACCESS_KEY_ID\nrm -f '{c}'\n\
+         set-env AWS_LOGIN_AUTO_REFRESH 1; set-env AWS_LOGIN_EXPIRES_EPOCH (to-string (+ (num (date +%s)) 120))\n\
+         {prompts}if (!=s $old $E:AWS_ACCESS_KEY_ID) {{ echo renewed >> '{o}' }}\n\
+         echo left=(- (num $E:AWS_LOGIN_EXPIRES_EPOCH) (num (date +%s))) >> '{o}'\n",
+        l = load(&init),
+        c = count.display(),
+        o = log.display(),
+        prompts = "nop\n".repeat(10)
+    );
+    let out = session(&w, &lines);
+    let text = std::fs::read_to_string(&log).unwrap_or_else(|_| out.stdout.clone());
+    assert!(text.contains("renewed"), "{text}");
+    let left: i64 = text.split("left=").nth(1).unwrap().trim().parse().unwrap();
+    assert!(left > 600, "the new identity lasts: {left}");
+    assert_eq!(calls(&count), 1, "one refresh");
+}

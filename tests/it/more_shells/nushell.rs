@@ -234,3 +234,40 @@ fn nushell_completes_profiles_accounts_and_roles_and_offers_no_hostile_name() {
     assert!(lines[2].split(',').any(|r| r == "Admin"), "{}", lines[2]);
     assert!(!w.home().join("PWNED").exists());
 }
+
+#[test]
+fn nushell_auto_refresh_fires_once_near_expiry() {
+    if !have("nu") {
+        return;
+    }
+    let w = World::new().with_user_profiles();
+    let (init, count) = counting_init(&w, "nushell");
+    let script = format!(
+        "source '{i}'; awsl assume alice --assume-roles {DEPLOY}; $env.AWS_LOGIN_AUTO_REFRESH = '1'; \
+         $env.AWS_LOGIN_EXPIRES_EPOCH = ((date now | into int) // 1_000_000_000 + 120 | into string); \
+         let old = $env.AWS_ACCESS_KEY_ID; rm -f '{c}'; \
+         for n in 1..10 {{ __awsl_update }}; \
+         if $old != $env.AWS_ACCESS_KEY_ID {{ print renewed }}; \
+         print $'left=(($env.AWS_LOGIN_EXPIRES_EPOCH | into int) - (date now | into int) // 1_000_000_000)'",
+        i = init.display(),
+        c = count.display()
+    );
+    let out = nu(&w, &script);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("renewed"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    let left: i64 = out
+        .stdout
+        .split("left=")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(left > 600, "the new identity lasts: {left}");
+    assert_eq!(calls(&count), 1, "one refresh");
+}

@@ -229,3 +229,40 @@ fn xonsh_completes_profiles_accounts_and_roles_and_offers_no_hostile_name() {
     assert_eq!(got[3], "dev");
     assert!(!w.home().join("PWNED").exists());
 }
+
+#[test]
+fn xonsh_auto_refresh_fires_once_near_expiry() {
+    if !have("xonsh") {
+        return;
+    }
+    let w = World::new().with_user_profiles();
+    let (init, count) = counting_init(&w, "xonsh");
+    let script = format!(
+        "{l}awsl assume alice --assume-roles {DEPLOY}\nimport time\n$AWS_LOGIN_AUTO_REFRESH = '1'\n\
+         $AWS_LOGIN_EXPIRES_EPOCH = str(int(time.time()) + 120)\nold = $AWS_ACCESS_KEY_ID\nrm -f '{c}'\n\
+         from xonsh.prompt.base import PromptFormatter\nfmt = PromptFormatter()\n\
+         for i in range(10): _ = fmt($PROMPT)\n\
+         if old != $AWS_ACCESS_KEY_ID: print('renewed')\n\
+         print('left=' + str(int($AWS_LOGIN_EXPIRES_EPOCH) - int(time.time())))\n",
+        l = load(&init),
+        c = count.display()
+    );
+    let out = xonsh(&w, &script);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("renewed"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    let left: i64 = out
+        .stdout
+        .split("left=")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(left > 600, "the new identity lasts: {left}");
+    assert_eq!(calls(&count), 1, "one refresh");
+}
