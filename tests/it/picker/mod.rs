@@ -1,6 +1,7 @@
 //! The fuzzy picker (`awsl assume` alone, `assume --pick`, `console --pick`), driven on a
 //! real terminal: in bash, zsh and fish through the `awsl` function, and directly.
 
+mod more_shells;
 mod pty;
 mod recent;
 mod shells;
