@@ -5,6 +5,7 @@
 
 mod elvish;
 mod nushell;
+mod repl;
 mod xonsh;
 
 use std::path::PathBuf;

@@ -169,8 +169,8 @@ fn nushell_dumpcreds_record_loads_back_hostile_values_byte_for_byte() {
 }
 
 /// The REPL runs each `pre_prompt` hook string and then PROMPT_COMMAND before every
-/// prompt; here they run 20 times as it would run them (reedline itself needs a terminal
-/// that answers its cursor queries, which `script` does not).
+/// prompt; here they run 20 times as it runs them, and the segment shows exactly once per
+/// prompt (repl.rs drives the real loop on a terminal).
 #[test]
 fn nushell_prompts_cost_no_call_and_the_hook_registers_once() {
     if !have("nu") {

@@ -2,7 +2,7 @@
 //! real terminal: in bash, zsh and fish through the `awsl` function, and directly.
 
 mod more_shells;
-mod pty;
+pub mod pty;
 mod recent;
 mod shells;
 mod terminal;
