@@ -198,7 +198,7 @@ fn elvish_completes_profiles_accounts_and_roles_and_offers_no_hostile_name() {
     let w = hostile_world();
     w.write(
         ".aws/config",
-        "[profile dev]\nregion = eu-west-1\n[profile p$(touch PWNED)]\nregion = eu-west-1\n[profile dev'q]\n",
+        "[profile dev]\nregion = eu-west-1\n[profile p$(touch PWNED)]\nregion = eu-west-1\n[profile dev'q]\n[profile dev@x%y+z]\nregion = eu-west-1\n",
     );
     let init = render(&w, "elvish", &[], "c.elv");
     let log = w.home().join("log");
@@ -219,15 +219,44 @@ fn elvish_completes_profiles_accounts_and_roles_and_offers_no_hostile_name() {
     let text = std::fs::read_to_string(&log).unwrap_or_else(|_| out.stdout.clone());
     let got: Vec<&str> = text.lines().collect();
     assert_eq!(got.len(), 4, "{text}");
-    assert!(got[0].split(',').any(|p| p == "dev"), "{}", got[0]);
-    assert!(
-        !got[0].contains('$') && !got[0].contains('\''),
-        "{}",
-        got[0]
-    );
+    // elvish quotes what it inserts: a valid name goes as it is; invalid ones never.
+    assert_eq!(got[0], "alice,bob,dev,dev@x%y+z", "{}", got[0]);
     assert_eq!(got[1], EVIL_ACCOUNT);
     assert!(got[2].split(',').any(|r| r == "Admin"), "{}", got[2]);
-    assert_eq!(got[3], "dev");
+    assert_eq!(got[3], "dev,dev@x%y+z");
+    assert!(!w.home().join("PWNED").exists());
+}
+
+/// Tab at elvish's prompt inserts the name (quoted by elvish as it needs), and Enter passes
+/// exactly that name.
+#[test]
+fn elvish_tab_inserts_a_name_with_odd_characters_that_reaches_aws_login_exactly() {
+    use crate::picker::pty::{Step::*, play};
+    if !have("elvish") {
+        return;
+    }
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        "[profile dev@x%y+z]\nregion = eu-west-1\n[profile p$(touch PWNED)]\nregion = eu-west-1\n",
+    );
+    let init = render(&w, "elvish", &[], "tab.elv");
+    let steps = [
+        Type(format!(
+            "eval (slurp < '{}'); echo load''ed\n",
+            init.display()
+        )),
+        Expect("loaded"),
+        Sleep(0.3),
+        Send("awsl assume --profile d"),
+        Sleep(0.3),
+        Send("\t"),
+        Sleep(0.5),
+        Send("\n"),
+        Expect("aws-login: profile 'dev@x%y+z' holds no credentials"),
+        Send("exit\n"),
+    ];
+    play(&w, &["elvish", "-norc"], &[], &steps);
     assert!(!w.home().join("PWNED").exists());
 }
 
