@@ -6,5 +6,5 @@ mod locks;
 mod region;
 mod sign_in_again;
 mod sso_config;
-mod starship;
+pub mod starship;
 mod write_fits;

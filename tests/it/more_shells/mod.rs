@@ -6,6 +6,7 @@
 mod elvish;
 mod nushell;
 mod repl;
+mod starship;
 mod xonsh;
 
 use std::path::PathBuf;
