@@ -12,7 +12,6 @@ def __awsl_setup():
     from xonsh.built_ins import XSH
     from xonsh.completers.completer import add_one_completer
     from xonsh.completers.tools import RichCompletion, contextual_command_completer
-    from xonsh.tools import unthreadable
 
     bin = __AWSL_BIN__
     marker = "__AWSL_MARKER__"
@@ -25,9 +24,6 @@ def __awsl_setup():
         e.update(extra)
         return e
 
-    # In the main thread, where the environment change and Ctrl-C handling belong (and the
-    # picker gets the terminal).
-    @unthreadable
     def awsl(args, stdin=None, stdout=None, stderr=None):
         """aws-login in this shell: assume, unassume, refresh, whoami, …"""
         args = list(args)
@@ -38,7 +34,9 @@ def __awsl_setup():
         )
         out = run.stdout.decode("utf-8", "surrogateescape")
         if run.returncode == 0 and out.startswith(marker):
-            # Ignore Ctrl-C while the environment changes: never half an identity.
+            # Ignore Ctrl-C while the environment changes: never half an identity. (Python
+            # sets signal handlers only in the main thread; xonsh may run an alias in
+            # another, where Ctrl-C reaches the main thread and not this one anyway.)
             main = threading.current_thread() is threading.main_thread()
             prior = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
             try:

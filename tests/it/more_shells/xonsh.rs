@@ -81,14 +81,16 @@ fn xonsh_prints_help_and_failures_and_changes_nothing() {
     let out = xonsh(
         &w,
         &format!(
-            "{}$AWS_ACCESS_KEY_ID = 'before'\nawsl assume --help\nr = ![awsl assume no-such-profile]\nprint(f'rc={{r.returncode}}')\nprint('key=' + $AWS_ACCESS_KEY_ID)\n",
+            "{}$AWS_ACCESS_KEY_ID = 'before'\nawsl --version | tr a-z A-Z\nawsl assume --help\nr = ![awsl assume no-such-profile]\nprint(f'rc={{r.returncode}}')\nprint('key=' + $AWS_ACCESS_KEY_ID)\n",
             load(&init)
         ),
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // A passed-through command's output goes down a pipe like any command's.
+    assert!(out.stdout.starts_with("AWS-LOGIN "), "{}", out.stdout);
     assert!(
         out.stdout
-            .starts_with("Set the identity in the current shell"),
+            .contains("\nSet the identity in the current shell"),
         "{}",
         out.stdout
     );
