@@ -56,3 +56,53 @@ fn twenty_interactive_prompts_cost_no_call_in_nushell_elvish_and_xonsh() {
         assert_eq!(calls(&count), 0, "{shell}: prompts called aws-login");
     }
 }
+
+/// Tab at each shell's own prompt completes a profile through the script's completer, and
+/// Enter passes it to aws-login.
+#[test]
+fn tab_completes_a_profile_at_the_nushell_elvish_and_xonsh_prompt() {
+    let shells: [(&str, &str, &[&str], &str); 3] = [
+        (
+            "nushell",
+            "nu",
+            &["nu", "--no-config-file"],
+            "source '{}'; print ('load' + 'ed')\n",
+        ),
+        (
+            "elvish",
+            "elvish",
+            &["elvish", "-norc"],
+            "eval (slurp < '{}'); echo load''ed\n",
+        ),
+        (
+            "xonsh",
+            "xonsh",
+            &["xonsh", "--no-rc", "-i"],
+            "execx($(cat '{}')); print('load' + 'ed')\n",
+        ),
+    ];
+    for (shell, tool, argv, load) in shells {
+        if !have(tool) {
+            continue;
+        }
+        let w = World::new();
+        w.write(
+            ".aws/config",
+            "[profile team-dev]\nregion = eu-west-1\n[profile other]\nregion = eu-west-1\n",
+        );
+        let init = render(&w, shell, &[], &format!("tab.{shell}"));
+        let steps = [
+            Type(load.replace("{}", &init.display().to_string())),
+            Expect("loaded"),
+            Sleep(0.3),
+            Send("awsl assume --profile team-d"),
+            Sleep(0.3),
+            Send("\t"),
+            Sleep(0.8),
+            Send("\r"),
+            Expect("aws-login: profile 'team-dev' holds no credentials"),
+            Send("exit\n"),
+        ];
+        play(&w, argv, &[], &steps);
+    }
+}
