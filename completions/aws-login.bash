@@ -789,7 +789,7 @@ _aws__login() {
                     return 0
                     ;;
                 --outform)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish powershell cmd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish powershell cmd nushell elvish xonsh" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1547,7 +1547,7 @@ _aws__login() {
                     return 0
                     ;;
                 --outform)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish powershell cmd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish powershell cmd nushell elvish xonsh" -- "${cur}"))
                     return 0
                     ;;
                 --bind)
@@ -1662,7 +1662,7 @@ _aws__login() {
             return 0
             ;;
         aws__subcmd__login__subcmd__shell__subcmd__init)
-            opts="-v -h -V --verbose --cmd --no-completion --prompt --help --version bash zsh fish powershell"
+            opts="-v -h -V --verbose --cmd --no-completion --prompt --help --version bash zsh fish powershell nushell elvish xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -118,7 +118,10 @@ zsh\t'zsh'
 sh\t'POSIX sh and its kin (dash, ksh; also `linux`, `mac`)'
 fish\t'fish'
 powershell\t'PowerShell'
-cmd\t'cmd.exe (also `windows`)'"
+cmd\t'cmd.exe (also `windows`)'
+nushell\t'nushell: a JSON object for `from json | load-env`'
+elvish\t'elvish'
+xonsh\t'xonsh'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -s v -l verbose -d 'More detail on stderr (-v: decisions, -vv: SDK credential-chain details); never secrets'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l fresh -d 'Acquire new credentials instead of reusing aws-login\'s session cache (the new ones are stored)'
 complete -c aws-login -n "__fish_aws_login_using_subcommand dumpcreds" -l use-cache -d 'Read, refresh and store the token in the shared cache (~/.aws/sso/cache)'
@@ -237,7 +240,10 @@ zsh\t'zsh'
 sh\t'POSIX sh and its kin (dash, ksh; also `linux`, `mac`)'
 fish\t'fish'
 powershell\t'PowerShell'
-cmd\t'cmd.exe (also `windows`)'"
+cmd\t'cmd.exe (also `windows`)'
+nushell\t'nushell: a JSON object for `from json | load-env`'
+elvish\t'elvish'
+xonsh\t'xonsh'"
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l bind -d 'Address and port to listen on [default: 127.0.0.1 and a free port]' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l max-lifetime -d 'Refuse every request (403) this long after the endpoint starts (30s, 15m, 2h, 1h30m); until then STS is asked for no more than is left (900 s at least), and served credentials are said to expire by then' -r
 complete -c aws-login -n "__fish_aws_login_using_subcommand serve" -l idle-timeout -d 'Stop the endpoint after no request for this long (`serve` then exits; with `runas --serve` the child goes on without it)' -r

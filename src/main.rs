@@ -45,7 +45,9 @@ fn main() -> ExitCode {
     // candidates are quoted for the shell asking, which CompleteEnv hides once it starts.
     let env = env::Env::real();
     shell::candidate::Requester::remember(&env);
-    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
+    clap_complete::CompleteEnv::with_factory(cli::Cli::command)
+        .shells(shell::envcomplete::SHELLS)
+        .complete();
 
     // One clap definition serves both the command-word normalization and the parse:
     // building it is the largest share of a short run's CPU.

@@ -5,10 +5,12 @@
 //!   are glob-expanded) and readline inserts them verbatim. A word the shell would not
 //!   read literally is sent ANSI-C quoted with every other byte as `\xHH`: `$'p\x24\x28…'`
 //!   holds no glob, IFS or quote character, and Enter passes the exact name.
-//! - zsh (`_describe`, i.e. compadd) and fish escape what they insert: they get the raw
-//!   name; quoting it here would quote it twice.
+//! - zsh (`_describe`, i.e. compadd), fish and elvish escape what they insert: they get the
+//!   raw name; quoting it here would quote it twice. (elvish also hands its completer the
+//!   typed words already unquoted.)
 //! - PowerShell inserts the CompletionResult text verbatim: single-quoted when needed.
-//! - Any other shell gets only the names that need no quoting.
+//! - nushell, xonsh and any other shell get only the names that need no quoting: their
+//!   completers hand the value to the line editor as it is.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -16,8 +18,8 @@ use std::sync::OnceLock;
 use super::{Dialect, Shell};
 use crate::env::Env;
 
-/// The shell asking for completions; `None` for one aws-login writes no init script for
-/// (elvish), which gets only the names that need no quoting.
+/// The shell asking for completions; `None` for one aws-login writes no init script for,
+/// which gets only the names that need no quoting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Requester(pub Option<Shell>);
 
@@ -45,17 +47,24 @@ impl Requester {
             Some(Shell::Powershell) if !is_literal(value, POWERSHELL_LITERAL) => {
                 Dialect::Powershell.quote(value).ok()
             }
-            None if !is_literal(value, POWERSHELL_LITERAL) => None,
+            None | Some(Shell::Nushell | Shell::Xonsh)
+                if !is_literal(value, POWERSHELL_LITERAL) =>
+            {
+                None
+            }
             _ => Some(value.to_string()),
         }
     }
 
     /// The text the user typed so far, with the shell's quoting removed, so that a partly
-    /// typed quoted word still matches. PowerShell has removed its quoting already.
+    /// typed quoted word still matches. PowerShell and elvish have removed their quoting
+    /// already.
     pub fn unquote_prefix(self, typed: &str) -> String {
         match self.0 {
             Some(Shell::Bash | Shell::Zsh | Shell::Fish) => posix_unquote(typed),
-            Some(Shell::Powershell) | None => typed.to_string(),
+            Some(Shell::Powershell | Shell::Nushell | Shell::Elvish | Shell::Xonsh) | None => {
+                typed.to_string()
+            }
         }
     }
 }
@@ -178,6 +187,11 @@ mod tests {
             Requester(Some(Shell::Powershell)).quote("a,b'c").unwrap(),
             "'a,b''c'"
         );
+        assert_eq!(
+            Requester(Some(Shell::Elvish)).quote(hostile).unwrap(),
+            hostile
+        );
+        assert_eq!(Requester(Some(Shell::Nushell)).quote(hostile), None);
         assert_eq!(Requester(None).quote(hostile), None);
         assert_eq!(Requester(Some(Shell::Bash)).quote("a\nb"), None);
         assert_eq!(Requester(Some(Shell::Fish)).quote(""), None);

@@ -2,6 +2,8 @@
 //! lines that set and unset a variable. Every piece of code that aws-login prints for a
 //! shell to evaluate goes through here.
 
+use std::fmt::Write as _;
+
 /// The language of the code printed for a shell. bash and zsh share one; cmd.exe has one
 /// but no init script (see `Shell` and `Outform`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +14,11 @@ pub enum Dialect {
     Powershell,
     /// cmd.exe.
     Cmd,
+    /// nushell, which cannot evaluate code it is given: a JSON object it reads with
+    /// `from json` (a string sets a variable, null removes it).
+    Nushell,
+    Elvish,
+    Xonsh,
 }
 
 impl Dialect {
@@ -45,6 +52,47 @@ impl Dialect {
                 }
                 value.to_string()
             }
+            // elvish single quotes hold every character but `'`, which is written twice.
+            Dialect::Elvish => format!("'{}'", value.replace('\'', "''")),
+            // A Python string literal: xonsh reads `$NAME = "…"` in Python mode, where a
+            // string expands nothing.
+            Dialect::Xonsh => {
+                let mut s = String::with_capacity(value.len() + 2);
+                s.push('"');
+                for c in value.chars() {
+                    match c {
+                        '"' | '\\' => {
+                            s.push('\\');
+                            s.push(c);
+                        }
+                        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                            let _ = write!(s, "\\U{:08x}", u32::from(c));
+                        }
+                        c => s.push(c),
+                    }
+                }
+                s.push('"');
+                s
+            }
+            // A double-quoted nushell string: only backslash escapes, no interpolation.
+            Dialect::Nushell => {
+                let mut s = String::with_capacity(value.len() + 2);
+                s.push('"');
+                for c in value.chars() {
+                    match c {
+                        '"' | '\\' => {
+                            s.push('\\');
+                            s.push(c);
+                        }
+                        c if c.is_control() => {
+                            let _ = write!(s, "\\u{{{:x}}}", u32::from(c));
+                        }
+                        c => s.push(c),
+                    }
+                }
+                s.push('"');
+                s
+            }
         })
     }
 
@@ -56,6 +104,9 @@ impl Dialect {
             Dialect::Fish => format!("set -gx {name} {v}"),
             Dialect::Powershell => format!("$Env:{name} = {v}"),
             Dialect::Cmd => format!("set \"{name}={v}\""),
+            Dialect::Nushell => format!("{}: {v}", json_name(name)),
+            Dialect::Elvish => format!("set-env {name} {v}"),
+            Dialect::Xonsh => format!("${name} = {v}"),
         })
     }
 
@@ -66,11 +117,17 @@ impl Dialect {
             Dialect::Fish => format!("set -e {name}"),
             Dialect::Powershell => format!("Remove-Item Env:{name} -ErrorAction SilentlyContinue"),
             Dialect::Cmd => format!("set \"{name}=\""),
+            Dialect::Nushell => format!("{}: null", json_name(name)),
+            Dialect::Elvish => format!("unset-env {name}"),
+            Dialect::Xonsh => format!("${{...}}.pop(\"{name}\", None)"),
         }
     }
 
     /// Shell code applying `vars` (`None` = unset).
     pub fn script(self, vars: &[(&str, Option<String>)]) -> Result<String, String> {
+        if self == Dialect::Nushell {
+            return Ok(nushell_record(vars));
+        }
         let mut out = String::new();
         for (name, value) in vars {
             let line = match value {
@@ -82,6 +139,24 @@ impl Dialect {
         }
         Ok(out)
     }
+}
+
+/// A variable name as a JSON string (names are ASCII identifiers, so this cannot fail).
+fn json_name(name: &str) -> String {
+    serde_json::Value::from(name).to_string()
+}
+
+/// The object nushell's `from json | load-env` reads: one member per line, in order, so a
+/// person reading it sees what `dumpcreds` prints for the other shells.
+fn nushell_record(vars: &[(&str, Option<String>)]) -> String {
+    let members: Vec<String> = vars
+        .iter()
+        .map(|(name, value)| {
+            let value = value.as_deref().map_or(serde_json::Value::Null, Into::into);
+            format!("  {}: {value}", json_name(name))
+        })
+        .collect();
+    format!("{{\n{}\n}}\n", members.join(",\n"))
 }
 
 #[cfg(test)]
@@ -99,5 +174,20 @@ mod tests {
         );
         assert!(Dialect::Cmd.quote("50%").is_err());
         assert_eq!(Dialect::Cmd.set("K", "a b&c").unwrap(), "set \"K=a b&c\"");
+        assert_eq!(
+            Dialect::Nushell.quote("a\"b\\$(c)\n\u{1}é").unwrap(),
+            r#""a\"b\\$(c)\u{a}\u{1}é""#
+        );
+        assert_eq!(
+            Dialect::Xonsh.quote("a\"b\\$(c)\n").unwrap(),
+            r#""a\"b\\$(c)\U0000000a""#
+        );
+        assert_eq!(Dialect::Elvish.quote("a'b$(c)\n").unwrap(), "'a''b$(c)\n'");
+        assert_eq!(
+            Dialect::Nushell
+                .script(&[("A", Some("x'\"\n".into())), ("B", None)])
+                .unwrap(),
+            "{\n  \"A\": \"x'\\\"\\n\",\n  \"B\": null\n}\n"
+        );
     }
 }

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use anyhow::Result;
-use clap_complete::env::{Bash, EnvCompleter, Fish, Powershell, Zsh};
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
-use super::{MARKER, Shell, reserved};
+use super::{MARKER, Shell, envcomplete, reserved};
 use crate::error::usage;
 
 /// Every placeholder the scripts may use; none survives rendering.
@@ -29,6 +29,9 @@ impl Shell {
             Shell::Zsh => include_str!("../../shell/aws-login.zsh"),
             Shell::Fish => include_str!("../../shell/aws-login.fish"),
             Shell::Powershell => include_str!("../../shell/aws-login.ps1"),
+            Shell::Nushell => include_str!("../../shell/aws-login.nu"),
+            Shell::Elvish => include_str!("../../shell/aws-login.elv"),
+            Shell::Xonsh => include_str!("../../shell/aws-login.xsh"),
         }
     }
 
@@ -39,6 +42,9 @@ impl Shell {
             Shell::Zsh => &Zsh,
             Shell::Fish => &Fish,
             Shell::Powershell => &Powershell,
+            Shell::Nushell => &envcomplete::Nushell,
+            Shell::Elvish => &Elvish,
+            Shell::Xonsh => &envcomplete::Xonsh,
         }
     }
 }
@@ -135,6 +141,21 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// with the path quoted by Dialect::quote.
 fn registration(shell: Shell, cmd: &str) -> Result<String> {
     const COMPLETER: &str = "__AWSL_COMPLETER__";
+    // The variable as each registration reads it: bash `"COMPLETER"`; zsh a bare word;
+    // fish inside a double-quoted string evaluated again at completion time (so `\$`);
+    // PowerShell inside an expanding here-string passed to Invoke-Expression (so `` `$ ``).
+    // elvish: an argument of the external `env`.
+    let bin = match shell {
+        Shell::Bash | Shell::Elvish => "$__awsl_bin",
+        Shell::Zsh => "\"$__awsl_bin\"",
+        Shell::Fish => "\\$__awsl_bin",
+        Shell::Powershell => "`$global:__awsl_bin",
+        // nushell completes a command's arguments through a completer named in its
+        // signature, which the script defines: the registration is that annotation.
+        Shell::Nushell => return Ok("@__awsl_complete".into()),
+        // xonsh: the script's completer is added when this (inside quotes) is not empty.
+        Shell::Xonsh => return Ok("yes".into()),
+    };
     let mut buf = Vec::new();
     for name in ["aws-login", cmd] {
         shell
@@ -142,15 +163,6 @@ fn registration(shell: Shell, cmd: &str) -> Result<String> {
             .write_registration("COMPLETE", name, name, COMPLETER, &mut buf)?;
     }
     let text = String::from_utf8(buf)?;
-    // The variable as each registration reads it: bash `"COMPLETER"`; zsh a bare word;
-    // fish inside a double-quoted string evaluated again at completion time (so `\$`);
-    // PowerShell inside an expanding here-string passed to Invoke-Expression (so `` `$ ``).
-    let bin = match shell {
-        Shell::Bash => "$__awsl_bin",
-        Shell::Zsh => "\"$__awsl_bin\"",
-        Shell::Fish => "\\$__awsl_bin",
-        Shell::Powershell => "`$global:__awsl_bin",
-    };
     let text = text.replace(COMPLETER, bin);
     Ok(match shell {
         Shell::Zsh => zsh_registration(&text),
@@ -282,10 +294,11 @@ mod tests {
             );
             let text = render(*shell, "awsl", false, false, Path::new("/bin/aws-login")).unwrap();
             assert_eq!(text.matches(MARKER).count(), 1, "{shell:?}");
-            // `AWS_LOGIN_SHELL=bash`, `AWS_LOGIN_SHELL fish`, `AWS_LOGIN_SHELL = 'powershell'`.
+            // `AWS_LOGIN_SHELL=bash`, `AWS_LOGIN_SHELL fish`, `AWS_LOGIN_SHELL = 'powershell'`,
+            // `AWS_LOGIN_SHELL: 'nushell'`, `AWS_LOGIN_SHELL="xonsh"`.
             let (_, after) = text.split_once("AWS_LOGIN_SHELL").unwrap();
             let named = after
-                .trim_start_matches([' ', '=', '\''])
+                .trim_start_matches([' ', '=', ':', '\'', '"'])
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .next();
             assert_eq!(named.and_then(Shell::from_name), Some(*shell), "{shell:?}");

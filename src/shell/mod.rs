@@ -12,6 +12,7 @@
 pub mod candidate;
 pub mod complete;
 mod dialect;
+pub mod envcomplete;
 pub mod history;
 pub mod init;
 mod reserved;
@@ -40,6 +41,10 @@ pub enum Shell {
     Fish,
     #[value(alias = "pwsh")]
     Powershell,
+    #[value(alias = "nu")]
+    Nushell,
+    Elvish,
+    Xonsh,
 }
 
 impl Shell {
@@ -50,6 +55,9 @@ impl Shell {
             Shell::Zsh => "zsh",
             Shell::Fish => "fish",
             Shell::Powershell => "powershell",
+            Shell::Nushell => "nushell",
+            Shell::Elvish => "elvish",
+            Shell::Xonsh => "xonsh",
         }
     }
 
@@ -63,6 +71,9 @@ impl Shell {
             Shell::Bash | Shell::Zsh => Dialect::Posix,
             Shell::Fish => Dialect::Fish,
             Shell::Powershell => Dialect::Powershell,
+            Shell::Nushell => Dialect::Nushell,
+            Shell::Elvish => Dialect::Elvish,
+            Shell::Xonsh => Dialect::Xonsh,
         }
     }
 
@@ -97,6 +108,13 @@ pub enum Outform {
     /// cmd.exe (also `windows`).
     #[value(alias = "windows")]
     Cmd,
+    /// nushell: a JSON object for `from json | load-env`.
+    #[value(alias = "nu")]
+    Nushell,
+    /// elvish.
+    Elvish,
+    /// xonsh.
+    Xonsh,
 }
 
 impl Outform {
@@ -106,6 +124,9 @@ impl Outform {
             Outform::Fish => Dialect::Fish,
             Outform::Powershell => Dialect::Powershell,
             Outform::Cmd => Dialect::Cmd,
+            Outform::Nushell => Dialect::Nushell,
+            Outform::Elvish => Dialect::Elvish,
+            Outform::Xonsh => Dialect::Xonsh,
         }
     }
 }

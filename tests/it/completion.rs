@@ -171,7 +171,17 @@ fn subcommands_options_and_value_enums_complete() {
     );
     assert_eq!(
         bash_complete(&w, &["aws-login", "dumpcreds", "--outform", ""]),
-        ["bash", "zsh", "sh", "fish", "powershell", "cmd"]
+        [
+            "bash",
+            "zsh",
+            "sh",
+            "fish",
+            "powershell",
+            "cmd",
+            "nushell",
+            "elvish",
+            "xonsh"
+        ]
     );
     let fish = fish_complete(&w, &["aws-login", "dumpcreds", "--outform", "p"]);
     assert_eq!(fish, [("powershell".to_string(), "PowerShell".to_string())]);

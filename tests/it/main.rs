@@ -21,6 +21,7 @@ mod help;
 mod hygiene;
 mod interop;
 mod login_session;
+mod more_shells;
 mod net;
 mod outform;
 mod picker;

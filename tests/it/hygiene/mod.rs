@@ -7,5 +7,5 @@ mod package;
 mod region;
 mod sign_in_again;
 mod sso_config;
-mod starship;
+pub mod starship;
 mod write_fits;

@@ -10,7 +10,7 @@ use crate::harness::*;
 
 /// starship from PATH, else cargo's default bin dir, where `.ci/run` installs it (CI's PATH
 /// may not include it). Under AWS_LOGIN_REQUIRE_TOOLS=1 its absence fails the test.
-fn starship() -> Option<PathBuf> {
+pub fn starship() -> Option<PathBuf> {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
@@ -29,7 +29,7 @@ fn starship() -> Option<PathBuf> {
 
 /// The starship snippet of docs/shell.md: its one ```toml block, without the indentation
 /// of the list item it sits in.
-fn readme_snippet() -> String {
+pub fn readme_snippet() -> String {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/shell.md"))
             .expect("docs/shell.md");
@@ -52,7 +52,7 @@ fn readme_snippet() -> String {
 }
 
 /// The text of a prompt without its colours.
-fn strip_ansi(s: &str) -> String {
+pub fn strip_ansi(s: &str) -> String {
     let mut out = String::new();
     let mut chars = s.chars();
     while let Some(c) = chars.next() {

@@ -1,7 +1,8 @@
 //! The fuzzy picker (`awsl assume` alone, `assume --pick`, `console --pick`), driven on a
 //! real terminal: in bash, zsh and fish through the `awsl` function, and directly.
 
-mod pty;
+mod more_shells;
+pub mod pty;
 mod recent;
 mod shells;
 mod terminal;
