@@ -11,8 +11,12 @@ fn xonsh(w: &World, script: &str) -> Out {
         .run()
 }
 
+/// Loads a rendered script. Read by Python, not `$(cat …)`: under a loaded machine a
+/// non-interactive xonsh now and then captured nothing from the subprocess, and the test
+/// then failed for want of `awsl`. The init test (more_shells/mod.rs) still loads through
+/// `execx($(…))`, the way the documented line does.
 fn load(init: &std::path::Path) -> String {
-    format!("execx($(cat '{}'))\n", init.display())
+    format!("execx(open('{}').read())\n", init.display())
 }
 
 /// xonsh code that writes VARS NUL-separated to `file` (the segment from awsl_prompt_info).
