@@ -4,14 +4,14 @@
 use super::*;
 
 /// Runs the xonsh `script` (a file, so that it may span lines) without a run-control file.
-fn xonsh(w: &World, script: &str) -> Out {
+pub(super) fn xonsh(w: &World, script: &str) -> Out {
     let file = w.write("script.xsh", script);
     w.cmd(&["--no-rc", &file.display().to_string()])
         .program(which("xonsh").unwrap())
         .run()
 }
 
-fn load(init: &std::path::Path) -> String {
+pub(super) fn load(init: &std::path::Path) -> String {
     format!("execx($(cat '{}'))\n", init.display())
 }
 
