@@ -19,7 +19,11 @@ fn __awsl_sample_clock {
 }
 
 fn __AWSL_CMD__ {|@args|
-    if (or (== (count $args) 0) (not (has-value [assume unassume refresh] $args[0]))) {
+    if (== (count $args) 0) {
+        echo __AWSL_USAGE__
+        return
+    }
+    if (not (has-value [assume unassume refresh] $args[0])) {
         (external $__awsl_bin) $@args
         return
     }
@@ -42,6 +46,15 @@ fn __AWSL_CMD__ {|@args|
     }
 }
 
+# Now, in seconds: the clock sampled at most once a minute of command time (sampling it
+# forks), plus the commands' durations since then.
+fn __awsl_now {
+    if (or (== $__awsl_clock 0) (>= $__awsl_since 60)) {
+        __awsl_sample_clock
+    }
+    put (+ $__awsl_clock (exact-num (math:floor $__awsl_since)))
+}
+
 # The segment: identity and time left ("prod-Admin 42m", "prod-Admin expired"). What a
 # terminal would act on (escapes, line breaks, bidi overrides) is shown as '?'.
 fn __awsl_update {
@@ -54,10 +67,7 @@ fn __awsl_update {
     var epoch = $E:AWS_LOGIN_EXPIRES_EPOCH
     # More than 12 digits is no plausible time.
     if (re:match '^[0-9]{1,12}$' $epoch) {
-        if (or (== $__awsl_clock 0) (>= $__awsl_since 60)) {
-            __awsl_sample_clock
-        }
-        var now = (+ $__awsl_clock (exact-num (math:floor $__awsl_since)))
+        var now = (__awsl_now)
         var left = (- (num $epoch) $now)
         if (<= $left 0) {
             set seg = $seg' expired'
@@ -73,6 +83,16 @@ fn __awsl_update {
             if ?(__AWSL_CMD__ refresh --quiet 2>/dev/null) {
                 return
             }
+        }
+    }
+    # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+    var signin = $E:AWS_LOGIN_SIGNIN_EXPIRES_EPOCH
+    if (re:match '^[0-9]{1,12}$' $signin) {
+        var left = (- (num $signin) (__awsl_now))
+        if (<= $left 0) {
+            set seg = $seg' (sign-in ended)'
+        } elif (< $left 900) {
+            set seg = $seg' (sign-in '(exact-num (math:floor (/ $left 60)))'m)'
         }
     }
     set __awsl_segment = $seg
@@ -119,3 +139,7 @@ if (== $__awsl_prompt 1) {
 __awsl_update
 
 __AWSL_COMPLETION__
+
+# What `aws-login doctor` reads: the shell, the one whose init this is, and whether
+# completion was registered above.
+set-env AWS_LOGIN_SHELL_INIT '__AWSL_SHELL__:'$pid':__AWSL_COMPLETES__'

@@ -5,7 +5,10 @@ const __awsl_bin = __AWSL_BIN__
 # aws-login in this shell: assume, unassume, refresh, whoami, …
 # Other words pass through, their output the command's value (`awsl getcallerid | from json`).
 def --env --wrapped __AWSL_CMD__ [...args: string__AWSL_COMPLETION__] {
-    if ($args | is-empty) or ($args.0 not-in [assume unassume refresh]) {
+    if ($args | is-empty) {
+        print __AWSL_USAGE__
+        $env.LAST_EXIT_CODE = 0
+    } else if ($args.0 not-in [assume unassume refresh]) {
         ^$__awsl_bin ...$args
     } else {
         __awsl_change ...$args
@@ -56,10 +59,10 @@ def --env __awsl_update [] {
         return
     }
     mut seg = ($id | str replace --all --regex '[\x00-\x1f\x7f-\x9f\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' '?')
+    let now = ((date now | into int) // 1_000_000_000)
     let epoch = ($env.AWS_LOGIN_EXPIRES_EPOCH? | default '' | into string)
     # More than 12 digits is no plausible time.
     if ($epoch =~ '^[0-9]{1,12}$') {
-        let now = ((date now | into int) // 1_000_000_000)
         let left = (($epoch | into int) - $now)
         if $left <= 0 {
             $seg = $"($seg) expired"
@@ -76,6 +79,16 @@ def --env __awsl_update [] {
             $env.__awsl_next_refresh = $now + 60
             __awsl_change refresh --quiet
             if $env.LAST_EXIT_CODE == 0 { return }
+        }
+    }
+    # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+    let signin = ($env.AWS_LOGIN_SIGNIN_EXPIRES_EPOCH? | default '' | into string)
+    if ($signin =~ '^[0-9]{1,12}$') {
+        let left = (($signin | into int) - $now)
+        if $left <= 0 {
+            $seg = $"($seg) \(sign-in ended\)"
+        } else if $left < 900 {
+            $seg = $"($seg) \(sign-in ($left // 60)m\)"
         }
     }
     $env.AWSL_PROMPT = $seg
@@ -101,3 +114,7 @@ if __AWSL_PROMPT__ == 1 and ('__awsl_user_prompt' not-in $env) {
     }
 }
 __awsl_update
+
+# What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
+# command's completer is named in its signature.
+$env.AWS_LOGIN_SHELL_INIT = $"__AWSL_SHELL__:($nu.pid):__AWSL_COMPLETES__"

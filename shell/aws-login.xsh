@@ -3,6 +3,7 @@
 
 def __awsl_setup():
     import json
+    import os
     import re
     import signal
     import subprocess
@@ -27,7 +28,10 @@ def __awsl_setup():
     def awsl(args, stdin=None, stdout=None, stderr=None):
         """aws-login in this shell: assume, unassume, refresh, whoami, …"""
         args = list(args)
-        if not args or args[0] not in ("assume", "unassume", "refresh"):
+        if not args:
+            print(__AWSL_USAGE__, file=stdout)
+            return 0
+        if args[0] not in ("assume", "unassume", "refresh"):
             return subprocess.run([bin, *args], env=env(), stdout=stdout, stderr=stderr).returncode
         # Its stderr (sign-in codes, the line saying what was assumed) goes straight to the
         # terminal: xonsh's own stream for a threaded alias can be closed under the write.
@@ -77,6 +81,14 @@ def __awsl_setup():
                 state["next_refresh"] = now + 60
                 if awsl(["refresh", "--quiet"], stderr=subprocess.DEVNULL) == 0:
                     return segment()
+        # An Identity Center sign-in that ends within 15 minutes is marked: after it, a browser.
+        signin = str(e.get("AWS_LOGIN_SIGNIN_EXPIRES_EPOCH", "") or "")
+        if re.fullmatch("[0-9]{1,12}", signin):
+            left = int(signin) - int(time.time())
+            if left <= 0:
+                seg += " (sign-in ended)"
+            elif left < 900:
+                seg += " (sign-in %dm)" % (left // 60)
         return seg
 
     def awsl_prompt_info():
@@ -110,6 +122,10 @@ def __awsl_setup():
 
     if "__AWSL_COMPLETION__":
         add_one_completer("__awsl", complete, "start")
+
+    # What `aws-login doctor` reads: the shell, the one whose init this is, and whether the
+    # completer was added above.
+    XSH.env["AWS_LOGIN_SHELL_INIT"] = "__AWSL_SHELL__:%d:__AWSL_COMPLETES__" % os.getpid()
 
 
 __awsl_setup()

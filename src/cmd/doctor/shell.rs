@@ -27,6 +27,14 @@ fn init_line(shell: &str) -> String {
                 .into()
         }
         "zsh" => "add eval \"$(aws-login shell init zsh)\" to ~/.zshrc".into(),
+        "nushell" | "nu" => {
+            "save `aws-login shell init nushell` to a file in env.nu and `source` it in config.nu (docs/shell.md)"
+                .into()
+        }
+        "elvish" => {
+            "add `eval (aws-login shell init elvish | slurp)` to ~/.config/elvish/rc.elv".into()
+        }
+        "xonsh" => "add `execx($(aws-login shell init xonsh))` to ~/.xonshrc".into(),
         _ => {
             "add eval \"$(aws-login shell init bash)\" to ~/.bashrc (or the rc file of your shell)"
                 .into()

@@ -6,14 +6,14 @@ use super::*;
 
 /// Runs `lines` at elvish's interactive prompt; what they write to files is what counts
 /// (the terminal output is the line editor's drawing).
-fn session(w: &World, lines: &str) -> Out {
+pub(super) fn session(w: &World, lines: &str) -> Out {
     w.cmd(&["-qec", "elvish -norc", "/dev/null"])
         .program(which("script").unwrap())
         .env("TERM", "xterm")
         .run_with_stdin(Some(&format!("{lines}exit\n")))
 }
 
-fn have_elvish() -> bool {
+pub(super) fn have_elvish() -> bool {
     have("elvish") && have("script")
 }
 
@@ -30,7 +30,7 @@ fn dump_to(file: &std::path::Path) -> String {
     )
 }
 
-fn load(init: &std::path::Path) -> String {
+pub(super) fn load(init: &std::path::Path) -> String {
     format!("use str\neval (slurp < '{}')\n", init.display())
 }
 

@@ -5,6 +5,7 @@
 
 mod elvish;
 mod nushell;
+mod parity;
 mod repl;
 mod starship;
 mod xonsh;

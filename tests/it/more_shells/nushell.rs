@@ -4,7 +4,7 @@
 use super::*;
 
 /// Runs `script` in `nu` without a config file; stdout and stderr as printed.
-fn nu(w: &World, script: &str) -> Out {
+pub(super) fn nu(w: &World, script: &str) -> Out {
     w.cmd(&["--no-config-file", "--commands", script])
         .program(which("nu").unwrap())
         .run()

@@ -4,7 +4,7 @@
 use super::*;
 
 /// Runs the xonsh `script` (a file, so that it may span lines) without a run-control file.
-fn xonsh(w: &World, script: &str) -> Out {
+pub(super) fn xonsh(w: &World, script: &str) -> Out {
     let file = w.write("script.xsh", script);
     w.cmd(&["--no-rc", &file.display().to_string()])
         .program(which("xonsh").unwrap())
@@ -15,7 +15,7 @@ fn xonsh(w: &World, script: &str) -> Out {
 /// non-interactive xonsh now and then captured nothing from the subprocess, and the test
 /// then failed for want of `awsl`. The init test (more_shells/mod.rs) still loads through
 /// `execx($(…))`, the way the documented line does.
-fn load(init: &std::path::Path) -> String {
+pub(super) fn load(init: &std::path::Path) -> String {
     format!("execx(open('{}').read())\n", init.display())
 }
 
