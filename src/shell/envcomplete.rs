@@ -10,57 +10,36 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Z
 
 /// Every shell a completion request may name: clap_complete's and ours.
 pub const SHELLS: Shells<'static> =
-    Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh, &Nushell, &Xonsh]);
+    Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh, &NUSHELL, &XONSH]);
 
-/// nushell: a JSON list of `{value, description}` records, which a custom completer
-/// returns as it is.
-pub struct Nushell;
-
-/// xonsh: the same JSON list, which its completer (Python) turns into RichCompletions.
-pub struct Xonsh;
-
-impl EnvCompleter for Nushell {
-    fn name(&self) -> &'static str {
-        "nushell"
-    }
-
-    fn is(&self, name: &str) -> bool {
-        matches!(name, "nushell" | "nu")
-    }
-
-    /// The script carries its own completer (see shell/aws-login.nu).
-    fn write_registration(
-        &self,
-        _var: &str,
-        _name: &str,
-        _bin: &str,
-        _completer: &str,
-        _buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<OsString>,
-        current_dir: Option<&std::path::Path>,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        json_candidates(cmd, args, current_dir, buf)
-    }
+/// A shell whose script carries its own completer and reads the candidates as a JSON list
+/// of `{value, description}` records: nushell's custom completer returns it as it is, and
+/// xonsh's (Python) turns it into RichCompletions.
+pub struct JsonShell {
+    name: &'static str,
+    alias: Option<&'static str>,
 }
 
-impl EnvCompleter for Xonsh {
+pub const NUSHELL: JsonShell = JsonShell {
+    name: "nushell",
+    alias: Some("nu"),
+};
+
+pub const XONSH: JsonShell = JsonShell {
+    name: "xonsh",
+    alias: None,
+};
+
+impl EnvCompleter for JsonShell {
     fn name(&self) -> &'static str {
-        "xonsh"
+        self.name
     }
 
     fn is(&self, name: &str) -> bool {
-        name == "xonsh"
+        name == self.name || Some(name) == self.alias
     }
 
-    /// The script carries its own completer (see shell/aws-login.xsh).
+    /// The script registers its completer itself (see shell/aws-login.nu and .xsh).
     fn write_registration(
         &self,
         _var: &str,

@@ -42,9 +42,9 @@ impl Shell {
             Shell::Zsh => &Zsh,
             Shell::Fish => &Fish,
             Shell::Powershell => &Powershell,
-            Shell::Nushell => &envcomplete::Nushell,
+            Shell::Nushell => &envcomplete::NUSHELL,
             Shell::Elvish => &Elvish,
-            Shell::Xonsh => &envcomplete::Xonsh,
+            Shell::Xonsh => &envcomplete::XONSH,
         }
     }
 }
