@@ -143,8 +143,11 @@ impl Store {
             .make_dir()
             .and_then(|()| fsutil::write_atomic_cache(path, &entry.to_json(), 0o600, lock));
         match written {
+            // The directories were checked above: sweep without asking again.
             Ok(()) => {
-                self.sweep();
+                if let Some(dir) = &self.dir {
+                    fsutil::sweep_temporaries(dir, STALE_TEMPORARY);
+                }
             }
             Err(e) => warn(&format!("{e:#}")),
         }
