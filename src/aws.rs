@@ -13,8 +13,8 @@ use crate::inert::{describe, echo, server};
 
 /// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
 /// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
-/// credentials of its stage explicitly. The config and credentials files it reads are
-/// vetted first (regular files, bounded: see `profiles::check_files`). The HTTP client is
+/// credentials of its stage explicitly. It reads the config and credentials files as
+/// aws-login read them (regular files, bounded: see `profiles::files`). The HTTP client is
 /// aws-login's own ([`crate::net`]): proxies, `AWS_CA_BUNDLE` / the profile's `ca_bundle`,
 /// and a trust store read only at the first TLS connection.
 ///
@@ -68,7 +68,11 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
         );
     // Named even when it is the default: left unnamed, the SDK would read AWS_PROFILE from
     // the process environment, which the precedence rule may have set aside.
-    Ok(loader.profile_name(name).load().await)
+    Ok(loader
+        .profile_files(crate::profiles::files(env)?)
+        .profile_name(name)
+        .load()
+        .await)
 }
 
 /// An STS client that signs with `creds`, once they are fit to sign with.

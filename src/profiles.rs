@@ -1,12 +1,16 @@
 //! The shared config and credentials files, read once per run.
 //!
-//! aws-config reads these files itself (and, for SSO profiles, the token cache), with no
-//! size or type limit: a FIFO there blocks it forever and `/dev/zero` grows its memory
-//! without end. So [`check_files`] vets them first, before every road into the SDK.
+//! aws-config reads these files itself when left to, with no size or type limit: a FIFO
+//! there blocks it forever and `/dev/zero` grows its memory without end. So aws-login
+//! reads them once, bounded ([`files`]), parses those bytes, and hands the same bytes to
+//! the SDK's loaders, so what was checked is what is used. The SDK's few providers that
+//! take no file set (web identity, containers) find the files already vetted.
+
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use aws_config::profile::{Profile, ProfileSet};
-use aws_runtime::env_config::file::EnvConfigFiles;
+use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
 use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 
 use crate::env::Env;
@@ -14,23 +18,37 @@ use crate::error::usage;
 use crate::fsutil;
 use crate::paths::{CONFIG_VAR, CREDENTIALS_VAR, config_file, credentials_file};
 
-/// Refuse a config or credentials file that is not a regular file or is larger than
-/// 16 MiB, before aws-config reads it. A missing file is fine, as it is to the SDK.
-pub fn check_files(env: &Env) -> Result<()> {
-    for (path, var, name) in [
-        (config_file(env), CONFIG_VAR, "the config file"),
+/// The config and credentials files as read once: refused when not a regular file or
+/// larger than 16 MiB; a missing one reads as empty, which is what it is to the SDK. A
+/// failure is not kept, so it is met again.
+pub fn files(env: &Env) -> Result<EnvConfigFiles> {
+    static READ: OnceLock<EnvConfigFiles> = OnceLock::new();
+    if let Some(files) = READ.get() {
+        return Ok(files.clone());
+    }
+    let mut files = EnvConfigFiles::builder();
+    for (kind, path, var, name) in [
         (
+            EnvConfigFileKind::Config,
+            config_file(env),
+            CONFIG_VAR,
+            "the config file",
+        ),
+        (
+            EnvConfigFileKind::Credentials,
             credentials_file(env),
             CREDENTIALS_VAR,
             "the credentials file",
         ),
     ] {
         let what = if env.get(var).is_some() { var } else { name };
-        if let Some(path) = path {
-            fsutil::read_bounded(&path, fsutil::LARGE_FILE, what)?;
-        }
+        let contents = match path {
+            Some(path) => fsutil::read_bounded(&path, fsutil::LARGE_FILE, what)?,
+            None => None,
+        };
+        files = files.with_contents(kind, contents.unwrap_or_default());
     }
-    Ok(())
+    Ok(READ.get_or_init(|| files.build()).clone())
 }
 
 /// The profile and those it reaches through `source_profile`, each once.
@@ -90,23 +108,16 @@ pub fn check_source_profiles(profiles: &ProfileSet, name: Option<&str>) -> Resul
     }
 }
 
-/// Parse `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` (or the ~/.aws defaults), once
-/// per process: the request, the SDK configuration, `[sso-session]` sections and the
-/// display name all read the same files, and each parse costs a start-up path that is
-/// measured against the wire (scripts/bench). A failure is not kept, so it is met again.
+/// Parse the files [`files`] read, once per process: the request, the SDK configuration,
+/// `[sso-session]` sections and the display name all read the same files, and each parse
+/// costs a start-up path that is measured against the wire (scripts/bench).
 pub async fn load(env: &Env) -> Result<ProfileSet> {
     static LOADED: tokio::sync::OnceCell<ProfileSet> = tokio::sync::OnceCell::const_new();
     LOADED
         .get_or_try_init(|| async {
-            check_files(env)?;
-            aws_config::profile::load(
-                &Fs::real(),
-                &SdkEnv::real(),
-                &EnvConfigFiles::default(),
-                None,
-            )
-            .await
-            .context("cannot parse the AWS config or credentials file: fix the line it names")
+            aws_config::profile::load(&Fs::real(), &SdkEnv::real(), &files(env)?, None)
+                .await
+                .context("cannot parse the AWS config or credentials file: fix the line it names")
         })
         .await
         .cloned()

@@ -15,6 +15,7 @@ use aws_config::provider_config::ProviderConfig;
 use aws_config::web_identity_token::WebIdentityTokenCredentialsProvider;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_credential_types::provider::{ProvideCredentials, future};
+use aws_runtime::env_config::file::EnvConfigFiles;
 use chrono::{DateTime, Utc};
 
 use crate::creds::Creds;
@@ -49,6 +50,7 @@ pub async fn resolve(
         Some(name) if explicit => {
             ProfileFileCredentialsProvider::builder()
                 .profile_name(name)
+                .profile_files(crate::profiles::files(env)?)
                 .configure(&conf)
                 .build()
                 .provide_credentials()
@@ -64,7 +66,10 @@ pub async fn resolve(
         }
         _ => {
             check_container_token(env)?;
-            default_chain(profile, &conf).provide_credentials().await
+            let files = crate::profiles::files(env)?;
+            default_chain(profile, files, &conf)
+                .provide_credentials()
+                .await
         }
     };
     let what = match (profile, explicit) {
@@ -112,12 +117,17 @@ source_profile, credential_process or sso_session"
 /// - Off EC2, whatever answers at the metadata address (a filtering proxy's 403, a captive
 ///   portal's page) would otherwise end the run with that service's text instead of the
 ///   ways to get credentials. What it answered is logged at `-v`.
-fn default_chain(profile: Option<&str>, conf: &ProviderConfig) -> CredentialsProviderChain {
+fn default_chain(
+    profile: Option<&str>,
+    files: EnvConfigFiles,
+    conf: &ProviderConfig,
+) -> CredentialsProviderChain {
     let name = profile.unwrap_or("default");
     CredentialsProviderChain::first_try(
         "Profile",
         ProfileFileCredentialsProvider::builder()
             .profile_name(name)
+            .profile_files(files)
             .configure(conf)
             .build(),
     )

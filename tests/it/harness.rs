@@ -8,11 +8,13 @@
 mod browser;
 mod run;
 mod shells;
+mod strace;
 mod tools;
 
 pub use browser::*;
 pub use run::*;
 pub use shells::*;
+pub use strace::*;
 pub use tools::*;
 
 use std::collections::BTreeSet;

@@ -9,6 +9,7 @@
 //! the machine's memory; and its peak memory is checked, since a read that runs into the
 //! limit may be swallowed as an error and look like success.
 
+mod read_once;
 mod run;
 
 use std::os::unix::fs::{PermissionsExt, symlink};

@@ -5,33 +5,14 @@ use crate::harness::*;
 
 /// The files `run` opened that look like certificates or trust stores.
 fn certificate_files(w: &World, run: Run<'_>) -> Vec<String> {
-    let trace = w.home().join("strace.out");
-    let c = run.command();
-    let program = c.get_program().to_owned();
-    let args: Vec<_> = c.get_args().map(|a| a.to_owned()).collect();
-    let mut s = std::process::Command::new("strace");
-    s.args(["-f", "-qq", "-e", "trace=open,openat", "-o"])
-        .arg(&trace)
-        .arg(program)
-        .args(args);
-    s.env_clear();
-    for (k, v) in c.get_envs() {
-        if let Some(v) = v {
-            s.env(k, v);
-        }
-    }
-    s.current_dir(w.home());
     // Whether the run succeeds does not matter here (whoami without an identity fails).
-    s.output().expect("running strace");
-    let opened = std::fs::read_to_string(&trace).unwrap();
-    assert!(opened.contains("openat"), "strace saw no open: {opened}");
-    opened
-        .lines()
+    let (lines, _) = opens(w, run).expect("strace is checked first");
+    lines
+        .into_iter()
         .filter(|l| {
             let l = l.to_ascii_lowercase();
             l.contains("/ssl/") || l.contains("cert") || l.contains(".pem") || l.contains(".crt")
         })
-        .map(str::to_string)
         .collect()
 }
 
