@@ -69,7 +69,13 @@ impl Plan {
             } else {
                 (self.policy.policy.clone(), &self.policy.arns[..])
             };
-            tracing::info!(name = %fed.name, policy_arns = ?arns, inline_policy = policy.is_some(), tags = fed.tags.len(), "calling GetFederationToken");
+            tracing::info!(
+                name = %fed.name,
+                policy_arns = %arns.join(","),
+                inline_policy = policy.is_some(),
+                tags = fed.tags.len(),
+                "calling GetFederationToken"
+            );
             let tags = sts_tags(&fed.tags)?;
             let out = sts(sdk, &creds)?
                 .get_federation_token()

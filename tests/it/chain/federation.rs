@@ -209,6 +209,34 @@ fn the_policy_and_tags_are_part_of_the_session_cache_key() {
 }
 
 #[test]
+fn a_narrowed_console_signs_in_through_a_federation_token() {
+    let w = World::new();
+    let out = w
+        .alice(&[
+            "console",
+            "--no-browser",
+            "--get-federation-token",
+            "--policy-arns",
+            READ_ONLY,
+            "--tags",
+            "team=blue",
+        ])
+        .run();
+    out.ok();
+    let fed = w.last_call("GetFederationToken");
+    assert_eq!(fed.policy_arns(), [READ_ONLY]);
+    assert_eq!(fed.tags(), pairs(&[("team", "blue")]));
+    let signins = w.fake.console_signins();
+    assert_eq!(signins.len(), 1);
+    assert_eq!(signins[0].caller_arn, FEDERATED);
+    // The console's own federation of long-term keys is not asked for by the command line:
+    // a policy without --get-federation-token says how to ask.
+    w.alice(&["console", "--no-browser", "--policy-arns", READ_ONLY])
+        .run()
+        .fails(2, "--get-federation-token");
+}
+
+#[test]
 fn boto3_under_runas_is_the_narrowed_tagged_federated_user() {
     if !require_tool(have("python3"), "boto3", "python3") {
         return;
