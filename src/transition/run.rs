@@ -81,7 +81,7 @@ impl Plan {
                 .get_federation_token()
                 .name(&fed.name)
                 .set_policy(policy)
-                .set_policy_arns(Some(descriptors(arns)))
+                .set_policy_arns((!arns.is_empty()).then(|| descriptors(arns)))
                 .set_tags((!tags.is_empty()).then_some(tags))
                 .set_duration_seconds(fed.duration)
                 .send()
