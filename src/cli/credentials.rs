@@ -107,6 +107,8 @@ pub struct TransitionArgs {
     pub get_session_token: bool,
 
     /// Call STS GetFederationToken first (long-term IAM user keys only; cannot assume roles).
+    /// Its session policy is --policy/--policy-arns, else AdministratorAccess (leaving the
+    /// IAM user's own permissions); --tags tag the federated session.
     #[arg(long, conflicts_with = "assume_roles")]
     pub get_federation_token: bool,
 
@@ -139,27 +141,31 @@ pub struct TransitionArgs {
 
     /// SourceIdentity for every role hop (default: AWS_SOURCE_IDENTITY; with neither, a
     /// role_arn profile's source_identity, on its own hop). 2-64 characters of letters,
-    /// digits and +=,.@_-; once set it cannot change along the chain.
+    /// digits and +=,.@_-; once set it cannot change along the chain. Not for a federation token.
     #[arg(long, value_name = "ID", help_heading = "Session controls")]
     pub source_identity: Option<String>,
 
-    /// Session tags KEY=VALUE,KEY=VALUE for every role hop (default: AWS_SESSION_TAGS; with
-    /// neither, a role_arn profile's session_tags, on its own hop). At most 50.
+    /// Session tags KEY=VALUE,KEY=VALUE for every role hop, or the federation token
+    /// (default: AWS_SESSION_TAGS; with neither, a role_arn profile's session_tags, on its
+    /// own hop, or the federating profile's). At most 50.
     #[arg(long, value_name = "TAGS", help_heading = "Session controls")]
     pub tags: Option<String>,
 
     /// Keys of the session tags that later hops inherit, KEY,KEY, each among the tags
     /// (default: AWS_TRANSITIVE_TAGS; with neither, a profile's transitive_session_tags).
+    /// Not for a federation token, which no hop follows.
     #[arg(long, value_name = "KEYS", help_heading = "Session controls")]
     pub transitive_tags: Option<String>,
 
-    /// Session policy (JSON or file://PATH) for the final role hop. It can only narrow
-    /// what the role allows, never widen it. At most 2048 characters without whitespace.
+    /// Session policy (JSON or file://PATH) for the final role hop, or the federation token
+    /// (in place of AdministratorAccess). It can only narrow what the role or IAM user
+    /// allows, never widen it. At most 2048 characters without whitespace.
     #[arg(long, value_name = "JSON", help_heading = "Session controls")]
     pub policy: Option<String>,
 
-    /// Managed policies (ARN,ARN; at most 10) that narrow the final role hop as a session
-    /// policy: the session gets only what both the role and these allow.
+    /// Managed policies (ARN,ARN; at most 10) that narrow the final role hop, or the
+    /// federation token (in place of AdministratorAccess), as a session policy: the
+    /// session gets only what both the role or IAM user and these allow.
     #[arg(long, value_name = "ARNS", help_heading = "Session controls")]
     pub policy_arns: Option<String>,
 }

@@ -70,6 +70,8 @@ impl From<TransitionArgs> for transition::Options {
                 .map(|v| Given::new("--transitive-tags", &v)),
             policy: t.policy,
             policy_arns: t.policy_arns,
+            // Read with the profile, where the profile gives the starting keys.
+            profile_tags: None,
         }
     }
 }

@@ -130,11 +130,11 @@ impl Request {
         let profile_set = profiles::load(env).await?;
         let profile = profiles::selected(&profile_set, opts.profile.as_deref(), env)?;
         // `--profile`, or AWS_PROFILE where no environment keys come before it (botocore).
-        let own_chain = match profile {
-            Some(name) if explicit_profile || env.get("AWS_ACCESS_KEY_ID").is_none() => {
-                chain::resolve(&profile_set, name)?
-            }
-            _ => None,
+        let source_profile =
+            profile.filter(|_| explicit_profile || env.get("AWS_ACCESS_KEY_ID").is_none());
+        let own_chain = match source_profile {
+            Some(name) => chain::resolve(&profile_set, name)?,
+            None => None,
         };
         let sso = match (&own_chain, profile) {
             (
@@ -149,7 +149,18 @@ impl Request {
         if let Some(r) = &opts.region {
             validate::region("--region", r)?;
         }
-        let transitions = opts.transitions.clone().with_env(env);
+        let mut transitions = opts.transitions.clone().with_env(env);
+        if own_chain.is_none() {
+            // A profile with its own keys (or credential_process) may tag a federation token.
+            transitions.profile_tags = source_profile
+                .and_then(|name| profile_set.get_profile(name))
+                .and_then(|p| {
+                    let from =
+                        format!("session_tags of profile '{}'", crate::inert::echo(p.name()));
+                    p.get("session_tags")
+                        .map(|v| transition::Given::new(&from, v))
+                });
+        }
         let (mut plan, base) = match own_chain {
             Some(c) => (
                 Plan::with_profile(&transitions, c.hops, c.mfa_process)?,

@@ -66,6 +66,12 @@ impl Plan {
             );
         }
         let any_hops = has_hops || !profile_hops.is_empty();
+        if t.get_federation_token && any_hops {
+            // AWS refuses every STS call but GetCallerIdentity from a federated session.
+            bail_usage!(
+                "--get-federation-token cannot go with role hops (here the profile's role_arn): a federated session cannot assume roles; drop --get-federation-token or use a profile without role_arn"
+            );
+        }
         let (run_controls, policy) = session_controls(t, any_hops)?;
         let session_name = t
             .role_session_name
@@ -91,6 +97,7 @@ impl Plan {
             plan.federation = Some(Federation {
                 name: session_name.clone(),
                 duration: t.duration_seconds,
+                tags: run_controls.tags.clone().unwrap_or_default(),
             });
         }
         if has_hops && t.role_session_name.is_some() {
@@ -163,40 +170,70 @@ fn hop(i: usize, spec: HopSpec, default_name: &str, t: &Options) -> Result<Hop> 
 }
 
 /// The source identity and tags the command line (or the environment) gives every role
-/// hop, and the session policy of the final one. A value an option gives with no role hop
-/// to use it is an error; one from the environment is then left alone, as it may be meant
-/// for other tools.
+/// hop, and the session policy of the final one; with no hop, the tags and session policy
+/// of GetFederationToken. A value an option gives with nothing to use it is an error; one
+/// from the environment is then left alone, as it may be meant for other tools.
 fn session_controls(t: &Options, any_hops: bool) -> Result<(Controls, SessionPolicy)> {
     let given = [&t.source_identity, &t.tags, &t.transitive_tags];
-    if !any_hops {
-        if let Some(g) = given.iter().copied().flatten().find(|g| g.is_option()) {
-            bail_usage!(
-                "{} is used only by role hops: add --assume-roles (or use a profile with role_arn) or drop it",
-                g.from
-            );
-        }
-        let flag = match (&t.policy, &t.policy_arns) {
-            (Some(_), _) => Some("--policy"),
-            (_, Some(_)) => Some("--policy-arns"),
-            _ => None,
-        };
-        if let Some(flag) = flag {
-            bail_usage!(
-                "{flag}: a session policy needs an AssumeRole hop to narrow, and this chain has none: add --assume-roles ROLE (or use a profile with role_arn) or drop {flag}"
-            );
-        }
-        return Ok(Default::default());
+    let policy = || SessionPolicy::parse(t.policy.as_deref(), t.policy_arns.as_deref());
+    if any_hops {
+        let [si, tags, transitive] = given.map(Option::as_ref);
+        return Ok((Controls::parse(si, tags, transitive)?, policy()?));
     }
-    let [si, tags, transitive] = given.map(Option::as_ref);
-    let run = Controls::parse(si, tags, transitive)?;
-    let policy = SessionPolicy::parse(t.policy.as_deref(), t.policy_arns.as_deref())?;
-    Ok((run, policy))
+    if t.get_federation_token {
+        return Ok((federation_controls(t)?, policy()?));
+    }
+    if let Some(g) = given.iter().copied().flatten().find(|g| g.is_option()) {
+        let or_federation = if g.from == "--tags" {
+            " or --get-federation-token"
+        } else {
+            ""
+        };
+        bail_usage!(
+            "{} is used only by role hops: add --assume-roles (or use a profile with role_arn){or_federation} or drop it",
+            g.from
+        );
+    }
+    let flag = match (&t.policy, &t.policy_arns) {
+        (Some(_), _) => Some("--policy"),
+        (_, Some(_)) => Some("--policy-arns"),
+        _ => None,
+    };
+    if let Some(flag) = flag {
+        bail_usage!(
+            "{flag}: a session policy needs an AssumeRole hop or a federation token to narrow, and this chain has neither: add --assume-roles ROLE (or use a profile with role_arn) or --get-federation-token, or drop {flag}"
+        );
+    }
+    Ok(Default::default())
+}
+
+/// GetFederationToken's tags (command line, environment, then the profile's `session_tags`).
+/// It takes no source identity and no transitive keys: a federated session cannot assume
+/// roles, so nothing would carry them on.
+fn federation_controls(t: &Options) -> Result<Controls> {
+    if let Some(g) = t.source_identity.as_ref().filter(|g| g.is_option()) {
+        bail_usage!(
+            "{}: GetFederationToken takes no source identity (only AssumeRole does): drop {} or --get-federation-token",
+            g.from,
+            g.from
+        );
+    }
+    if let Some(g) = t.transitive_tags.as_ref().filter(|g| g.is_option()) {
+        bail_usage!(
+            "{}: a federated session cannot assume roles, so GetFederationToken takes no transitive tag keys: drop {} (--tags alone tags the session)",
+            g.from,
+            g.from
+        );
+    }
+    let tags = t.tags.as_ref().or(t.profile_tags.as_ref());
+    Ok(Controls::parse(None, tags, None)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::creds::Creds;
+    use crate::transition::Given;
 
     const A: &str = "arn:aws:iam::111111111111:role/A";
     const B: &str = "arn:aws:iam::222222222222:role/B";
@@ -246,6 +283,36 @@ mod tests {
         assert!(Plan::new(&args(|t| t.external_id = Some("abc".into()))).is_err());
         assert!(Plan::new(&args(|t| t.duration_seconds = Some(900))).is_err());
         assert!(Plan::new(&args(|t| t.role_session_name = Some("abc".into()))).is_err());
+    }
+
+    #[test]
+    fn a_federation_token_takes_the_session_policy_and_tags_but_no_hop_controls() {
+        let arn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+        let plan = Plan::new(&args(|t| {
+            t.get_federation_token = true;
+            t.policy_arns = Some(arn.into());
+            t.tags = Some(Given::new("--tags", "team=blue"));
+        }))
+        .unwrap();
+        assert_eq!(plan.policy.arns, [arn]);
+        assert_eq!(plan.federation.unwrap().tags[0].value, "blue");
+        for refused in [
+            args(|t| t.source_identity = Some(Given::new("--source-identity", "alice"))),
+            args(|t| t.transitive_tags = Some(Given::new("--transitive-tags", "team"))),
+        ] {
+            let t = Options {
+                get_federation_token: true,
+                tags: Some(Given::new("--tags", "team=blue")),
+                ..refused
+            };
+            assert!(Plan::new(&t).is_err());
+        }
+        // From the environment they are left alone.
+        let t = args(|t| {
+            t.get_federation_token = true;
+            t.source_identity = Some(Given::new("AWS_SOURCE_IDENTITY", "alice"));
+        });
+        assert!(Plan::new(&t).is_ok());
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Session controls on role hops: the source identity and session tags (and which of them
-//! are transitive); the session policy is in `policy`. Every value is checked here with AWS's documented
-//! limits, before any call; [`settle`] then works out what each hop of a chain sends, since
-//! a source identity and a transitive tag, once set, are inherited and cannot change.
+//! Session controls on role hops (and the tags of a federation token): the source identity
+//! and session tags (and which of them are transitive); the session policy is in `policy`.
+//! Every value is checked here with AWS's documented limits, before any call; [`settle`]
+//! then works out what each hop of a chain sends, since a source identity and a transitive
+//! tag, once set, are inherited and cannot change.
 
 use std::collections::BTreeMap;
 

@@ -60,6 +60,10 @@ pub struct Options {
     pub policy: Option<String>,
     /// `--policy-arns`.
     pub policy_arns: Option<String>,
+    /// `session_tags` of the profile whose own keys start the run: GetFederationToken's
+    /// tags when neither `--tags` nor AWS_SESSION_TAGS gives any (a `role_arn` profile's
+    /// go on its own hop instead).
+    pub profile_tags: Option<Given>,
 }
 
 /// The variables that give a session control the command line left out.
@@ -98,7 +102,8 @@ pub struct Plan {
     /// `--mfa-serial`.
     mfa_serial: Option<String>,
     codes: Codes,
-    /// `--policy` and `--policy-arns`, for the final hop.
+    /// `--policy` and `--policy-arns`, for the final hop, or GetFederationToken when
+    /// there is no hop.
     policy: SessionPolicy,
 }
 
@@ -106,6 +111,7 @@ pub struct Plan {
 struct Federation {
     name: String,
     duration: Option<i32>,
+    tags: Vec<controls::Tag>,
 }
 
 #[derive(Debug, Clone)]
@@ -139,7 +145,11 @@ impl Plan {
     /// the source gives long-term IAM user keys and no other transition changes them.
     pub fn federate_long_term_keys(&mut self, duration: Option<i32>) {
         let name = DEFAULT_SESSION_NAME.to_string();
-        self.federate_keys = Some(Federation { name, duration });
+        self.federate_keys = Some(Federation {
+            name,
+            duration,
+            tags: Vec::new(),
+        });
     }
 
     fn is_empty(&self) -> bool {
@@ -154,8 +164,13 @@ impl Plan {
     /// The transitions with every option that changes their result, for the session
     /// cache's key (crate::cache): never the MFA code.
     pub fn describe(&self) -> serde_json::Value {
-        let federation =
-            |f: &Federation| serde_json::json!({"name": f.name, "duration": f.duration});
+        let federation = |f: &Federation| {
+            serde_json::json!({
+                "name": f.name,
+                "duration": f.duration,
+                "tags": f.tags.iter().map(|t| [&t.key, &t.value]).collect::<Vec<_>>(),
+            })
+        };
         let hops: Vec<_> = self
             .hops
             .iter()

@@ -1,5 +1,5 @@
-//! The session policy of the final role hop: `--policy` (inline JSON or `file://PATH`) and
-//! `--policy-arns`, checked with AWS's limits before any call.
+//! The session policy of the final role hop, or of GetFederationToken: `--policy` (inline
+//! JSON or `file://PATH`) and `--policy-arns`, checked with AWS's limits before any call.
 
 use crate::error::Usage;
 use crate::inert::echo;
@@ -8,7 +8,8 @@ use crate::inert::echo;
 const MAX_POLICY: usize = 2048;
 const MAX_POLICY_ARNS: usize = 10;
 
-/// The session policy of the final hop: inline JSON (minified) and managed policy ARNs.
+/// The session policy of the final hop (or federation token): inline JSON (minified) and
+/// managed policy ARNs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SessionPolicy {
     pub policy: Option<String>,
@@ -16,6 +17,11 @@ pub struct SessionPolicy {
 }
 
 impl SessionPolicy {
+    /// Whether neither `--policy` nor `--policy-arns` was given.
+    pub fn is_empty(&self) -> bool {
+        self.policy.is_none() && self.arns.is_empty()
+    }
+
     /// Parse and check `--policy` (JSON, or `file://PATH`) and `--policy-arns`.
     pub fn parse(policy: Option<&str>, arns: Option<&str>) -> Result<SessionPolicy, Usage> {
         Ok(SessionPolicy {

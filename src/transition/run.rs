@@ -57,15 +57,32 @@ impl Plan {
             creds = same_account(stage_creds(out.credentials(), "GetSessionToken")?, &creds);
         }
         if let Some(fed) = &self.federation {
-            let policy = format!(
-                "arn:{}:iam::aws:policy/AdministratorAccess",
-                crate::partition::for_region(region).name
+            // A federated session may do only what its session policy allows: without one
+            // given, AdministratorAccess leaves it the IAM user's own permissions.
+            let default_arn;
+            let (policy, arns) = if self.policy.is_empty() {
+                default_arn = format!(
+                    "arn:{}:iam::aws:policy/AdministratorAccess",
+                    crate::partition::for_region(region).name
+                );
+                (None, std::slice::from_ref(&default_arn))
+            } else {
+                (self.policy.policy.clone(), &self.policy.arns[..])
+            };
+            tracing::info!(
+                name = %fed.name,
+                policy_arns = %arns.join(","),
+                inline_policy = policy.is_some(),
+                tags = fed.tags.len(),
+                "calling GetFederationToken"
             );
-            tracing::info!(name = %fed.name, %policy, "calling GetFederationToken");
+            let tags = sts_tags(&fed.tags)?;
             let out = sts(sdk, &creds)?
                 .get_federation_token()
                 .name(&fed.name)
-                .policy_arns(PolicyDescriptorType::builder().arn(policy).build())
+                .set_policy(policy)
+                .set_policy_arns((!arns.is_empty()).then(|| descriptors(arns)))
+                .set_tags((!tags.is_empty()).then_some(tags))
                 .set_duration_seconds(fed.duration)
                 .send()
                 .await
@@ -92,19 +109,10 @@ impl Plan {
             };
             tracing::info!(role = %hop.arn, session = %hop.session_name, "assuming role (hop {}/{total})", i + 1);
             let c = &hop.controls;
-            let tags = c
-                .tags
-                .iter()
-                .map(|t| Tag::builder().key(&t.key).value(&t.value).build())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| anyhow!("building the session tags: {e}"))?;
+            let tags = sts_tags(&c.tags)?;
             // The session policy narrows the final role only.
             let policy = (i + 1 == total).then_some(&self.policy);
-            let policy_arns: Vec<_> = policy
-                .into_iter()
-                .flat_map(|p| &p.arns)
-                .map(|arn| PolicyDescriptorType::builder().arn(arn).build())
-                .collect();
+            let policy_arns = descriptors(policy.map_or(&[][..], |p| &p.arns[..]));
             let out = sts(sdk, &creds)?
                 .assume_role()
                 .role_arn(hop.arn.as_str())
@@ -145,6 +153,19 @@ impl Plan {
 fn same_account(mut session: Creds, from: &Creds) -> Creds {
     session.account_id = from.account_id.clone().or(session.account_id);
     session
+}
+
+fn sts_tags(tags: &[super::controls::Tag]) -> Result<Vec<Tag>> {
+    tags.iter()
+        .map(|t| Tag::builder().key(&t.key).value(&t.value).build())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow!("building the session tags: {e}"))
+}
+
+fn descriptors(arns: &[String]) -> Vec<PolicyDescriptorType> {
+    arns.iter()
+        .map(|arn| PolicyDescriptorType::builder().arn(arn).build())
+        .collect()
 }
 
 fn stage_creds(c: Option<&aws_sdk_sts::types::Credentials>, op: &str) -> Result<Creds> {

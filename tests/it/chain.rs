@@ -2,9 +2,10 @@
 //!
 //! Here: role chains, external ids and how STS refusing or failing is reported; session
 //! and federation tokens and MFA in `tokens`; source identity, session tags and session
-//! policies in `controls`.
+//! policies in `controls`; the federation token's policy and tags in `federation`.
 
 mod controls;
+mod federation;
 mod tokens;
 
 use crate::harness::*;

@@ -1,5 +1,5 @@
 //! AssumeRole's session controls: SourceIdentity, Tags, TransitiveTagKeys, Policy and
-//! PolicyArns, read from the Query API's member lists and checked as STS checks them,
+//! PolicyArns (GetFederationToken takes the last three), read from the Query API's member lists and checked as STS checks them,
 //! with role chaining's rule that an inherited source identity or transitive tag cannot
 //! change.
 
@@ -77,6 +77,43 @@ pub fn parse(params: &Params, caller: &Caller) -> Result<Controls, StsError> {
         }
     }
 
+    let checked = tags(params, caller)?;
+
+    let keys: Vec<Option<String>> =
+        members(params, "TransitiveTagKeys", |p| params.get(p).cloned());
+    if keys.len() > 50 {
+        return Err(constraint(
+            "[...]",
+            "transitiveTagKeys",
+            "have length less than or equal to 50",
+        ));
+    }
+    let mut transitive = caller.transitive.clone();
+    for (i, key) in keys.into_iter().enumerate() {
+        let field = format!("transitiveTagKeys.{}.member", i + 1);
+        let Some(key) = key else {
+            return Err(constraint("null", &field, "not be null"));
+        };
+        check_key(&key, &field)?;
+        let Some((k, v)) = checked.iter().find(|(k, _)| k.eq_ignore_ascii_case(&key)) else {
+            return Err(invalid(format!(
+                "The transitive tag key '{key}' is not one of the session tags passed."
+            )));
+        };
+        transitive.push((k.clone(), v.clone()));
+    }
+
+    policy(params)?;
+
+    Ok(Controls {
+        source_identity: caller.source_identity.clone().or(source.cloned()),
+        transitive,
+    })
+}
+
+/// The session tags (`Tags.member.N.Key/Value`) of a request made by `caller`, checked as
+/// STS checks them; a tag the caller's session made transitive cannot be set again.
+fn tags(params: &Params, caller: &Caller) -> Result<Vec<(String, String)>, StsError> {
     let tags: Vec<(Option<String>, Option<String>)> = members(params, "Tags", |p| {
         (
             params.get(&format!("{p}.Key")).cloned(),
@@ -129,31 +166,11 @@ pub fn parse(params: &Params, caller: &Caller) -> Result<Controls, StsError> {
         }
         checked.push((key, value));
     }
+    Ok(checked)
+}
 
-    let keys: Vec<Option<String>> =
-        members(params, "TransitiveTagKeys", |p| params.get(p).cloned());
-    if keys.len() > 50 {
-        return Err(constraint(
-            "[...]",
-            "transitiveTagKeys",
-            "have length less than or equal to 50",
-        ));
-    }
-    let mut transitive = caller.transitive.clone();
-    for (i, key) in keys.into_iter().enumerate() {
-        let field = format!("transitiveTagKeys.{}.member", i + 1);
-        let Some(key) = key else {
-            return Err(constraint("null", &field, "not be null"));
-        };
-        check_key(&key, &field)?;
-        let Some((k, v)) = checked.iter().find(|(k, _)| k.eq_ignore_ascii_case(&key)) else {
-            return Err(invalid(format!(
-                "The transitive tag key '{key}' is not one of the session tags passed."
-            )));
-        };
-        transitive.push((k.clone(), v.clone()));
-    }
-
+/// The session policy (`Policy`, `PolicyArns.member.N.arn`), checked as STS checks it.
+fn policy(params: &Params) -> Result<(), StsError> {
     if let Some(policy) = params.get("Policy") {
         let ok = |c: char| ('\u{20}'..='\u{ff}').contains(&c) || matches!(c, '\t' | '\n' | '\r');
         if !(1..=2048).contains(&policy.chars().count()) || !policy.chars().all(ok) {
@@ -190,11 +207,15 @@ pub fn parse(params: &Params, caller: &Caller) -> Result<Controls, StsError> {
             return Err(invalid(format!("Invalid policy ARN: {arn}")));
         }
     }
+    Ok(())
+}
 
-    Ok(Controls {
-        source_identity: caller.source_identity.clone().or(source.cloned()),
-        transitive,
-    })
+/// GetFederationToken's session policy and tags: the same checks as AssumeRole's, from a
+/// user's keys, which carry no transitive tag (it takes no source identity or transitive
+/// keys at all).
+pub fn federation(params: &Params, caller: &Caller) -> Result<(), StsError> {
+    policy(params)?;
+    tags(params, caller).map(drop)
 }
 
 /// `arn:PARTITION:iam::ACCOUNT|aws:policy/PATH/NAME`.
@@ -304,5 +325,28 @@ mod tests {
             ("Tags.member.1.Value", "blue"),
         ]);
         assert!(parse(&retag, &chained).is_err());
+    }
+
+    #[test]
+    fn federation_tokens_take_the_policy_and_tags_checked_the_same_way() {
+        let user = caller(None, &[]);
+        let good = params(&[
+            ("Tags.member.1.Key", "team"),
+            ("Tags.member.1.Value", "blue"),
+            ("Policy", r#"{"Version":"2012-10-17","Statement":[]}"#),
+            (
+                "PolicyArns.member.1.arn",
+                "arn:aws:iam::aws:policy/ReadOnlyAccess",
+            ),
+        ]);
+        assert!(federation(&good, &user).is_ok());
+        for bad in [
+            &[("Tags.member.1.Key", "aws:x"), ("Tags.member.1.Value", "x")][..],
+            &[("Tags.member.1.Key", "team")],
+            &[("Policy", "{not json")],
+            &[("PolicyArns.member.1.arn", "arn:aws:iam::aws:role/R")],
+        ] {
+            assert!(federation(&params(bad), &user).is_err(), "{bad:?}");
+        }
     }
 }

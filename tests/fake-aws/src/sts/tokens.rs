@@ -1,7 +1,7 @@
 //! `GetSessionToken` and `GetFederationToken`: both need a user's long-term key.
 
 use super::assume_role::packed_policy_size;
-use super::{Caller, Params, StsError, mfa, validate, xml};
+use super::{Caller, Params, StsError, controls, mfa, validate, xml};
 use crate::sessions::{CredKind, Principal};
 use crate::state::State;
 
@@ -43,6 +43,7 @@ pub fn get_federation_token(
     let name = validate::required(params, "Name", "name")?;
     validate::name(name, "name", 2, 32)?;
     let secs = validate::duration(params, DEFAULT_SECS, 900, MAX_SECS)?;
+    controls::federation(params, caller)?;
     let principal = Principal::Federated {
         partition: caller.principal.partition().to_string(),
         account: caller.principal.account().to_string(),
