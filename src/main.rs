@@ -50,9 +50,14 @@ fn main() -> ExitCode {
         .complete();
 
     // One clap definition serves both the command-word normalization and the parse:
-    // building it is the largest share of a short run's CPU.
-    let mut command = cli::grouped(cli::Cli::command());
-    let argv = argv::normalize_args(&command, std::env::args_os().collect());
+    // building it is the largest share of a short run's CPU. The grouped command list
+    // is shown by the top-level help alone, so only a run that may ask for help writes it.
+    let args: Vec<_> = std::env::args_os().collect();
+    let mut command = cli::Cli::command();
+    if cli::may_ask_for_help(&args) {
+        command = cli::grouped(command);
+    }
+    let argv = argv::normalize_args(&command, args);
     let parsed = command.try_get_matches_from_mut(&argv).and_then(|mut m| {
         cli::Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut command))
     });
@@ -64,6 +69,9 @@ fn main() -> ExitCode {
         }
         Err(e) => return clap_error(e),
     };
+    // The command definition is the largest thing on the heap by then: freed now, its
+    // memory serves the run instead of new pages (each first touch is a page fault).
+    drop((command, argv));
     logging::init(cli.verbose);
     match cmd::run(cli.command, &env) {
         Ok(()) => ExitCode::SUCCESS,

@@ -36,6 +36,17 @@ pub fn grouped(cmd: clap::Command) -> clap::Command {
     cmd.help_template(template)
 }
 
+/// Whether a command line may show the top-level help: `help`, `--help`, or a cluster of
+/// short options with `-h` among them. A yes for a value that only looks like one (a
+/// session named `help`) costs the run only the listing.
+pub fn may_ask_for_help(args: &[std::ffi::OsString]) -> bool {
+    args.iter().skip(1).filter_map(|a| a.to_str()).any(|a| {
+        a == "help"
+            || a == "--help"
+            || (a.starts_with('-') && !a.starts_with("--") && a.contains('h'))
+    })
+}
+
 fn template(cmd: &clap::Command) -> String {
     let about = |name: &str| {
         cmd.find_subcommand(name)
@@ -66,6 +77,27 @@ fn template(cmd: &clap::Command) -> String {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn help_is_recognised_in_each_spelling() {
+        let args =
+            |line: &str| -> Vec<std::ffi::OsString> { line.split(' ').map(Into::into).collect() };
+        for line in [
+            "aws-login help",
+            "aws-login --help",
+            "aws-login -h",
+            "aws-login -vh",
+        ] {
+            assert!(may_ask_for_help(&args(line)), "{line}");
+        }
+        for line in [
+            "aws-login",
+            "aws-login getcallerid --fresh",
+            "aws-login -v whoami",
+        ] {
+            assert!(!may_ask_for_help(&args(line)), "{line}");
+        }
+    }
 
     #[test]
     fn every_command_is_in_exactly_one_group() {

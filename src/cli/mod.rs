@@ -18,7 +18,7 @@ mod man;
 pub use credentials::*;
 pub use diagnose::*;
 pub use endpoint::*;
-pub use groups::grouped;
+pub use groups::{grouped, may_ask_for_help};
 pub use lifecycle::*;
 
 /// Acquire any AWS IAM identity (env, profile, SSO, instance metadata), chain STS
