@@ -293,12 +293,13 @@ impl std::error::Error for ProxyFailure {
 impl ProxyFailure {
     fn explain(&self) -> String {
         let (url, var) = (&self.url, self.var);
+        let scheme = url.split("://").next().unwrap_or("http");
         match self.why {
             ProxyWhy::Credentials if self.credentials => format!(
                 "the proxy {url} ({var}) refused the credentials in {var} (407 Proxy Authentication Required): check the user and password there"
             ),
             ProxyWhy::Credentials => format!(
-                "the proxy {url} ({var}) asks for credentials (407 Proxy Authentication Required): put them in {var} as http://user:password@host:port"
+                "the proxy {url} ({var}) asks for credentials (407 Proxy Authentication Required): put them in {var} as {scheme}://user:password@host:port"
             ),
             ProxyWhy::Timeout => format!(
                 "the proxy {url} ({var}) did not answer in time: check {var}, or exempt the host in NO_PROXY"
