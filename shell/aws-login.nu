@@ -42,11 +42,31 @@ def --env --wrapped __awsl_change [...args: string] {
 # JSON list of {value, description}.
 def __awsl_complete [context: string] {
     let words = ($context | split row ' ')
-    let words = ($words | drop | where {|w| $w != ''} | append ($words | last))
+    __awsl_candidates ($words | drop | where {|w| $w != ''} | append ($words | last))
+}
+
+# The candidates for the last of `words` (the command's name first).
+def __awsl_candidates [words: list<string>] {
     let index = (($words | length) - 1 | into string)
     with-env {COMPLETE: '__AWSL_SHELL__', _CLAP_COMPLETE_INDEX: $index} {
         ^$__awsl_bin -- aws-login ...($words | skip 1)
     } | from json
+}
+
+# `aws-login <Tab>`: nushell asks its external completer about a command it has no
+# signature for. An `extern` signature would change how nushell passes the arguments (no
+# globs, no `~`, typed literals), so the completer is wrapped instead, once: aws-login's
+# words are answered here, every other command's by the completer set before (none: files).
+if '__AWSL_COMPLETES__' == 'completion' and ('__awsl_user_completer' not-in $env) {
+    $env.__awsl_user_completer = ($env.config.completions.external.completer? | default null)
+    $env.config.completions.external.completer = {|spans|
+        let name = ($spans.0? | default '' | str trim --left --char '^' | path basename)
+        if $name == 'aws-login' {
+            __awsl_candidates $spans
+        } else if ($env.__awsl_user_completer | describe) == 'closure' {
+            do $env.__awsl_user_completer $spans
+        }
+    }
 }
 
 # AWSL_PROMPT: identity and time left ("prod-Admin 42m", "prod-Admin expired"), from the

@@ -24,6 +24,9 @@ pub const LARGE_FILE: u64 = 16 << 20;
 /// How the temporary file of an atomic write is named (see [`sweep_temporaries`]).
 pub const TEMP_PREFIX: &str = ".aws-login-";
 
+/// A temporary file this old is what a killed writer left (see [`sweep_temporaries`]).
+pub const STALE_TEMPORARY: Duration = Duration::from_secs(60);
+
 /// An io::Error without the "(os error N)" noise.
 pub fn io_reason(e: &std::io::Error) -> String {
     let s = e.to_string();

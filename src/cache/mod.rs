@@ -34,9 +34,6 @@ use crate::paths;
 /// an SDK calling `credential_process` is never handed credentials it will refresh at once.
 pub const MIN_LEFT: chrono::Duration = chrono::Duration::minutes(15);
 
-/// A temporary file this old is what a killed writer left (see fsutil::sweep_temporaries).
-const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
-
 pub struct Store {
     /// `None`: no home directory, nothing is cached.
     dir: Option<PathBuf>,
@@ -146,7 +143,7 @@ impl Store {
             // The directories were checked above: sweep without asking again.
             Ok(()) => {
                 if let Some(dir) = &self.dir {
-                    fsutil::sweep_temporaries(dir, STALE_TEMPORARY);
+                    fsutil::sweep_temporaries(dir, fsutil::STALE_TEMPORARY);
                 }
             }
             Err(e) => warn(&format!("{e:#}")),
@@ -173,7 +170,7 @@ impl Store {
     pub fn sweep(&self) -> usize {
         match &self.dir {
             Some(dir) if self.check_dirs(true).is_ok() => {
-                fsutil::sweep_temporaries(dir, STALE_TEMPORARY)
+                fsutil::sweep_temporaries(dir, fsutil::STALE_TEMPORARY)
             }
             _ => 0,
         }

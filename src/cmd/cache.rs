@@ -28,6 +28,9 @@ struct Row {
     sso_session: Option<String>,
     expiration: String,
     seconds_left: i64,
+    /// `valid`, `expired`, or `signed_out`: made from an Identity Center token whose file
+    /// is gone (a sign-out), so never served, however long the credentials have left.
+    state: &'static str,
 }
 
 fn list(args: &CacheListArgs, env: &Env) -> Result<()> {
@@ -38,6 +41,13 @@ fn list(args: &CacheListArgs, env: &Env) -> Result<()> {
         .entries()
         .into_iter()
         .map(|(_, e)| {
+            let (state, left) = if !e.backed() {
+                ("signed_out", "signed out".to_string())
+            } else if e.expiration <= now {
+                ("expired", time_left(e.expiration, now))
+            } else {
+                ("valid", time_left(e.expiration, now))
+            };
             let row = Row {
                 kind: e.meta.kind.clone(),
                 identity: e.meta.identity.clone().unwrap_or_default(),
@@ -45,8 +55,9 @@ fn list(args: &CacheListArgs, env: &Env) -> Result<()> {
                 sso_session: e.meta.sso_session.clone(),
                 expiration: crate::time::format(e.expiration),
                 seconds_left: (e.expiration - now).num_seconds().max(0),
+                state,
             };
-            (row, time_left(e.expiration, now))
+            (row, left)
         })
         .collect();
     if args.json {

@@ -202,22 +202,67 @@ impl HttpConnector for Lazy {
         let call = connector.call(request);
         let Some(proxy) = proxy else { return call };
         HttpConnectorFuture::new(async move {
-            call.await.map_err(|e| {
-                let timeout = e.is_timeout();
-                let failure = ProxyFailure {
-                    url: proxy.url.clone(),
-                    var: proxy.var,
-                    timeout,
-                    source: e,
-                };
-                if timeout {
-                    ConnectorError::timeout(failure.into())
-                } else {
-                    ConnectorError::io(failure.into())
-                }
-            })
+            let failure = |why: ProxyWhy, source: Option<ConnectorError>| ProxyFailure {
+                url: proxy.url.clone(),
+                var: proxy.var,
+                credentials: proxy.auth.is_some(),
+                why,
+                source,
+            };
+            match call.await {
+                // A plain-http request goes to the proxy itself, so a 407 is the proxy's
+                // own answer, not the service's: left as a response, the SDK would report
+                // it as a service error with no message. Not retried: the same
+                // credentials get the same answer.
+                Ok(resp) if !https && resp.status().as_u16() == 407 => Err(ConnectorError::other(
+                    failure(ProxyWhy::Credentials, None).into(),
+                    None,
+                )),
+                Ok(resp) => Ok(resp),
+                Err(e) if e.is_timeout() => Err(ConnectorError::timeout(
+                    failure(ProxyWhy::Timeout, Some(e)).into(),
+                )),
+                Err(e) if refused_connect_for_credentials(&e) => Err(ConnectorError::other(
+                    failure(ProxyWhy::Credentials, Some(e)).into(),
+                    None,
+                )),
+                Err(e) => Err(ConnectorError::io(
+                    failure(ProxyWhy::Failed, Some(e)).into(),
+                )),
+            }
         })
     }
+}
+
+/// Whether a proxy answered the CONNECT for an https request with 407. The HTTP client's
+/// tunnel error type is private: the name of its variant for that answer is what can be
+/// matched (compared only, never shown).
+fn refused_connect_for_credentials(err: &(dyn std::error::Error + 'static)) -> bool {
+    chain(err).any(|e| format!("{e:?}") == "ProxyAuthRequired")
+}
+
+/// An error and its sources, including the error an `io::Error` wraps (its `source`
+/// skips that one).
+fn chain<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(err), |e| {
+        match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        }
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ProxyWhy {
+    Timeout,
+    /// It answered 407: it wants credentials, or refused the ones given.
+    Credentials,
+    Failed,
 }
 
 /// A call through a proxy failed: names the proxy (never its credentials).
@@ -225,8 +270,10 @@ impl HttpConnector for Lazy {
 pub struct ProxyFailure {
     url: String,
     var: &'static str,
-    timeout: bool,
-    source: ConnectorError,
+    /// Whether the proxy variable carries credentials (never what they are).
+    credentials: bool,
+    why: ProxyWhy,
+    source: Option<ConnectorError>,
 }
 
 impl std::fmt::Display for ProxyFailure {
@@ -237,7 +284,30 @@ impl std::fmt::Display for ProxyFailure {
 
 impl std::error::Error for ProxyFailure {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
+        self.source
+            .as_ref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl ProxyFailure {
+    fn explain(&self) -> String {
+        let (url, var) = (&self.url, self.var);
+        let scheme = url.split("://").next().unwrap_or("http");
+        match self.why {
+            ProxyWhy::Credentials if self.credentials => format!(
+                "the proxy {url} ({var}) refused the credentials in {var} (407 Proxy Authentication Required): check the user and password there"
+            ),
+            ProxyWhy::Credentials => format!(
+                "the proxy {url} ({var}) asks for credentials (407 Proxy Authentication Required): put them in {var} as {scheme}://user:password@host:port"
+            ),
+            ProxyWhy::Timeout => format!(
+                "the proxy {url} ({var}) did not answer in time: check {var}, or exempt the host in NO_PROXY"
+            ),
+            ProxyWhy::Failed => format!(
+                "the proxy {url} ({var}) refused or failed the connection: check {var}, or exempt the host in NO_PROXY"
+            ),
+        }
     }
 }
 
@@ -245,8 +315,7 @@ impl std::error::Error for ProxyFailure {
 /// store, a certificate not trusted, a proxy that failed. `None` for anything else.
 pub fn explain(err: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut proxy = None;
-    let mut next = Some(err);
-    while let Some(e) = next {
+    for e in chain(err) {
         if let Some(t) = e.downcast_ref::<TrustError>() {
             return Some(t.to_string());
         }
@@ -269,24 +338,6 @@ pub fn explain(err: &(dyn std::error::Error + 'static)) -> Option<String> {
         {
             proxy = Some(p);
         }
-        // io::Error's `source` skips the error it wraps: look at that one itself.
-        next = match e
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-        {
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
     }
-    proxy.map(|p| {
-        let what = if p.timeout {
-            "did not answer in time"
-        } else {
-            "refused or failed the connection"
-        };
-        format!(
-            "the proxy {} ({}) {what}: check {}, or exempt the host in NO_PROXY",
-            p.url, p.var, p.var
-        )
-    })
+    proxy.map(ProxyFailure::explain)
 }

@@ -72,10 +72,13 @@ impl Cache {
         }
     }
 
-    /// Replace the file atomically, private (0600).
+    /// Replace the file atomically, private (0600). Then remove what earlier writes that
+    /// never finished left (a token each, in a file no other tool ever reads or removes).
     pub fn write(&self, path: &Path, contents: &str, lock: &Locked) -> Result<()> {
         fsutil::private_dir(&self.dir)?;
-        fsutil::write_atomic(path, contents, 0o600, lock)
+        fsutil::write_atomic(path, contents, 0o600, lock)?;
+        fsutil::sweep_temporaries(&self.dir, fsutil::STALE_TEMPORARY);
+        Ok(())
     }
 
     /// The token file written most recently that holds a start URL: the session this

@@ -167,3 +167,55 @@ fn sixteen_concurrent_runs_refresh_exactly_once() {
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert!(cached["accessToken"].is_string());
 }
+
+/// A run killed mid-write leaves its temporary file (a whole token) in the shared token
+/// cache, where no other tool removes it: the next token written sweeps those of
+/// aws-login's that are stale, and nothing else (a fresh one a writer may still be writing,
+/// another tool's file, a symlink, whatever it points at).
+#[test]
+fn a_token_write_sweeps_stale_temporaries_from_the_token_cache() {
+    use std::time::{Duration, SystemTime};
+    let w = World::new();
+    let t = w.fake.issue_sso_token(120, true);
+    let file = w.sso_cache_file(START_URL);
+    w.write(".aws/sso/cache/.keep", "");
+    std::fs::write(&file, cache_json(&t, "us-east-1")).unwrap();
+    let dir = file.parent().unwrap().to_path_buf();
+    let plant = |name: &str, age: Duration| {
+        let p = dir.join(name);
+        std::fs::write(&p, r#"{"accessToken": "half-writ"#).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let f = std::fs::File::options().write(true).open(&p).unwrap();
+        f.set_modified(SystemTime::now() - age).unwrap();
+        p
+    };
+    let old = Duration::from_secs(300);
+    let stale = plant(".aws-login-Ab12cd", old);
+    let fresh = plant(".aws-login-Ef34gh", Duration::ZERO);
+    let other = plant(".other-tool-Ij56kl", old);
+    let outside = w.home().join("elsewhere");
+    std::fs::create_dir_all(&outside).unwrap();
+    let target = outside.join(".aws-login-Mn78op");
+    std::fs::write(&target, "kept").unwrap();
+    let link = dir.join(".aws-login-Qr90st");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    // Both the link and what it points at look stale.
+    for p in [&target, &link] {
+        let ok = std::process::Command::new("touch")
+            .args(["-h", "-d", "10 minutes ago"])
+            .arg(p)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+    }
+    w.cmd(&role_args(&["--use-cache", "--start-url", START_URL]))
+        .run()
+        .ok();
+    assert_eq!(refreshes(&w), 1, "the token was written");
+    assert!(!stale.exists(), "a stale temporary goes");
+    for kept in [&fresh, &other, &file, &target] {
+        assert!(kept.exists(), "{} stays", kept.display());
+    }
+    assert!(link.symlink_metadata().is_ok(), "the symlink stays");
+}

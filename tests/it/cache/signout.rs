@@ -150,3 +150,77 @@ fn environment_keys_beside_an_sso_aws_profile_owe_nothing_to_its_token() {
     assert_eq!(again.stdout, first.stdout);
     assert_eq!(sts_count(&w, "AssumeRole"), 2);
 }
+
+/// After a sign-out, `cache list` shows what the token made as signed out (it is no longer
+/// served, however long the credentials have left), and `cache clear` removes it, by its
+/// request or with everything.
+#[test]
+fn cache_list_shows_signed_out_entries_and_cache_clear_removes_them() {
+    let w = World::new();
+    let requests = requests(&w);
+    let list = || {
+        let out = w.cmd(&["cache", "list"]).run();
+        out.ok();
+        let json = w.cmd(&["cache", "list", "--json"]).run();
+        json.ok();
+        let rows: Vec<(String, String)> = out
+            .stdout
+            .lines()
+            .map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                (cols[1].to_string(), cols[3].to_string())
+            })
+            .collect();
+        let states: Vec<(String, String)> = json
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["state"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (rows, states)
+    };
+    let left = |rows: &[(String, String)], source: &str| {
+        rows.iter()
+            .find(|(s, _)| s == source)
+            .unwrap_or_else(|| panic!("{source}: {rows:?}"))
+            .1
+            .clone()
+    };
+    cache_token(&w, 3600);
+    for r in [&requests[0], &requests[3]] {
+        w.cmd(&with(&["dumpcreds", "--credential-helper"], r))
+            .run()
+            .ok();
+    }
+    w.alice(&HELPER).run().ok();
+    let sso = format!("sso {START_URL} 111111111111/Admin");
+    let alice = format!("environment key {ALICE_KEY}");
+    let (rows, states) = list();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for source in [sso.as_str(), "profile dev", &alice] {
+        assert!(left(&rows, source).ends_with('m'), "{rows:?}");
+        assert_eq!(left(&states, source), "valid", "{states:?}");
+    }
+    aws_sso_logout_files(&w);
+    let (rows, states) = list();
+    for source in [sso.as_str(), "profile dev"] {
+        assert_eq!(left(&rows, source), "signed out", "{rows:?}");
+        assert_eq!(left(&states, source), "signed_out", "{states:?}");
+    }
+    assert!(left(&rows, &alice).ends_with('m'), "{rows:?}");
+    assert_eq!(left(&states, &alice), "valid", "{states:?}");
+    // By its request, with no token to sign in with...
+    w.cmd(&with(&["cache", "clear"], &requests[3])).run().ok();
+    let (rows, _) = list();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(left(&rows, &sso), "signed out", "{rows:?}");
+    // ...or with everything.
+    w.cmd(&["cache", "clear", "--all"]).run().ok();
+    assert!(entries(&w).is_empty(), "{:?}", entries(&w));
+}

@@ -110,3 +110,49 @@ fn tab_completes_a_profile_at_the_nushell_elvish_and_xonsh_prompt() {
         play(&w, argv, &[], &steps);
     }
 }
+
+/// In nushell, Tab completes the binary itself too (`aws-login …`, not only the function),
+/// and an external completer the user set before loading the script still answers for
+/// every other command.
+#[test]
+fn tab_completes_the_aws_login_binary_in_nushell_and_keeps_the_users_completer() {
+    if !have("nu") {
+        return;
+    }
+    let w = World::new();
+    w.write(
+        ".aws/config",
+        "[profile team-dev]\nregion = eu-west-1\n[profile other]\nregion = eu-west-1\n",
+    );
+    let init = render(&w, "nushell", &[], "tab-bin.nu");
+    let bin_dir = std::path::Path::new(BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let steps = [
+        Sleep(1.0),
+        Type(format!(
+            "$env.config.completions.external.completer = {{|spans| [{{value: 'users-own-answer'}}]}}; source '{}'; print ('load' + 'ed')\n",
+            init.display()
+        )),
+        Expect("loaded"),
+        Sleep(0.3),
+        Send("aws-login getcallerid --profile team-d"),
+        Sleep(0.3),
+        Send("\t"),
+        Sleep(0.8),
+        Send("\r"),
+        Expect("aws-login: profile 'team-dev' holds no credentials"),
+        Sleep(0.3),
+        Send("^echo users-own-a"),
+        Sleep(0.3),
+        Send("\t"),
+        Sleep(0.8),
+        Send("\r"),
+        Expect("users-own-answer"),
+        Send("exit\n"),
+    ];
+    play(&w, &["nu", "--no-config-file"], &[("PATH", &path)], &steps);
+}

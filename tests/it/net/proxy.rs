@@ -207,7 +207,7 @@ fn proxy_credentials_with_reserved_characters_reach_the_proxy_as_given() {
     let (port, seen) = recording_proxy();
     run(port, "us%40er:p%3Ass%2541").fails(1, "the proxy");
     let auth = seen.lock().unwrap().clone();
-    // The SDK retries: every attempt carries them.
+    // Every attempt carries them.
     assert!(
         !auth.is_empty() && auth.iter().all(|a| a == "us@er:p:ss%41"),
         "{auth:?}"
@@ -247,6 +247,17 @@ fn recording_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
                 head.push(byte[0]);
             }
             let head = String::from_utf8_lossy(&head).into_owned();
+            // Read the body too: closing with it unread resets the connection, which can
+            // reach the client before the answer does.
+            let length = head.lines().find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("content-length")
+                    .then(|| value.trim().parse::<u64>().ok())?
+            });
+            let _ = std::io::copy(
+                &mut (&mut conn).take(length.unwrap_or(0)),
+                &mut std::io::sink(),
+            );
             let basic = head.lines().find_map(|l| {
                 let (name, value) = l.split_once(':')?;
                 name.eq_ignore_ascii_case("proxy-authorization")
@@ -264,4 +275,57 @@ fn recording_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
         }
     });
     (port, seen)
+}
+
+/// A proxy that asks for credentials (407), for a plain-http endpoint (the request goes to
+/// the proxy itself) and for https (the proxy refuses the CONNECT): one line naming the
+/// proxy and the fix, never a service error with no message, never the password given.
+#[test]
+fn a_proxy_asking_for_credentials_is_named_with_the_fix() {
+    let w = World::new();
+    let tls = w.fake.serve_tls();
+    let ca = w.write("ca.pem", &tls.ca_pem).display().to_string();
+    let https = format!("https://127.0.0.1:{}", tls.port);
+    let run = |var: &str, proxy_url: &str, endpoint: &str| {
+        let out = w
+            .alice(&["getcallerid", "--assume-roles", DEPLOY])
+            .env("AWS_ENDPOINT_URL_STS", endpoint)
+            .env("AWS_CA_BUNDLE", &ca)
+            .env(var, proxy_url)
+            .run();
+        assert!(!out.stderr.contains("wr0ng-pa55"), "{}", out.stderr);
+        out
+    };
+    let cases = [("HTTP_PROXY", w.fake.url()), ("HTTPS_PROXY", https)];
+    // Credentials the proxy refuses (tinyproxy answers those with 401, not 407: this one
+    // answers 407 to everyone).
+    let (port, seen) = recording_proxy();
+    let wrong = format!("http://corp:wr0ng-pa55@127.0.0.1:{port}");
+    for (var, endpoint) in &cases {
+        run(var, &wrong, endpoint)
+            .fails(
+                1,
+                &format!(
+                    "the proxy http://127.0.0.1:{port} ({var}) refused the credentials in {var}"
+                ),
+            )
+            .fails(1, "check the user and password there");
+    }
+    // Asked once each: the same credentials would get the same answer.
+    assert_eq!(seen.lock().unwrap().len(), 2, "{:?}", seen.lock().unwrap());
+    // No credentials, to a real proxy that wants them.
+    if let Some(proxy) = Tinyproxy::start(&w, Some(("corp", "s3cret-pass"))) {
+        for (var, endpoint) in &cases {
+            run(var, &proxy.url(), endpoint)
+                .fails(
+                    1,
+                    &format!("the proxy {} ({var}) asks for credentials", proxy.url()),
+                )
+                .fails(
+                    1,
+                    &format!("put them in {var} as http://user:password@host:port"),
+                );
+        }
+    }
+    assert!(w.sts_actions().is_empty(), "{:?}", w.sts_actions());
 }
