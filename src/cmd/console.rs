@@ -16,8 +16,9 @@ pub async fn run(args: &ConsoleArgs, env: &Env) -> Result<()> {
         true => super::pick::choose("console", &args.cred, env)?,
         false => args.cred.clone(),
     };
-    let mut opts = cred.into();
-    let rules = Rules::take(&mut opts)?;
+    let mut opts: crate::pipeline::Options = cred.into();
+    let profile_hops = opts.profile_assumes_roles(env).await?;
+    let rules = Rules::take(&mut opts, profile_hops)?;
     let mut request = Request::prepare(opts, env).await?;
     let console = rules.apply(&mut request)?;
     let opener = Opener::choose(&args.open, console.print_url, env)?;

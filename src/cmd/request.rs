@@ -120,28 +120,28 @@ mod tests {
             let get = options(&[&["getcallerid"][..], alone].concat());
             assert!(Plan::new(&get.transitions).is_err(), "{alone:?}");
             let mut console = options(&[&["console"][..], alone].concat());
-            Rules::take(&mut console).unwrap();
+            Rules::take(&mut console, false).unwrap();
             assert!(Plan::new(&console.transitions).is_ok(), "{alone:?}");
         }
         let mut named = options(&["console", "--role-session-name", "me"]);
-        Rules::take(&mut named).unwrap();
+        Rules::take(&mut named, false).unwrap();
         assert!(Plan::new(&named.transitions).unwrap().federates(&keys()));
     }
 
     #[test]
     fn the_console_refuses_session_token_credentials_and_keys_get_a_federation_token() {
         let mut gst = options(&["console", "--get-session-token"]);
-        assert!(Rules::take(&mut gst).is_err());
+        assert!(Rules::take(&mut gst, false).is_err());
         let mut hops = options(&[
             "console",
             "--get-session-token",
             "--assume-roles",
             "arn:aws:iam::111111111111:role/A",
         ]);
-        assert!(Rules::take(&mut hops).is_ok());
+        assert!(Rules::take(&mut hops, false).is_ok());
 
         let mut plain = options(&["console", "--duration-seconds", "900"]);
-        Rules::take(&mut plain).unwrap();
+        Rules::take(&mut plain, false).unwrap();
         let mut plan = Plan::new(&plain.transitions).unwrap();
         assert!(!plan.federates(&keys()));
         plan.federate_long_term_keys(Some(900));
@@ -157,7 +157,7 @@ mod tests {
     fn the_console_takes_no_browser_for_itself() {
         let mut opts = options(&["console", "--no-browser"]);
         assert!(!opts.sso.sign_in.open_browser);
-        Rules::take(&mut opts).unwrap();
+        Rules::take(&mut opts, false).unwrap();
         // Without a start URL it is not a sign-in option: the shared checks pass it.
         assert!(opts.sso.sign_in.open_browser);
     }

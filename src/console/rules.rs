@@ -33,10 +33,11 @@ pub struct Console {
 
 impl Rules {
     /// Take from `opts` what only the console uses, so that the shared checks see the
-    /// transitions alone.
-    pub fn take(opts: &mut Options) -> Result<Rules> {
+    /// transitions alone. `profile_hops`: the profile assumes a role itself, so
+    /// `--role-session-name` names that role's session, not a federated user.
+    pub fn take(opts: &mut Options, profile_hops: bool) -> Result<Rules> {
         let t = &mut opts.transitions;
-        let hops = t.assume_roles.is_some();
+        let hops = t.assume_roles.is_some() || profile_hops;
         if t.get_session_token && !hops {
             bail_usage!(
                 "the console does not accept GetSessionToken credentials: drop --get-session-token, or add --assume-roles"

@@ -51,6 +51,25 @@ impl Options {
             || sso.token.is_some()
     }
 
+    /// Whether the profile this run starts from assumes a role itself (`role_arn` on it or
+    /// on a profile its `source_profile` reaches), by the same choice as [`Request::prepare`]:
+    /// `--profile`, else `AWS_PROFILE` when no environment keys come before it.
+    pub async fn profile_assumes_roles(&self, env: &Env) -> Result<bool> {
+        let env = &self.user_env(env);
+        let set = profiles::load(env).await?;
+        let explicit = self.profile.is_some();
+        Ok(
+            match profiles::selected(&set, self.profile.as_deref(), env)? {
+                Some(name) if explicit || env.get("AWS_ACCESS_KEY_ID").is_none() => {
+                    profiles::chain(&set, Some(name))
+                        .iter()
+                        .any(|p| p.get("role_arn").is_some())
+                }
+                _ => false,
+            },
+        )
+    }
+
     /// The environment as this run may read it, by the one precedence rule (command line
     /// over environment over config files, and what aws-login exported is its own state,
     /// not the environment).

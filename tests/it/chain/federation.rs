@@ -274,3 +274,47 @@ fn boto3_under_runas_is_the_narrowed_tagged_federated_user() {
         assert_eq!(gci.caller_arn.as_deref(), Some(FEDERATED));
     }
 }
+
+/// With a profile that assumes a role, `--role-session-name` is not the console's name for
+/// a federated user: the run is the profile's role chain, where the option does what it does
+/// for every command (nothing without --assume-roles, said before any call).
+#[test]
+fn a_console_session_name_with_a_role_profile_is_no_federation_token() {
+    let w = World::new();
+    w.write(
+        ".aws/credentials",
+        &format!(
+            "[dev]\naws_access_key_id = {ALICE_KEY}\naws_secret_access_key = {ALICE_SECRET}\n"
+        ),
+    );
+    w.write(
+        ".aws/config",
+        &format!("[profile deploy]\nrole_arn = {DEPLOY}\nsource_profile = dev\n"),
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "--profile",
+            "deploy",
+            "--role-session-name",
+            "alice-console",
+        ];
+        all.splice(0..0, args.iter().copied());
+        w.cmd(&all).run()
+    };
+    let expected = "--role-session-name has no effect without --assume-roles";
+    let console = run(&["console", "--no-browser"]);
+    console.fails(2, expected);
+    run(&["getcallerid"]).fails(2, expected);
+    assert!(w.sts_actions().is_empty(), "no call before the checks");
+    // The profile's role alone signs the console in.
+    w.cmd(&["console", "--no-browser", "--profile", "deploy"])
+        .run()
+        .ok();
+    let signins = w.fake.console_signins();
+    assert_eq!(signins.len(), 1);
+    assert!(
+        signins[0].caller_arn.contains("assumed-role/Deploy/"),
+        "{}",
+        signins[0].caller_arn
+    );
+}
