@@ -4,18 +4,23 @@
 //! depends on the environment is visible at the call site.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
+/// Shared, not copied: a run hands its environment to every step, and copying a shell's
+/// hundred-odd variables each time cost more than the rest of the bookkeeping.
 #[derive(Debug, Clone, Default)]
 pub struct Env {
-    vars: HashMap<String, String>,
+    vars: Arc<HashMap<String, String>>,
 }
 
 impl Env {
     pub fn real() -> Env {
         Env {
-            vars: std::env::vars_os()
-                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-                .collect(),
+            vars: Arc::new(
+                std::env::vars_os()
+                    .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                    .collect(),
+            ),
         }
     }
 
@@ -35,11 +40,16 @@ impl Env {
 
     /// The same environment without `names`: for a decision that must not read them.
     pub fn without(&self, names: &[&str]) -> Env {
-        let mut vars = self.vars.clone();
+        if !names.iter().any(|name| self.vars.contains_key(*name)) {
+            return self.clone();
+        }
+        let mut vars = (*self.vars).clone();
         for name in names {
             vars.remove(*name);
         }
-        Env { vars }
+        Env {
+            vars: Arc::new(vars),
+        }
     }
 }
 
@@ -47,10 +57,12 @@ impl Env {
 impl Env {
     pub fn from_pairs(pairs: &[(&str, &str)]) -> Env {
         Env {
-            vars: pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            vars: Arc::new(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            ),
         }
     }
 }

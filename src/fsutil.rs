@@ -38,7 +38,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// Lowercase hex of some bytes: how digests name cache and lock files.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
 /// Proof that an exclusive lock is held (crate::lock takes it), demanded by the atomic
