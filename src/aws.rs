@@ -51,6 +51,7 @@ async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<
     }
     let profiles = crate::profiles::load(env).await?;
     let name = profile.unwrap_or("default");
+    crate::profiles::check_endpoints(&profiles, name, env)?;
     let bundle = profiles
         .get_profile(name)
         .and_then(|p| p.get("ca_bundle"))

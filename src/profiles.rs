@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use anyhow::{Context, Result};
 use aws_config::profile::{Profile, ProfileSet};
 use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
+use aws_runtime::env_config::property::PropertiesKey;
 use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 
 use crate::env::Env;
@@ -121,6 +122,70 @@ pub async fn load(env: &Env) -> Result<ProfileSet> {
         })
         .await
         .cloned()
+}
+
+/// The endpoint URLs the config file gives the services aws-login calls (the profile's
+/// `endpoint_url`, and `sts`, `sso`, `sso_oidc` in its `[services]` section), checked as
+/// the variables are: the SDK would find out only when sending, and blame the network.
+/// Only those the SDK would use: not for a service a variable points elsewhere, nor when
+/// it is told to ignore them (`AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`, else the profile's
+/// `ignore_configured_endpoint_urls`).
+pub fn check_endpoints(profiles: &ProfileSet, name: &str, env: &Env) -> Result<()> {
+    let Some(profile) = profiles.get_profile(name) else {
+        return Ok(());
+    };
+    let ignore = env
+        .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+        .or_else(|| profile.get("ignore_configured_endpoint_urls"));
+    if ignore.is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || env.raw("AWS_ENDPOINT_URL").is_some()
+    {
+        return Ok(());
+    }
+    let file = config_file(env).map_or_else(
+        || "the config file".to_string(),
+        |p| p.display().to_string(),
+    );
+    let services = [
+        ("sts", "AWS_ENDPOINT_URL_STS"),
+        ("sso", "AWS_ENDPOINT_URL_SSO"),
+        ("sso_oidc", "AWS_ENDPOINT_URL_SSO_OIDC"),
+    ];
+    let used: Vec<&str> = services
+        .iter()
+        .filter(|(_, var)| env.raw(var).is_none())
+        .map(|(service, _)| *service)
+        .collect();
+    if used.is_empty() {
+        return Ok(());
+    }
+    if let Some(url) = profile.get("endpoint_url") {
+        let what = format!(
+            "endpoint_url of profile '{}' in {file}",
+            crate::inert::echo(name)
+        );
+        crate::validate::endpoint_url(&what, url)?;
+    }
+    let Some(section) = profile.get("services") else {
+        return Ok(());
+    };
+    for service in used {
+        let key = PropertiesKey::builder()
+            .section_key("services")
+            .section_name(section)
+            .property_name(service)
+            .sub_property_name("endpoint_url")
+            .build()
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if let Some(url) = profiles.other_sections().get(&key) {
+            let what = format!(
+                "{service}.endpoint_url of [services {}] in {file}",
+                crate::inert::echo(section)
+            );
+            crate::validate::endpoint_url(&what, url)?;
+        }
+    }
+    Ok(())
 }
 
 /// The profile the run uses (`--profile`, else `AWS_PROFILE`), checked to exist.

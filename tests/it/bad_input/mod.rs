@@ -125,27 +125,52 @@ fn an_endpoint_variable_that_is_no_url_exits_2_before_any_call() {
     assert!(w.fake.log().is_empty(), "{:?}", w.fake.log());
 }
 
-/// Where an unusable endpoint comes from the config instead (a profile's `endpoint_url`),
-/// the SDK's message embeds the request it could not send: it is shown without it.
+/// Where an unusable endpoint comes from the config file instead (a profile's
+/// `endpoint_url`, or a `[services]` section's), it is named with the file, exit 2, before
+/// any call. The SDK found out only when sending, blamed the network and named
+/// AWS_ENDPOINT_URL_STS, with the request it could not send in its message.
 #[test]
-fn an_sdk_message_that_embeds_a_request_is_shown_without_it() {
+fn an_endpoint_in_the_config_file_that_is_no_url_is_named_with_the_file() {
     let w = World::new().with_user_profiles();
-    w.write(".aws/config", "[profile alice]\nendpoint_url = not a url\n");
-    // Without the emulator's endpoint (set for every run), which would override the profile's.
-    let out = w
-        .cmd(&[
-            "-u",
-            "AWS_ENDPOINT_URL_STS",
-            BIN,
-            "getcallerid",
-            "--profile",
-            "alice",
-        ])
-        .program(which("env").unwrap())
-        .run();
-    out.fails(1, "cannot reach STS for GetCallerIdentity");
+    let file = w.config_path().display().to_string();
+    // Without the emulator's endpoint (set for every run), which overrides the profile's.
+    let run = |config: &str, extra: &[&str]| {
+        w.write(".aws/config", config);
+        let mut args = vec!["-u", "AWS_ENDPOINT_URL_STS"];
+        args.extend_from_slice(extra);
+        args.extend([BIN, "getcallerid", "--profile", "alice"]);
+        w.cmd(&args).program(which("env").unwrap()).run()
+    };
+    let out = run("[profile alice]\nendpoint_url = not a url\n", &[]);
+    out.fails(
+        2,
+        &format!("endpoint_url of profile 'alice' in {file} is not an endpoint URL"),
+    );
     assert_eq!(debug_rendering(&out.stderr), None, "{}", out.stderr);
     assert!(!out.stderr.contains("Action="), "{}", out.stderr);
+    let services = "[profile alice]\nservices = local\n[services local]\nsts =\n  endpoint_url = ftp://nowhere\n";
+    run(services, &[]).fails(
+        2,
+        &format!("sts.endpoint_url of [services local] in {file} is not an endpoint URL"),
+    );
+    assert!(w.fake.log().is_empty(), "{:?}", w.fake.log());
+    // What the SDK would not use is not checked: a variable points STS elsewhere, or the
+    // configured endpoints are ignored.
+    let sts = w.fake.url();
+    let arg = format!("AWS_ENDPOINT_URL_STS={sts}");
+    let out = run(services, &[&arg]);
+    out.ok();
+    assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/alice");
+    // Told to ignore configured endpoints, the SDK ignores the variables too and goes to
+    // AWS (in a region that does not exist, so nothing leaves the machine's resolver): the
+    // bad value is not what stops the run.
+    let ignoring = services.replace(
+        "services = local\n",
+        "services = local\nignore_configured_endpoint_urls = true\n",
+    );
+    let out = run(&ignoring, &[&arg, "AWS_REGION=zz-nowhere-9"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stderr.contains("endpoint_url of"), "{}", out.stderr);
 }
 
 #[test]
