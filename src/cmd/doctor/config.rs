@@ -1,5 +1,6 @@
 //! The config and credentials files parse, and every profile resolves: a `source_profile`
-//! that names no profile, a loop, an `sso_session` with no section, a value not of its kind.
+//! that names no profile, a loop, an `sso_session` with no section, a value not of its kind,
+//! an endpoint URL that is none.
 
 use aws_config::profile::ProfileSet;
 
@@ -32,7 +33,7 @@ pub async fn checks(env: &Env, out: &mut Vec<Check>) -> Option<ProfileSet> {
     names.sort_unstable();
     let mut broken = 0;
     for name in &names {
-        if let Some(why) = broken_profile(&set, name) {
+        if let Some(why) = broken_profile(&set, name, env) {
             broken += 1;
             out.push(Check::fail(
                 &format!("profile {}", echo(name)),
@@ -64,7 +65,7 @@ pub async fn checks(env: &Env, out: &mut Vec<Check>) -> Option<ProfileSet> {
 }
 
 /// What is wrong with profile `name`, if anything: as a run with it would report it.
-fn broken_profile(set: &ProfileSet, name: &str) -> Option<String> {
+fn broken_profile(set: &ProfileSet, name: &str, env: &Env) -> Option<String> {
     let profile = set.get_profile(name)?;
     if let Some(session) = profile.get("sso_session")
         && set.sso_session(session).is_none()
@@ -76,6 +77,10 @@ fn broken_profile(set: &ProfileSet, name: &str) -> Option<String> {
         ));
     }
     if let Err(e) = chain::resolve(set, name) {
+        return Some(format!("{e:#}"));
+    }
+    // An endpoint the SDK would send to that is no URL.
+    if let Err(e) = profiles::check_endpoints(set, name, env) {
         return Some(format!("{e:#}"));
     }
     // A profile aws-config resolves itself (keys, credential_process) may still point at

@@ -294,3 +294,24 @@ fn one_home_with_every_breakage_fails_each_check_on_its_own_line() {
         text.stdout
     );
 }
+
+/// An endpoint URL the SDK would send to, that is none, fails its profile (not only the
+/// run that would use it).
+#[test]
+fn an_endpoint_url_that_is_no_url_fails_its_profile() {
+    let w = sound_world();
+    w.write(
+        ".aws/config",
+        "[profile badurl]\nendpoint_url = not a url\n",
+    );
+    // The emulator's STS endpoint, set for every run, would take the profile's place.
+    let out = w
+        .cmd(&["-u", "AWS_ENDPOINT_URL_STS", BIN, "doctor", "--json"])
+        .program(which("env").unwrap())
+        .run();
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let (s, d, f) = status_of(&out, "profile badurl");
+    assert_eq!(s, "fail");
+    assert!(d.contains("endpoint_url of profile 'badurl'"), "{d}");
+    assert!(f.contains("[profile badurl]"), "{f}");
+}
