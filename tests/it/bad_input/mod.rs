@@ -162,14 +162,14 @@ fn an_endpoint_in_the_config_file_that_is_no_url_is_named_with_the_file() {
     out.ok();
     assert_eq!(out.arn(), "arn:aws:iam::111111111111:user/alice");
     // Told to ignore configured endpoints, the SDK ignores the variables too and goes to
-    // AWS (in a region that does not exist, so nothing leaves the machine's resolver): the
-    // bad value is not what stops the run.
+    // AWS, here through a proxy that is not there (so nothing leaves the machine, and no
+    // name is looked up): the bad value is not what stops the run.
     let ignoring = services.replace(
         "services = local\n",
         "services = local\nignore_configured_endpoint_urls = true\n",
     );
-    let out = run(&ignoring, &[&arg, "AWS_REGION=zz-nowhere-9"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    let out = run(&ignoring, &[&arg, "HTTPS_PROXY=http://127.0.0.1:9"]);
+    out.fails(1, "the proxy http://127.0.0.1:9 (HTTPS_PROXY)");
     assert!(!out.stderr.contains("endpoint_url of"), "{}", out.stderr);
 }
 
