@@ -304,9 +304,17 @@ fn an_endpoint_url_that_is_no_url_fails_its_profile() {
         ".aws/config",
         "[profile badurl]\nendpoint_url = not a url\n",
     );
-    // The emulator's STS endpoint, set for every run, would take the profile's place.
+    // The emulator's STS endpoint, set for every run, would take the profile's place. The
+    // clock check then goes to AWS: through a proxy that is not there, so nothing leaves.
     let out = w
-        .cmd(&["-u", "AWS_ENDPOINT_URL_STS", BIN, "doctor", "--json"])
+        .cmd(&[
+            "-u",
+            "AWS_ENDPOINT_URL_STS",
+            "HTTPS_PROXY=http://127.0.0.1:9",
+            BIN,
+            "doctor",
+            "--json",
+        ])
         .program(which("env").unwrap())
         .run();
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
