@@ -188,6 +188,12 @@ pub fn check_endpoints(profiles: &ProfileSet, name: &str, env: &Env) -> Result<(
     Ok(())
 }
 
+/// Of the profile [`selected`] chose, the one whose settings start the run: `--profile`
+/// (`explicit`), or AWS_PROFILE where no environment keys come before it (botocore).
+pub fn source<'a>(selected: Option<&'a str>, explicit: bool, env: &Env) -> Option<&'a str> {
+    selected.filter(|_| explicit || env.get("AWS_ACCESS_KEY_ID").is_none())
+}
+
 /// The profile the run uses (`--profile`, else `AWS_PROFILE`), checked to exist.
 /// `None` means "the default chain with the default profile, if any".
 pub fn selected<'a>(

@@ -80,9 +80,7 @@ impl Request {
         let explicit_profile = opts.profile.is_some();
         let profile_set = profiles::load(env).await?;
         let profile = profiles::selected(&profile_set, opts.profile.as_deref(), env)?;
-        // `--profile`, or AWS_PROFILE where no environment keys come before it (botocore).
-        let source_profile =
-            profile.filter(|_| explicit_profile || env.get("AWS_ACCESS_KEY_ID").is_none());
+        let source_profile = profiles::source(profile, explicit_profile, env);
         let own_chain = match source_profile {
             Some(name) => chain::resolve(&profile_set, name)?,
             None => None,

@@ -45,15 +45,13 @@ impl Options {
     pub async fn profile_assumes_roles(&self, env: &Env) -> Result<bool> {
         let env = &self.user_env(env);
         let set = profiles::load(env).await?;
-        let explicit = self.profile.is_some();
+        let selected = profiles::selected(&set, self.profile.as_deref(), env)?;
         Ok(
-            match profiles::selected(&set, self.profile.as_deref(), env)? {
-                Some(name) if explicit || env.get("AWS_ACCESS_KEY_ID").is_none() => {
-                    profiles::chain(&set, Some(name))
-                        .iter()
-                        .any(|p| p.get("role_arn").is_some())
-                }
-                _ => false,
+            match profiles::source(selected, self.profile.is_some(), env) {
+                Some(name) => profiles::chain(&set, Some(name))
+                    .iter()
+                    .any(|p| p.get("role_arn").is_some()),
+                None => false,
             },
         )
     }
