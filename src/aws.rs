@@ -10,6 +10,7 @@ use aws_sdk_sts::error::{ProvideErrorMetadata, SdkError};
 use crate::creds::Creds;
 use crate::env::Env;
 use crate::inert::{describe, echo, server};
+use crate::paths::{ENDPOINT_VAR, SERVICE_ENDPOINTS};
 
 /// Everything SDK clients share: region, HTTP client, timeouts, endpoint overrides
 /// (`AWS_ENDPOINT_URL_STS`, profile `services`), but no credentials: each client gets the
@@ -34,17 +35,10 @@ pub async fn base_config(region: &str, profile: Option<&str>, env: &Env) -> Resu
     Ok(sdk)
 }
 
-/// The endpoint overrides the SDK reads from the environment for the services aws-login calls.
-const ENDPOINT_VARS: [&str; 4] = [
-    "AWS_ENDPOINT_URL",
-    "AWS_ENDPOINT_URL_STS",
-    "AWS_ENDPOINT_URL_SSO",
-    "AWS_ENDPOINT_URL_SSO_OIDC",
-];
-
 async fn build_config(region: &str, profile: Option<&str>, env: &Env) -> Result<SdkConfig> {
     // The SDK takes an empty one for a URL too (and aborts on it).
-    for var in ENDPOINT_VARS {
+    let service_vars = SERVICE_ENDPOINTS.map(|(_, var)| var);
+    for var in std::iter::once(ENDPOINT_VAR).chain(service_vars) {
         if let Some(value) = env.raw(var) {
             crate::validate::endpoint_url(var, value)?;
         }

@@ -12,6 +12,16 @@ use crate::env::Env;
 
 pub const CONFIG_VAR: &str = "AWS_CONFIG_FILE";
 pub const CREDENTIALS_VAR: &str = "AWS_SHARED_CREDENTIALS_FILE";
+
+/// The endpoint override of every service.
+pub const ENDPOINT_VAR: &str = "AWS_ENDPOINT_URL";
+/// The services aws-login calls: each one's key in a config file's `[services]` section,
+/// and its own endpoint variable.
+pub const SERVICE_ENDPOINTS: [(&str, &str); 3] = [
+    ("sts", "AWS_ENDPOINT_URL_STS"),
+    ("sso", "AWS_ENDPOINT_URL_SSO"),
+    ("sso_oidc", "AWS_ENDPOINT_URL_SSO_OIDC"),
+];
 const APP: &str = "aws-login";
 
 /// The home directory (see the module docs).

@@ -17,7 +17,9 @@ use aws_types::os_shim_internal::{Env as SdkEnv, Fs};
 use crate::env::Env;
 use crate::error::usage;
 use crate::fsutil;
-use crate::paths::{CONFIG_VAR, CREDENTIALS_VAR, config_file, credentials_file};
+use crate::paths::{
+    CONFIG_VAR, CREDENTIALS_VAR, ENDPOINT_VAR, SERVICE_ENDPOINTS, config_file, credentials_file,
+};
 
 /// The config and credentials files as read once: refused when not a regular file or
 /// larger than 16 MiB; a missing one reads as empty, which is what it is to the SDK. A
@@ -137,21 +139,14 @@ pub fn check_endpoints(profiles: &ProfileSet, name: &str, env: &Env) -> Result<(
     let ignore = env
         .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
         .or_else(|| profile.get("ignore_configured_endpoint_urls"));
-    if ignore.is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || env.raw("AWS_ENDPOINT_URL").is_some()
-    {
+    if ignore.is_some_and(|v| v.eq_ignore_ascii_case("true")) || env.raw(ENDPOINT_VAR).is_some() {
         return Ok(());
     }
     let file = config_file(env).map_or_else(
         || "the config file".to_string(),
         |p| p.display().to_string(),
     );
-    let services = [
-        ("sts", "AWS_ENDPOINT_URL_STS"),
-        ("sso", "AWS_ENDPOINT_URL_SSO"),
-        ("sso_oidc", "AWS_ENDPOINT_URL_SSO_OIDC"),
-    ];
-    let used: Vec<&str> = services
+    let used: Vec<&str> = SERVICE_ENDPOINTS
         .iter()
         .filter(|(_, var)| env.raw(var).is_none())
         .map(|(service, _)| *service)
