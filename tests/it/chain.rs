@@ -10,6 +10,36 @@ mod tokens;
 
 use crate::harness::*;
 
+/// Tags as the emulator records them.
+fn pairs(tags: &[(&str, &str)]) -> Vec<(String, String)> {
+    tags.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Each of `variants` added to `base` (a `--credential-helper` run) is a session-cache
+/// entry of its own: its first run calls `action` once more, its second run none; so is a
+/// tag set from AWS_SESSION_TAGS, which reaches the call.
+fn each_variant_is_its_own_cache_entry(
+    w: &World,
+    base: &[&str],
+    variants: &[&[&str]],
+    action: &str,
+) {
+    for (i, extra) in variants.iter().enumerate() {
+        let args = [base, extra].concat();
+        w.alice(&args).run().ok();
+        assert_eq!(w.calls(action).len(), i + 1, "new value {extra:?}");
+        w.alice(&args).run().ok();
+        assert_eq!(w.calls(action).len(), i + 1, "same value {extra:?}");
+    }
+    let env = |v: &str| w.alice(base).env("AWS_SESSION_TAGS", v).run();
+    env("team=green").ok();
+    env("team=green").ok();
+    assert_eq!(w.calls(action).len(), variants.len() + 1);
+    assert_eq!(w.last_call(action).tags(), pairs(&[("team", "green")]));
+}
+
 fn assume_calls(w: &World) -> Vec<fake_aws::LogEntry> {
     w.calls("AssumeRole")
 }

@@ -2,6 +2,7 @@
 //! session policy, from the command line, the environment and the profile, as the
 //! emulator records them per AssumeRole; and their place in the session cache's key.
 
+use super::{each_variant_is_its_own_cache_entry, pairs};
 use crate::harness::*;
 
 const POLICY: &str = r#"{
@@ -10,12 +11,6 @@ const POLICY: &str = r#"{
 }"#;
 const POLICY_SENT: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
 const READ_ONLY: &str = "arn:aws:iam::aws:policy/ReadOnlyAccess";
-
-fn pairs(tags: &[(&str, &str)]) -> Vec<(String, String)> {
-    tags.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 #[test]
 fn every_command_line_hop_gets_the_tags_and_the_last_one_the_policy() {
@@ -177,22 +172,7 @@ fn each_control_is_part_of_the_session_cache_key() {
         &["--policy-arns", READ_ONLY],
         &["--policy-arns", "arn:aws:iam::aws:policy/ViewOnlyAccess"],
     ];
-    for (i, extra) in variants.iter().enumerate() {
-        let args = [&base[..], extra].concat();
-        w.alice(&args).run().ok();
-        assert_eq!(w.calls("AssumeRole").len(), i + 1, "new value {extra:?}");
-        w.alice(&args).run().ok();
-        assert_eq!(w.calls("AssumeRole").len(), i + 1, "same value {extra:?}");
-    }
-    // From the environment too.
-    let env = |v: &str| w.alice(&base).env("AWS_SESSION_TAGS", v).run();
-    env("team=green").ok();
-    env("team=green").ok();
-    assert_eq!(w.calls("AssumeRole").len(), variants.len() + 1);
-    assert_eq!(
-        w.last_call("AssumeRole").tags(),
-        pairs(&[("team", "green")])
-    );
+    each_variant_is_its_own_cache_entry(&w, &base, &variants, "AssumeRole");
 }
 
 #[test]

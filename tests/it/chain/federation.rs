@@ -2,6 +2,7 @@
 //! AdministratorAccess, session tags from the command line, the environment and the
 //! profile, what it cannot take, and their place in the session cache's key.
 
+use super::{each_variant_is_its_own_cache_entry, pairs};
 use crate::harness::*;
 
 const POLICY: &str = r#"{
@@ -12,12 +13,6 @@ const POLICY_SENT: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"All
 const READ_ONLY: &str = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 const ADMIN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
 const FEDERATED: &str = "arn:aws:sts::111111111111:federated-user/aws-login";
-
-fn pairs(tags: &[(&str, &str)]) -> Vec<(String, String)> {
-    tags.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 #[test]
 fn the_session_policy_replaces_administrator_access_and_the_tags_go_along() {
@@ -194,22 +189,7 @@ fn the_policy_and_tags_are_part_of_the_session_cache_key() {
         &["--tags", "team=blue"],
         &["--tags", "team=red"],
     ];
-    for (i, extra) in variants.iter().enumerate() {
-        let args = [&base[..], extra].concat();
-        w.alice(&args).run().ok();
-        assert_eq!(w.calls("GetFederationToken").len(), i + 1, "new {extra:?}");
-        w.alice(&args).run().ok();
-        assert_eq!(w.calls("GetFederationToken").len(), i + 1, "same {extra:?}");
-    }
-    // Tags from the environment too.
-    let env = |v: &str| w.alice(&base).env("AWS_SESSION_TAGS", v).run();
-    env("team=green").ok();
-    env("team=green").ok();
-    assert_eq!(w.calls("GetFederationToken").len(), variants.len() + 1);
-    assert_eq!(
-        w.last_call("GetFederationToken").tags(),
-        pairs(&[("team", "green")])
-    );
+    each_variant_is_its_own_cache_entry(&w, &base, &variants, "GetFederationToken");
 }
 
 #[test]
