@@ -94,6 +94,31 @@ pub fn calls(count: &PathBuf) -> usize {
         .unwrap_or(0)
 }
 
+/// The round trip's three dumps in the home, `{prefix}1` to `{prefix}3`: after an SSO
+/// assume with two hops, after one whose portal names are hostile, after unassume. Each
+/// holds what it must, and no hostile name ran. `context` is shown when the first fails.
+pub fn check_round_trip(w: &World, prefix: &str, context: &str) {
+    let read = |n: usize| read_nul(w.home().join(format!("{prefix}{n}")));
+    let issued = w.fake.issued_secrets();
+    let d = read(1);
+    assert_eq!(d[0], "333333333333-ConsoleViewer", "{context}");
+    assert!(d[1].starts_with("ASIA"));
+    assert!(issued.contains(&d[2]) && issued.contains(&d[3]));
+    assert_eq!((d[4].as_str(), d[5].as_str()), ("<unset>", "<unset>"));
+    let exp = chrono::DateTime::parse_from_rfc3339(&d[6]).unwrap();
+    assert_eq!(exp.timestamp().to_string(), d[7]);
+    assert!(d[8].starts_with("333333333333-ConsoleViewer "), "{}", d[8]);
+    assert_eq!(d[9], "<unset>", "no AWS_PROFILE after hops");
+    let d = read(2);
+    let shown = EVIL_NAME.replace('\n', "\\u{a}");
+    assert_eq!(d[0], format!("{shown}-Admin"));
+    // The prompt segment shows the name as text.
+    assert!(d[8].starts_with(&format!("{shown}-Admin ")), "{}", d[8]);
+    let d = read(3);
+    assert!(d.iter().all(|v| v == "<unset>" || v.is_empty()), "{d:?}");
+    assert!(!w.home().join("PWNED").exists() && !w.home().join("PWNED2").exists());
+}
+
 /// A file of NUL-separated values, split.
 pub fn read_nul(path: PathBuf) -> Vec<String> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
